@@ -1,0 +1,26 @@
+package org.concepthash.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of {@code concepthash.jar}: one sub-command per capability. */
+@Command(
+    name = "concepthash",
+    mixinStandardHelpOptions = true,
+    version = "ConceptHash Catalog 0.1.0",
+    description = "Interpretable fine-grained image search.",
+    subcommands = {})
+public final class Main {
+
+  public static void main(String[] args) {
+    // DJL must never try the network (engine start probes a cloud metadata address otherwise).
+    System.setProperty("ai.djl.offline", "true");
+    System.setProperty("java.awt.headless", "true");
+    System.exit(run(args));
+  }
+
+  /** Runs the command line without exiting, for tests. */
+  public static int run(String... args) {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+  }
+}
