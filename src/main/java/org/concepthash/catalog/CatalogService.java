@@ -6,6 +6,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -155,6 +156,20 @@ public class CatalogService {
     event.labelledAt = clock.instant();
     labels.save(event);
     return view(image, target);
+  }
+
+  /**
+   * Labels several images in one transaction (all or none); with {@code createClass} a class of that
+   * name is created first when missing.
+   */
+  @Transactional
+  public void setLabels(Collection<Long> imageIds, String className, boolean createClass, String actor) {
+    if (createClass) {
+      ensureClass(new NewClass(className, null, null), actor);
+    }
+    for (long id : imageIds) {
+      setLabel(id, className, actor);
+    }
   }
 
   @Transactional
