@@ -20,9 +20,9 @@ final class RowKernel extends ScanKernel {
   void scan(Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter) {
     if (query.length == 1) {
       if (unmasked) {
-        scanOneWord(chunk, chunkIndex, from, to, out, filter, query[0], -1L);
+        scanOneWord(chunk, chunkIndex, from, to, out, filter, query[0]);
       } else {
-        scanOneWord(chunk, chunkIndex, from, to, out, filter, query[0], mask[0]);
+        scanOneWordMasked(chunk, chunkIndex, from, to, out, filter, query[0], mask[0]);
       }
     } else {
       scanWords(chunk, chunkIndex, from, to, out, filter);
@@ -30,6 +30,22 @@ final class RowKernel extends ScanKernel {
   }
 
   private static void scanOneWord(
+      Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter, long q) {
+    long[] rows = chunk.rows;
+    int bound = out.bound;
+    for (int i = from; i < to; i++) {
+      int d = Long.bitCount(rows[i] ^ q);
+      if (d < bound && passes(filter, chunk, i)) {
+        out.offer(d, ref(chunkIndex, i));
+        bound = out.bound;
+        if (bound == 0) {
+          return;
+        }
+      }
+    }
+  }
+
+  private static void scanOneWordMasked(
       Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter, long q, long m) {
     long[] rows = chunk.rows;
     int bound = out.bound;
