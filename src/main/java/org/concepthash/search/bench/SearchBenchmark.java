@@ -32,6 +32,7 @@ public final class SearchBenchmark {
 
   private static final ConceptLayout LAYOUT = new ConceptLayout(64, 4);
   private static final long FIRST_CONCEPT = 1L;
+  private static final long WARM_UP_NANOS = 1_000_000_000L;
 
   /**
    * @param sizes database sizes (codes)
@@ -182,12 +183,15 @@ public final class SearchBenchmark {
   }
 
   /**
-   * Median milliseconds per query over {@code passes} timed passes after one warm-up; pass r uses queries
+   * Median milliseconds per query over {@code passes} timed passes after a warm-up; pass r uses queries
    * {@code [r*batch mod nq, +batch)}, as the FAISS peer does. Records every timed query's distances.
    */
   private double time(HammingIndex index, long[] queries, int batch, int passes, long mask, List<int[]> distances) {
+    // Warm up for a while, not a fixed count: on a loaded machine the JIT compiler threads get little CPU
+    // and a few calls can still run interpreted code.
     long[][] warm = slice(queries, 0, batch);
-    for (int w = 0; w < 3; w++) {
+    long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+    for (int w = 0; w < 3 || System.nanoTime() < warmUntil; w++) {
       index.topK(warm, options.k(), mask, SearchFilter.NONE);
     }
     double[] ms = new double[passes];
