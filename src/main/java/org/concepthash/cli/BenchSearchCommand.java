@@ -39,7 +39,8 @@ public final class BenchSearchCommand implements Callable<Integer> {
         preset.batch(),
         threads == null ? preset.threads() : threads,
         preset.python(),
-        preset.bandwidthBytes());
+        preset.bandwidthBytes(),
+        preset.warmUpMillis());
     new SearchBenchmark(options, System.err).run(result -> System.out.println(result.toJson()));
     return 0;
   }

@@ -32,7 +32,6 @@ public final class SearchBenchmark {
 
   private static final ConceptLayout LAYOUT = new ConceptLayout(64, 4);
   private static final long FIRST_CONCEPT = 1L;
-  private static final long WARM_UP_NANOS = 1_000_000_000L;
 
   /**
    * @param sizes database sizes (codes)
@@ -41,25 +40,33 @@ public final class SearchBenchmark {
    * @param threads threads of the multi-threaded cases
    * @param python interpreter with faiss; null to skip the peer
    * @param bandwidthBytes bytes of the bandwidth probe's array (well above the last-level cache)
+   * @param warmUpMillis minimum warm-up per case before timing (the JIT needs it on a loaded machine)
    */
-  public record Options(List<Integer> sizes, int k, int batch, int threads, String python, long bandwidthBytes) {
+  public record Options(
+      List<Integer> sizes, int k, int batch, int threads, String python, long bandwidthBytes, long warmUpMillis) {
     public Options {
       sizes = List.copyOf(sizes);
     }
 
     /** The reduced set for {@code --quick}: 1M and 10M codes. */
     public static Options quick(String python) {
-      return new Options(List.of(1_000_000, 10_000_000), 10, 32, Runtime.getRuntime().availableProcessors(), python, 512L << 20);
+      return new Options(
+          List.of(1_000_000, 10_000_000), 10, 32, Runtime.getRuntime().availableProcessors(), python, 512L << 20, 1000);
     }
 
     /** The sizes: 1M, 10M and 100M codes. */
     public static Options full(String python) {
       return new Options(
-          List.of(1_000_000, 10_000_000, 100_000_000), 10, 32, Runtime.getRuntime().availableProcessors(), python, 1L << 30);
+          List.of(1_000_000, 10_000_000, 100_000_000), 10, 32, Runtime.getRuntime().availableProcessors(), python,
+          1L << 30, 1000);
     }
   }
 
-  /** One measured case; {@code faissMs} and {@code agree} are null without the peer. */
+  /**
+   * One measured case; {@code faissMs} and {@code agree} are null without the peer. {@code scannedFraction}
+   * is the part of the database a single-threaded scan read before its top k were final (k hits at
+   * distance 0 stop the scan, since later ids cannot beat them): 1 unless that happened.
+   */
   public record CaseResult(
       String name,
       String data,
@@ -69,13 +76,14 @@ public final class SearchBenchmark {
       double oursMs,
       Double faissMs,
       long bytesPerPass,
+      double scannedFraction,
       double bandwidthGbps,
       Double oursFullMs,
       Boolean agree) {
 
-    /** Bytes read per pass over memory / time per pass, in GB/s. */
+    /** Bytes actually read per pass over memory / time per pass, in GB/s. */
     public double oursGbps() {
-      return bytesPerPass / (oursMs * batch * 1e6);
+      return bytesPerPass * scannedFraction / (oursMs * batch * 1e6);
     }
 
     public String toJson() {
@@ -85,6 +93,7 @@ public final class SearchBenchmark {
       json.append(String.format(", \"ours_ms\": %.4f", oursMs));
       json.append(faissMs == null ? ", \"faiss_ms\": null, \"speedup\": null"
           : String.format(", \"faiss_ms\": %.4f, \"speedup\": %.2f", faissMs, faissMs / oursMs));
+      json.append(String.format(", \"scanned_fraction\": %.4f", scannedFraction));
       json.append(String.format(", \"ours_gbps\": %.2f, \"bandwidth_gbps\": %.2f, \"bandwidth_fraction\": %.2f",
           oursGbps(), bandwidthGbps, oursGbps() / bandwidthGbps));
       if (oursFullMs != null) {
@@ -158,9 +167,10 @@ public final class SearchBenchmark {
       long mask = masked ? FIRST_CONCEPT : LAYOUT.allConcepts();
       IndexSettings settings = c.threads() == 1 ? IndexSettings.singleThreaded() : new IndexSettings(c.threads(), 0);
       List<int[]> distances = new ArrayList<>();
+      List<Long> lastIds = new ArrayList<>();
       double ms;
       try (HammingIndex index = new HammingIndex(snapshot, settings)) {
-        ms = time(index, queries, c.batch(), c.repeats(), mask, distances);
+        ms = time(index, queries, c.batch(), c.repeats(), mask, distances, lastIds);
       }
       if (c.name().equals("top10_1t")) {
         fullMs = ms;
@@ -168,8 +178,9 @@ public final class SearchBenchmark {
       FaissPeer.Timing peerTiming = faiss.get(c.name());
       Boolean agree = peerTiming == null ? null : sameDistances(distances, peerTiming.distances());
       long bytesPerPass = (long) n * (masked ? 2 : 8);
+      double scanned = c.threads() == 1 && c.batch() == 1 ? scannedFraction(distances, lastIds, n) : 1.0;
       out.accept(new CaseResult(c.name(), data, n, c.threads(), c.batch(), ms,
-          peerTiming == null ? null : peerTiming.msPerQuery(), bytesPerPass, bandwidth,
+          peerTiming == null ? null : peerTiming.msPerQuery(), bytesPerPass, scanned, bandwidth,
           masked ? fullMs : null, agree));
     }
   }
@@ -186,11 +197,12 @@ public final class SearchBenchmark {
    * Median milliseconds per query over {@code passes} timed passes after a warm-up; pass r uses queries
    * {@code [r*batch mod nq, +batch)}, as the FAISS peer does. Records every timed query's distances.
    */
-  private double time(HammingIndex index, long[] queries, int batch, int passes, long mask, List<int[]> distances) {
+  private double time(
+      HammingIndex index, long[] queries, int batch, int passes, long mask, List<int[]> distances, List<Long> lastIds) {
     // Warm up for a while, not a fixed count: on a loaded machine the JIT compiler threads get little CPU
     // and a few calls can still run interpreted code.
     long[][] warm = slice(queries, 0, batch);
-    long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+    long warmUntil = System.nanoTime() + options.warmUpMillis() * 1_000_000L;
     for (int w = 0; w < 3 || System.nanoTime() < warmUntil; w++) {
       index.topK(warm, options.k(), mask, SearchFilter.NONE);
     }
@@ -202,10 +214,25 @@ public final class SearchBenchmark {
       ms[r] = (System.nanoTime() - start) / 1e6 / batch;
       for (SearchResult result : results) {
         distances.add(result.hits().stream().mapToInt(SearchHit::distance).toArray());
+        lastIds.add(result.hits().stream().mapToLong(SearchHit::imageId).max().orElse(-1));
       }
     }
     Arrays.sort(ms);
     return ms[passes / 2];
+  }
+
+  /**
+   * Mean fraction of the database a single-threaded scan read: ids are 0..n-1 in scan order, so when all
+   * k hits lie at distance 0 the scan stopped right after the largest hit id.
+   */
+  private double scannedFraction(List<int[]> distances, List<Long> lastIds, int n) {
+    double sum = 0;
+    for (int q = 0; q < distances.size(); q++) {
+      int[] d = distances.get(q);
+      boolean stopped = d.length == options.k() && d[d.length - 1] == 0;
+      sum += stopped ? (lastIds.get(q) + 1.0) / n : 1.0;
+    }
+    return sum / distances.size();
   }
 
   private static long[][] slice(long[] queries, int from, int count) {

@@ -19,7 +19,7 @@ class SearchBenchmarkTest {
   private static final String DEBIAN_PYTHON = "/usr/bin/python3";
 
   private static List<SearchBenchmark.CaseResult> run(String python) throws Exception {
-    SearchBenchmark.Options options = new SearchBenchmark.Options(List.of(20_000), 10, 4, 2, python, 16L << 20);
+    SearchBenchmark.Options options = new SearchBenchmark.Options(List.of(20_000), 10, 4, 2, python, 16L << 20, 0);
     List<SearchBenchmark.CaseResult> results = new ArrayList<>();
     new SearchBenchmark(options, new PrintStream(new ByteArrayOutputStream())).run(results::add);
     return results;
@@ -32,7 +32,9 @@ class SearchBenchmarkTest {
     assertEquals(8, results.size()); // 4 cases x {random, clustered}
     for (SearchBenchmark.CaseResult r : results) {
       String json = r.toJson();
-      for (String key : List.of("\"case\"", "\"n\": 20000", "\"threads\"", "\"ours_ms\"", "\"faiss_ms\": null", "\"speedup\": null")) {
+      for (String key :
+          List.of("\"case\"", "\"n\": 20000", "\"threads\"", "\"ours_ms\"", "\"faiss_ms\": null", "\"speedup\": null",
+              "\"scanned_fraction\"", "\"bandwidth_fraction\"")) {
         assertTrue(json.contains(key), key + " missing in " + json);
       }
       assertTrue(r.oursMs() > 0);
