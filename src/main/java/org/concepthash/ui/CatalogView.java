@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -44,6 +45,10 @@ public class CatalogView extends VerticalLayout {
   private final Span count = new Span();
   private final Div gallery = new Div();
   private final Button more = new Button("Load more");
+  private final Paragraph empty =
+      new Paragraph(
+          "No images here. Upload some (Upload & label), or import a data set from the command line:"
+              + " concepthash import --format imagefolder DIR");
   private final LabelAssigner assigner = new LabelAssigner();
   private final Set<Long> selection = new LinkedHashSet<>();
   private int loadedPages;
@@ -74,7 +79,9 @@ public class CatalogView extends VerticalLayout {
         new HorizontalLayout(classFilter, familyFilter, labelledFilter, splitFilter, count);
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     filters.setWrap(true);
-    add(filters, assigner, gallery, more);
+    empty.setId("catalog-empty");
+    empty.addClassName("ch-empty-state");
+    add(filters, assigner, empty, gallery, more);
     refreshClasses();
     reload();
   }
@@ -114,6 +121,7 @@ public class CatalogView extends VerticalLayout {
       gallery.add(new ImageCard(image, false, on -> toggle(image.id(), on)));
     }
     count.setText(total == 1 ? "1 image" : total + " images");
+    empty.setVisible(total == 0);
     more.setVisible((long) loadedPages * PAGE_SIZE < total);
   }
 
