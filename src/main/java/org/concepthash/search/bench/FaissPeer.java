@@ -28,10 +28,11 @@ final class FaissPeer {
   /** One case for the peer. */
   record Case(String name, int threads, int batch, boolean subcode, int repeats) {}
 
-  /** The peer's answer for one case: median ms per query and the top-k distances of every timed query. */
-  record Timing(double msPerQuery, List<int[]> distances) {}
+  /** The peer's answer for one case: its latency and the top-k distances of every timed query. */
+  record Timing(Latency latency, List<int[]> distances) {}
 
-  private static final Pattern CASE = Pattern.compile("\"case\": \"([^\"]+)\", \"ms\": ([0-9.eE+-]+), \"distances\": \\[(.*)\\]}");
+  private static final Pattern CASE = Pattern.compile(
+      "\"case\": \"([^\"]+)\", \"ms\": ([0-9.eE+-]+), \"best_ms\": ([0-9.eE+-]+), \"distances\": \\[(.*)\\]}");
 
   private final String python;
   private final Path workDir;
@@ -80,7 +81,11 @@ final class FaissPeer {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         Matcher m = CASE.matcher(line);
         if (m.find()) {
-          timings.put(m.group(1), new Timing(Double.parseDouble(m.group(2)), parseDistances(m.group(3))));
+          timings.put(
+              m.group(1),
+              new Timing(
+                  new Latency(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))),
+                  parseDistances(m.group(4))));
         } else {
           other.add(line);
         }
