@@ -55,9 +55,19 @@ public record CaseResult(
     if (faiss != null) {
       json.append(String.format(", \"faiss_best_ms\": %.4f, \"best_speedup\": %.2f", faiss.bestMs(), faiss.bestMs() / ours.bestMs()));
     }
+    if (threads == 1) { // CPU time of the one searching thread: free of waiting for a core on a busy machine
+      json.append(String.format(", \"ours_cpu_ms\": %.4f", ours.cpuMedianMs()));
+      if (faiss != null) {
+        json.append(String.format(", \"faiss_cpu_ms\": %.4f, \"cpu_speedup\": %.2f",
+            faiss.cpuMedianMs(), faiss.cpuMedianMs() / ours.cpuMedianMs()));
+      }
+    }
     json.append(String.format(", \"scanned_fraction\": %.4f, \"bandwidth_gbps\": %.2f", scannedFraction, bandwidthGbps));
     json.append(String.format(", \"ours_gbps\": %.2f, \"bandwidth_fraction\": %.2f, \"best_bandwidth_fraction\": %.2f",
         gbps(ours.medianMs()), gbps(ours.medianMs()) / bandwidthGbps, gbps(ours.bestMs()) / bandwidthGbps));
+    if (threads == 1) {
+      json.append(String.format(", \"cpu_bandwidth_fraction\": %.2f", gbps(ours.cpuMedianMs()) / bandwidthGbps));
+    }
     if (fullCode != null) {
       json.append(String.format(", \"full_code_ms\": %.4f, \"vs_full_code\": %.2f",
           fullCode.medianMs(), fullCode.medianMs() / ours.medianMs()));

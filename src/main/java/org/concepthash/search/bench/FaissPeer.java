@@ -32,7 +32,8 @@ final class FaissPeer {
   record Timing(Latency latency, List<int[]> distances) {}
 
   private static final Pattern CASE = Pattern.compile(
-      "\"case\": \"([^\"]+)\", \"ms\": ([0-9.eE+-]+), \"best_ms\": ([0-9.eE+-]+), \"distances\": \\[(.*)\\]}");
+      "\"case\": \"([^\"]+)\", \"ms\": ([0-9.eE+-]+), \"best_ms\": ([0-9.eE+-]+), \"cpu_ms\": ([0-9.eE+-]+),"
+          + " \"distances\": \\[(.*)\\]}");
 
   private final String python;
   private final Path workDir;
@@ -84,8 +85,9 @@ final class FaissPeer {
           timings.put(
               m.group(1),
               new Timing(
-                  new Latency(Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3))),
-                  parseDistances(m.group(4))));
+                  new Latency(
+                      Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))),
+                  parseDistances(m.group(5))));
         } else {
           other.add(line);
         }

@@ -2,6 +2,8 @@ package org.concepthash.search.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -164,18 +166,22 @@ public final class SearchBenchmark {
     for (int w = 0; w < 3 || System.nanoTime() < warmUntil; w++) {
       index.topK(warm, options.k(), mask, SearchFilter.NONE);
     }
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     double[] ms = new double[passes];
+    double[] cpuMs = new double[passes];
     for (int r = 0; r < passes; r++) {
       long[][] pass = slice(queries, (r * batch) % queries.length, batch);
       long start = System.nanoTime();
+      long cpuStart = cpu.getCurrentThreadCpuTime();
       List<SearchResult> results = index.topK(pass, options.k(), mask, SearchFilter.NONE);
+      cpuMs[r] = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e6 / batch;
       ms[r] = (System.nanoTime() - start) / 1e6 / batch;
       for (SearchResult result : results) {
         distances.add(result.hits().stream().mapToInt(SearchHit::distance).toArray());
         lastIds.add(result.hits().stream().mapToLong(SearchHit::imageId).max().orElse(-1));
       }
     }
-    return Latency.of(ms);
+    return Latency.of(ms, cpuMs);
   }
 
   /**
