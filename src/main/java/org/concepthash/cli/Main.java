@@ -32,12 +32,29 @@ public final class Main {
    * on stderr, not a stack trace.
    */
   private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    if (e instanceof IllegalArgumentException
-        || e instanceof IllegalStateException
-        || e instanceof java.io.IOException) {
-      cmd.getErr().println(cmd.getColorScheme().errorText("error: " + e.getMessage()));
-      return 2;
+    String message = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("List of constraint violations:")) {
+        // a configuration value out of range: show the violated settings, not the injection path
+        message =
+            "invalid configuration: "
+                + t.getMessage().lines()
+                    .filter(line -> line.startsWith("\t"))
+                    .map(String::strip)
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse(t.getMessage());
+      }
     }
-    throw new RuntimeException(e);
+    if (message == null
+        && (e instanceof IllegalArgumentException
+            || e instanceof IllegalStateException
+            || e instanceof java.io.IOException)) {
+      message = e.getMessage();
+    }
+    if (message == null) {
+      throw new RuntimeException(e);
+    }
+    cmd.getErr().println(cmd.getColorScheme().errorText("error: " + message));
+    return 2;
   }
 }
