@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -62,7 +63,7 @@ final class FaissPeer {
     write(database, db);
     write(queries, qs);
     try (InputStream in = FaissPeer.class.getResourceAsStream("/bench/faiss_search.py")) {
-      Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
     }
     StringBuilder caseJson = new StringBuilder();
     for (Case c : cases) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -101,7 +102,7 @@ public final class SearchBenchmark {
 
   private void runSize(SyntheticCodes.Kind kind, int n, FaissPeer peer, double bandwidth, Consumer<CaseResult> out)
       throws IOException {
-    String data = kind.name().toLowerCase(java.util.Locale.ROOT);
+    String data = kind.name().toLowerCase(Locale.ROOT);
     int repeats = n >= 50_000_000 ? 5 : 21;
     int batchPasses = n >= 50_000_000 ? 2 : 5;
     long[] queries = SyntheticCodes.generate(kind, Math.max(repeats, 2 * options.batch()), 2, 1);
