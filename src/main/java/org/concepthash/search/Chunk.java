@@ -139,14 +139,16 @@ final class Chunk {
     System.arraycopy(entry.code(), 0, newRows, slot * wpc, wpc);
   }
 
-  /** Copies {@code from} into {@code to} leaving a one-entry gap at slot (shift 1) or dropping it (-1). */
-  private static void copyAround(Object from, Object to, int slot, int shift) {
-    int fromLength = java.lang.reflect.Array.getLength(from);
+  /**
+   * Copies this chunk's array {@code from} ({@code size} entries) into {@code to}, leaving a one-entry gap
+   * at {@code slot} (shift 1) or dropping the entry there (shift -1).
+   */
+  private void copyAround(Object from, Object to, int slot, int shift) {
     System.arraycopy(from, 0, to, 0, slot);
     if (shift > 0) {
-      System.arraycopy(from, slot, to, slot + 1, fromLength - slot);
+      System.arraycopy(from, slot, to, slot + 1, size - slot);
     } else {
-      System.arraycopy(from, slot + 1, to, slot, fromLength - slot - 1);
+      System.arraycopy(from, slot + 1, to, slot, size - slot - 1);
     }
   }
 }

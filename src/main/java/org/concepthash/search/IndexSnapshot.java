@@ -204,7 +204,6 @@ public final class IndexSnapshot {
       this.capacity = capacity;
       this.wpc = BinaryCodes.wordsPerCode(layout.bits());
       this.padding = BinaryCodes.paddingMask(layout.bits());
-      startChunk();
     }
 
     public Builder add(IndexEntry entry) {
@@ -232,6 +231,9 @@ public final class IndexSnapshot {
         throw new IllegalArgumentException(
             "image " + imageId + ": code has bits set past bit " + (layout.bits() - 1));
       }
+      if (fill == 0) {
+        startChunk();
+      }
       any = true;
       lastId = imageId;
       ids[fill] = imageId;
@@ -241,15 +243,12 @@ public final class IndexSnapshot {
       System.arraycopy(words, offset, rows, fill * wpc, wpc);
       if (++fill == capacity) {
         finishChunk();
-        startChunk();
       }
       return this;
     }
 
     public IndexSnapshot build() {
       finishChunk();
-      ids = null;
-      rows = null;
       return new IndexSnapshot(modelVersion, layout, capacity, chunks.toArray(new Chunk[0]));
     }
 
@@ -259,7 +258,6 @@ public final class IndexSnapshot {
       families = new int[capacity];
       splits = new byte[capacity];
       rows = new long[capacity * wpc];
-      fill = 0;
     }
 
     private void finishChunk() {
@@ -276,7 +274,7 @@ public final class IndexSnapshot {
                   Arrays.copyOf(families, fill),
                   Arrays.copyOf(splits, fill),
                   Arrays.copyOf(rows, fill * wpc)));
-      fill = 0;
+      fill = 0; // the arrays now belong to the chunk: the next add starts fresh ones
     }
   }
 }

@@ -1,5 +1,7 @@
 package org.concepthash.search;
 
+import java.util.Arrays;
+
 /**
  * Keeps the k smallest (distance, scan position) candidates of one query over one scan without sorting:
  * a histogram of the buffered distances gives the admission bound.
@@ -77,7 +79,7 @@ final class TopKCollector {
       below += countAt[t];
     }
     int atBoundAllowed = k - below;
-    java.util.Arrays.fill(countAt, 0);
+    Arrays.fill(countAt, 0);
     int kept = 0;
     for (int i = 0; i < size; i++) {
       int d = distances[i];
@@ -93,7 +95,7 @@ final class TopKCollector {
 
   private void grow() {
     int capacity = (int) Math.min(Math.max(2L * distances.length, 16), Integer.MAX_VALUE - 8);
-    distances = java.util.Arrays.copyOf(distances, capacity);
-    refs = java.util.Arrays.copyOf(refs, capacity);
+    distances = Arrays.copyOf(distances, capacity);
+    refs = Arrays.copyOf(refs, capacity);
   }
 }

@@ -10,6 +10,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,10 +29,12 @@ final class FaissPeer {
   /** One case for the peer. */
   record Case(String name, int threads, int batch, boolean subcode, int repeats) {}
 
-  /** The peer's answer for one case: median ms per query and the top-k distances of every timed query. */
-  record Timing(double msPerQuery, List<int[]> distances) {}
+  /** The peer's answer for one case: its latency and the top-k distances of every timed query. */
+  record Timing(Latency latency, List<int[]> distances) {}
 
-  private static final Pattern CASE = Pattern.compile("\"case\": \"([^\"]+)\", \"ms\": ([0-9.eE+-]+), \"distances\": \\[(.*)\\]}");
+  private static final Pattern CASE = Pattern.compile(
+      "\"case\": \"([^\"]+)\", \"ms\": ([0-9.eE+-]+), \"best_ms\": ([0-9.eE+-]+), \"cpu_ms\": ([0-9.eE+-]+),"
+          + " \"distances\": \\[(.*)\\]}");
 
   private final String python;
   private final Path workDir;
@@ -60,7 +63,7 @@ final class FaissPeer {
     write(database, db);
     write(queries, qs);
     try (InputStream in = FaissPeer.class.getResourceAsStream("/bench/faiss_search.py")) {
-      Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
     }
     StringBuilder caseJson = new StringBuilder();
     for (Case c : cases) {
@@ -80,7 +83,12 @@ final class FaissPeer {
       for (String line = reader.readLine(); line != null; line = reader.readLine()) {
         Matcher m = CASE.matcher(line);
         if (m.find()) {
-          timings.put(m.group(1), new Timing(Double.parseDouble(m.group(2)), parseDistances(m.group(3))));
+          timings.put(
+              m.group(1),
+              new Timing(
+                  new Latency(
+                      Double.parseDouble(m.group(2)), Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))),
+                  parseDistances(m.group(5))));
         } else {
           other.add(line);
         }

@@ -2,11 +2,14 @@ package org.concepthash.search.bench;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -62,48 +65,6 @@ public final class SearchBenchmark {
     }
   }
 
-  /**
-   * One measured case; {@code faissMs} and {@code agree} are null without the peer. {@code scannedFraction}
-   * is the part of the database a single-threaded scan read before its top k were final (k hits at
-   * distance 0 stop the scan, since later ids cannot beat them): 1 unless that happened.
-   */
-  public record CaseResult(
-      String name,
-      String data,
-      int n,
-      int threads,
-      int batch,
-      double oursMs,
-      Double faissMs,
-      long bytesPerPass,
-      double scannedFraction,
-      double bandwidthGbps,
-      Double oursFullMs,
-      Boolean agree) {
-
-    /** Bytes actually read per pass over memory / time per pass, in GB/s. */
-    public double oursGbps() {
-      return bytesPerPass * scannedFraction / (oursMs * batch * 1e6);
-    }
-
-    public String toJson() {
-      StringBuilder json = new StringBuilder("{");
-      json.append(String.format("\"case\": \"%s/%s\", \"data\": \"%s\", \"n\": %d, \"threads\": %d, \"batch\": %d",
-          data, name, data, n, threads, batch));
-      json.append(String.format(", \"ours_ms\": %.4f", oursMs));
-      json.append(faissMs == null ? ", \"faiss_ms\": null, \"speedup\": null"
-          : String.format(", \"faiss_ms\": %.4f, \"speedup\": %.2f", faissMs, faissMs / oursMs));
-      json.append(String.format(", \"scanned_fraction\": %.4f", scannedFraction));
-      json.append(String.format(", \"ours_gbps\": %.2f, \"bandwidth_gbps\": %.2f, \"bandwidth_fraction\": %.2f",
-          oursGbps(), bandwidthGbps, oursGbps() / bandwidthGbps));
-      if (oursFullMs != null) {
-        json.append(String.format(", \"full_code_ms\": %.4f, \"vs_full_code\": %.2f", oursFullMs, oursFullMs / oursMs));
-      }
-      json.append(", \"agree_with_faiss\": ").append(agree);
-      return json.append("}").toString();
-    }
-  }
-
   private final Options options;
   private final PrintStream log;
 
@@ -141,7 +102,7 @@ public final class SearchBenchmark {
 
   private void runSize(SyntheticCodes.Kind kind, int n, FaissPeer peer, double bandwidth, Consumer<CaseResult> out)
       throws IOException {
-    String data = kind.name().toLowerCase(java.util.Locale.ROOT);
+    String data = kind.name().toLowerCase(Locale.ROOT);
     int repeats = n >= 50_000_000 ? 5 : 21;
     int batchPasses = n >= 50_000_000 ? 2 : 5;
     long[] queries = SyntheticCodes.generate(kind, Math.max(repeats, 2 * options.batch()), 2, 1);
@@ -161,27 +122,27 @@ public final class SearchBenchmark {
     log.printf("%s n=%,d: building our index ...%n", data, n);
     IndexSnapshot snapshot = build(database);
     database = null; // the snapshot holds its own copy; let the generator's array go before timing
-    double fullMs = 0;
+    Latency fullCode = null;
     for (FaissPeer.Case c : cases) {
       boolean masked = c.subcode();
       long mask = masked ? FIRST_CONCEPT : LAYOUT.allConcepts();
       IndexSettings settings = c.threads() == 1 ? IndexSettings.singleThreaded() : new IndexSettings(c.threads(), 0);
       List<int[]> distances = new ArrayList<>();
       List<Long> lastIds = new ArrayList<>();
-      double ms;
+      Latency ours;
       try (HammingIndex index = new HammingIndex(snapshot, settings)) {
-        ms = time(index, queries, c.batch(), c.repeats(), mask, distances, lastIds);
+        ours = time(index, queries, c.batch(), c.repeats(), mask, distances, lastIds);
       }
       if (c.name().equals("top10_1t")) {
-        fullMs = ms;
+        fullCode = ours;
       }
       FaissPeer.Timing peerTiming = faiss.get(c.name());
       Boolean agree = peerTiming == null ? null : sameDistances(distances, peerTiming.distances());
       long bytesPerPass = (long) n * (masked ? 2 : 8);
       double scanned = c.threads() == 1 && c.batch() == 1 ? scannedFraction(distances, lastIds, n) : 1.0;
-      out.accept(new CaseResult(c.name(), data, n, c.threads(), c.batch(), ms,
-          peerTiming == null ? null : peerTiming.msPerQuery(), bytesPerPass, scanned, bandwidth,
-          masked ? fullMs : null, agree));
+      out.accept(new CaseResult(c.name(), data, n, c.threads(), c.batch(), ours,
+          peerTiming == null ? null : peerTiming.latency(), bytesPerPass, scanned, bandwidth,
+          masked ? fullCode : null, agree));
     }
   }
 
@@ -194,10 +155,10 @@ public final class SearchBenchmark {
   }
 
   /**
-   * Median milliseconds per query over {@code passes} timed passes after a warm-up; pass r uses queries
+   * Milliseconds per query over {@code passes} timed passes after a warm-up; pass r uses queries
    * {@code [r*batch mod nq, +batch)}, as the FAISS peer does. Records every timed query's distances.
    */
-  private double time(
+  private Latency time(
       HammingIndex index, long[] queries, int batch, int passes, long mask, List<int[]> distances, List<Long> lastIds) {
     // Warm up for a while, not a fixed count: on a loaded machine the JIT compiler threads get little CPU
     // and a few calls can still run interpreted code.
@@ -206,19 +167,22 @@ public final class SearchBenchmark {
     for (int w = 0; w < 3 || System.nanoTime() < warmUntil; w++) {
       index.topK(warm, options.k(), mask, SearchFilter.NONE);
     }
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
     double[] ms = new double[passes];
+    double[] cpuMs = new double[passes];
     for (int r = 0; r < passes; r++) {
       long[][] pass = slice(queries, (r * batch) % queries.length, batch);
       long start = System.nanoTime();
+      long cpuStart = cpu.getCurrentThreadCpuTime();
       List<SearchResult> results = index.topK(pass, options.k(), mask, SearchFilter.NONE);
+      cpuMs[r] = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e6 / batch;
       ms[r] = (System.nanoTime() - start) / 1e6 / batch;
       for (SearchResult result : results) {
         distances.add(result.hits().stream().mapToInt(SearchHit::distance).toArray());
         lastIds.add(result.hits().stream().mapToLong(SearchHit::imageId).max().orElse(-1));
       }
     }
-    Arrays.sort(ms);
-    return ms[passes / 2];
+    return Latency.of(ms, cpuMs);
   }
 
   /**

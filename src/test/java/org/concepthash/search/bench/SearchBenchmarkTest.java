@@ -18,19 +18,19 @@ class SearchBenchmarkTest {
 
   private static final String DEBIAN_PYTHON = "/usr/bin/python3";
 
-  private static List<SearchBenchmark.CaseResult> run(String python) throws Exception {
+  private static List<CaseResult> run(String python) throws Exception {
     SearchBenchmark.Options options = new SearchBenchmark.Options(List.of(20_000), 10, 4, 2, python, 16L << 20, 0);
-    List<SearchBenchmark.CaseResult> results = new ArrayList<>();
+    List<CaseResult> results = new ArrayList<>();
     new SearchBenchmark(options, new PrintStream(new ByteArrayOutputStream())).run(results::add);
     return results;
   }
 
   @Test
   void everyCasePrintsTheRequiredJsonFields() throws Exception {
-    List<SearchBenchmark.CaseResult> results = run(null);
+    List<CaseResult> results = run(null);
 
     assertEquals(8, results.size()); // 4 cases x {random, clustered}
-    for (SearchBenchmark.CaseResult r : results) {
+    for (CaseResult r : results) {
       String json = r.toJson();
       for (String key :
           List.of("\"case\"", "\"n\": 20000", "\"threads\"", "\"ours_ms\"", "\"faiss_ms\": null", "\"speedup\": null",
@@ -47,7 +47,7 @@ class SearchBenchmarkTest {
     String reason = new FaissPeer(DEBIAN_PYTHON, unused).unavailableReason();
     assumeTrue(reason == null, "FAISS is not installed (apt-get install python3-faiss): " + reason);
 
-    for (SearchBenchmark.CaseResult r : run(DEBIAN_PYTHON)) {
+    for (CaseResult r : run(DEBIAN_PYTHON)) {
       assertEquals(Boolean.TRUE, r.agree(), r.toJson());
       assertTrue(r.toJson().contains("\"speedup\": "), r.toJson());
     }
