@@ -18,8 +18,4 @@ public record ImportSummary(int imported, int duplicates, int resumed, List<Refu
 
   /** One refused image: its key in the data set and why. */
   public record Refusal(String key, String reason) {}
-
-  public int total() {
-    return imported + duplicates + resumed + refused.size();
-  }
 }
