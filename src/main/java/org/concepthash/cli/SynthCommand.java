@@ -1,15 +1,11 @@
 package org.concepthash.cli;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.concepthash.data.parts.PartsWorldConfig;
 import org.concepthash.data.parts.PartsWorldWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /** {@code synth}: writes a synthetic "parts world" data set (format {@code parts}). */
 @Command(
@@ -19,9 +15,7 @@ import picocli.CommandLine.Spec;
       "Generates a synthetic 'parts world' data set: birds made of parts (tail, body, wing, head, beak),",
       "families of three species, keypoints and boxes per image. Same options, byte-identical files."
     })
-public final class SynthCommand implements Callable<Integer> {
-
-  @Spec CommandSpec spec;
+final class SynthCommand implements Callable<Integer> {
 
   @Option(names = "--out", required = true, description = "Output folder (must be missing or empty).")
   Path out;
@@ -46,19 +40,12 @@ public final class SynthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PartsWorldConfig config;
-    try {
-      config = new PartsWorldConfig(classes, perClass, size, seed, trainFraction);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage());
-    }
+    // invalid values throw IllegalArgumentException: Main reports them as one line
+    PartsWorldConfig config = new PartsWorldConfig(classes, perClass, size, seed, trainFraction);
     ProgressBar bar = new ProgressBar("synth", (long) classes * perClass, System.err);
     int written;
     try {
       written = PartsWorldWriter.write(config, out, bar::update);
-    } catch (IOException e) {
-      System.err.println("synth: " + e.getMessage());
-      return 1;
     } finally {
       bar.finish();
     }

@@ -28,7 +28,7 @@ class SynthCommandTest {
   }
 
   @Test
-  void anImpossibleSizeIsAUsageErrorAndWritesNothing() {
+  void anImpossibleSizeIsRefusedAndWritesNothing() {
     Path out = tmp.resolve("world");
     int exit = Main.run("synth", "--out", out.toString(), "--size", "8");
     assertNotEquals(0, exit);
