@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ConceptHash Catalog 0.1.0",
     description = "Interpretable fine-grained image search.",
-    subcommands = {})
+    subcommands = {ServeCommand.class, SynthCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
@@ -21,6 +21,23 @@ public final class Main {
 
   /** Runs the command line without exiting, for tests. */
   public static int run(String... args) {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(Main::report)
+        .execute(args);
+  }
+
+  /**
+   * Problems the user can fix (a locked catalog, a bad option value, a missing file) are one clear line
+   * on stderr, not a stack trace.
+   */
+  private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    if (e instanceof IllegalArgumentException
+        || e instanceof IllegalStateException
+        || e instanceof java.io.IOException) {
+      cmd.getErr().println(cmd.getColorScheme().errorText("error: " + e.getMessage()));
+      return 2;
+    }
+    throw new RuntimeException(e);
   }
 }

@@ -1,0 +1,121 @@
+package org.concepthash.catalog.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database of a catalog for the lifetime of one process: either an embedded PostgreSQL with its files
+ * under {@code dataDir/db} (started here, locked against other processes) or an external one. Produces
+ * the Micronaut properties that point the data source and Flyway at it.
+ */
+public final class CatalogDatabase implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CatalogDatabase.class);
+  private static final String EMBEDDED_DATABASE = "concepthash";
+
+  private final CatalogLocation location;
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
+  private final EmbeddedPostgres embedded;
+  private final DataDirectoryLock lock;
+
+  private CatalogDatabase(
+      CatalogLocation location,
+      String jdbcUrl,
+      String user,
+      String password,
+      EmbeddedPostgres embedded,
+      DataDirectoryLock lock) {
+    this.location = location;
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
+    this.embedded = embedded;
+    this.lock = lock;
+  }
+
+  /** Opens the catalog database: starts the embedded one when no external URL is configured. */
+  public static CatalogDatabase open(CatalogLocation location) throws IOException {
+    Files.createDirectories(location.dataDir());
+    if (location.database().isPresent()) {
+      CatalogLocation.ExternalDatabase db = location.database().get();
+      return new CatalogDatabase(location, db.jdbcUrl(), db.user(), db.password(), null, null);
+    }
+    DataDirectoryLock lock = DataDirectoryLock.acquire(location.dataDir());
+    try {
+      Path dbDir = location.dataDir().resolve("db");
+      Files.createDirectories(dbDir);
+      // a previous process that was killed leaves postmaster.pid behind; we hold the lock, so it is stale
+      Files.deleteIfExists(dbDir.resolve("postmaster.pid"));
+      LOG.info("Starting embedded PostgreSQL in {}", dbDir);
+      EmbeddedPostgres pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dbDir)
+              .setCleanDataDirectory(false)
+              .setServerConfig("max_connections", "50")
+              .start();
+      createDatabaseIfMissing(pg);
+      return new CatalogDatabase(
+          location, pg.getJdbcUrl("postgres", EMBEDDED_DATABASE), "postgres", "", pg, lock);
+    } catch (IOException | RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static void createDatabaseIfMissing(EmbeddedPostgres pg) throws IOException {
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      var rs =
+          s.executeQuery(
+              "select 1 from pg_database where datname = '" + EMBEDDED_DATABASE + "'");
+      if (!rs.next()) {
+        s.execute("create database " + EMBEDDED_DATABASE);
+      }
+    } catch (SQLException e) {
+      throw new IOException("cannot prepare the embedded database: " + e.getMessage(), e);
+    }
+  }
+
+  public CatalogLocation location() {
+    return location;
+  }
+
+  public String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  /** Properties for the Micronaut application context (data source, JPA, Flyway, data dir). */
+  public Map<String, Object> micronautProperties() {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("datasources.default.url", jdbcUrl);
+    p.put("datasources.default.username", user);
+    p.put("datasources.default.password", password);
+    p.put("concepthash.data-dir", location.dataDir().toString());
+    p.put("concepthash.embedded-database", embedded != null);
+    return p;
+  }
+
+  @Override
+  public void close() throws IOException {
+    try {
+      if (embedded != null) {
+        embedded.close();
+      }
+    } finally {
+      if (lock != null) {
+        lock.close();
+      }
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package org.concepthash.search;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+
+/**
+ * Turns per-concept distances into words for the UI, e.g. "same head and body; wing differs by 5 of 16
+ * bits". Concept names come from the model (or the curator); the order is the concepts' order.
+ */
+public final class MatchExplainer {
+
+  private final ConceptLayout layout;
+  private final List<String> names;
+
+  /** @param conceptNames one distinct, non-blank name per concept, in concept order */
+  public MatchExplainer(ConceptLayout layout, List<String> conceptNames) {
+    if (conceptNames.size() != layout.concepts()) {
+      throw new IllegalArgumentException(
+          conceptNames.size() + " concept names for " + layout.concepts() + " concepts");
+    }
+    if (conceptNames.stream().anyMatch(String::isBlank)
+        || new HashSet<>(conceptNames).size() != conceptNames.size()) {
+      throw new IllegalArgumentException("concept names must be distinct and non-blank: " + conceptNames);
+    }
+    this.layout = layout;
+    this.names = List.copyOf(conceptNames);
+  }
+
+  /** Names "concept 1" .. "concept M" for a model whose concepts nobody has named yet. */
+  public static MatchExplainer withDefaultNames(ConceptLayout layout) {
+    List<String> names = new ArrayList<>();
+    for (int m = 1; m <= layout.concepts(); m++) {
+      names.add("concept " + m);
+    }
+    return new MatchExplainer(layout, names);
+  }
+
+  /** One comparison per concept, in concept order. */
+  public List<ConceptComparison> compare(int[] conceptDistances) {
+    if (conceptDistances.length != layout.concepts()) {
+      throw new IllegalArgumentException(
+          conceptDistances.length + " distances for " + layout.concepts() + " concepts");
+    }
+    List<ConceptComparison> out = new ArrayList<>(conceptDistances.length);
+    for (int m = 0; m < conceptDistances.length; m++) {
+      if (conceptDistances[m] < 0 || conceptDistances[m] > layout.width(m)) {
+        throw new IllegalArgumentException(
+            "distance " + conceptDistances[m] + " on a " + layout.width(m) + "-bit concept");
+      }
+      out.add(new ConceptComparison(names.get(m), conceptDistances[m], layout.width(m)));
+    }
+    return out;
+  }
+
+  /** The sentence: equal concepts first ("same a, b and c"), then each differing concept. */
+  public String explain(int[] conceptDistances) {
+    List<String> same = new ArrayList<>();
+    List<String> parts = new ArrayList<>();
+    for (ConceptComparison c : compare(conceptDistances)) {
+      if (c.same()) {
+        same.add(c.concept());
+      } else {
+        parts.add(c.concept() + " differs by " + c.distance() + " of " + c.bits() + (c.bits() == 1 ? " bit" : " bits"));
+      }
+    }
+    if (!same.isEmpty()) {
+      parts.add(0, "same " + enumerate(same));
+    }
+    return String.join("; ", parts);
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  private static String enumerate(List<String> items) {
+    if (items.size() == 1) {
+      return items.get(0);
+    }
+    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+  }
+}

@@ -1,0 +1,65 @@
+package org.concepthash.search;
+
+/**
+ * Scans one concept's packed column ({@link ConceptColumn}, 8/16/32-bit lanes, several entries per long).
+ *
+ * <p>Reading 1/M of the bytes is not enough on its own: the per-entry popcount costs as much as a full
+ * 64-bit row's. So once the bound is small, whole words are rejected with SWAR tests on all lanes at
+ * once: bound 1 admits only equal sub-codes ("has a zero lane"), bound 2 only sub-codes within one bit
+ * ("x AND (x-1) has a zero lane"). Both tests are exact (never reject a candidate); a word that passes is
+ * checked lane by lane.
+ */
+final class PackedColumnKernel extends ScanKernel {
+
+  private final int concept;
+  private final int laneBits;
+  private final int lanes;
+  private final long laneMask;
+  private final long laneOnes;
+  private final long laneHighs;
+  private final long query;
+
+  PackedColumnKernel(int concept, int laneBits, long repeatedQuery) {
+    this.concept = concept;
+    this.laneBits = laneBits;
+    this.lanes = 64 / laneBits;
+    this.laneMask = laneBits == 64 ? -1L : (1L << laneBits) - 1;
+    long ones = 0;
+    for (int offset = 0; offset < 64; offset += laneBits) {
+      ones |= 1L << offset;
+    }
+    this.laneOnes = ones;
+    this.laneHighs = ones << (laneBits - 1);
+    this.query = repeatedQuery;
+  }
+
+  @Override
+  void scan(Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter) {
+    long[] words = chunk.columns[concept].words;
+    int bound = out.bound;
+    for (int w = from / lanes, end = (to + lanes - 1) / lanes; w < end; w++) {
+      long x = words[w] ^ query;
+      if (bound <= 2) {
+        if (bound == 0) {
+          return;
+        }
+        long y = bound == 1 ? x : x & (x - laneOnes);
+        if (((y - laneOnes) & ~y & laneHighs) == 0) {
+          continue;
+        }
+      }
+      int first = w * lanes;
+      for (int lane = 0; lane < lanes; lane++) {
+        int i = first + lane;
+        int d = Long.bitCount((x >>> (lane * laneBits)) & laneMask);
+        if (d < bound && i >= from && i < to && passes(filter, chunk, i)) {
+          out.offer(d, ref(chunkIndex, i));
+          bound = out.bound;
+          if (bound == 0) {
+            return;
+          }
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package org.concepthash.ui.server;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.di.DefaultInstantiator;
+import com.vaadin.flow.server.VaadinService;
+import io.micronaut.context.BeanContext;
+
+/**
+ * Lets Vaadin create views and other components through the Micronaut context, so views (declared
+ * {@code @Route @Prototype}) get their services by constructor injection. Classes without a bean
+ * definition are created by Vaadin as usual.
+ */
+final class MicronautInstantiator extends DefaultInstantiator {
+
+  private final transient BeanContext beans;
+
+  MicronautInstantiator(VaadinService service, BeanContext beans) {
+    super(service);
+    this.beans = beans;
+  }
+
+  @Override
+  public <T> T getOrCreate(Class<T> type) {
+    return beans.findBeanDefinition(type).isPresent() ? beans.getBean(type) : super.getOrCreate(type);
+  }
+
+  @Override
+  public <T extends Component> T createComponent(Class<T> type) {
+    return beans.findBeanDefinition(type).isPresent() ? beans.createBean(type) : super.createComponent(type);
+  }
+}

@@ -1,0 +1,92 @@
+package org.concepthash.web;
+
+import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Error;
+import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
+import jakarta.validation.ConstraintViolationException;
+import org.concepthash.catalog.CatalogException;
+import org.concepthash.catalog.ingest.IngestRefusedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every API error as {@code {"error": "..."}} with a fitting status. Global {@code @Error} routes rather
+ * than ExceptionHandler beans: with micronaut-servlet 4.9 (the newest served here) on core 4.10, only
+ * controller routes carry a body writer for the servlet response.
+ */
+@Controller
+class ApiErrors {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  static HttpResponse<ApiError> error(HttpStatus status, String message) {
+    return HttpResponse.<ApiError>status(status).body(new ApiError(message));
+  }
+
+  @Error(global = true)
+  HttpResponse<ApiError> catalog(CatalogException e) {
+    HttpStatus status =
+        switch (e.kind()) {
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case CONFLICT -> HttpStatus.CONFLICT;
+          case INVALID -> HttpStatus.BAD_REQUEST;
+        };
+    return error(status, e.getMessage());
+  }
+
+  @Error(global = true)
+  HttpResponse<ApiError> refused(IngestRefusedException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @Error(global = true)
+  HttpResponse<ApiError> invalid(IllegalArgumentException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @Error(global = true)
+  HttpResponse<ApiError> unsatisfied(UnsatisfiedRouteException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @Error(global = true)
+  HttpResponse<ApiError> conversion(ConversionErrorException e) {
+    return error(HttpStatus.BAD_REQUEST, "invalid value for '" + e.getArgument().getName() + "'");
+  }
+
+  @Error(global = true)
+  HttpResponse<ApiError> constraint(ConstraintViolationException e) {
+    return error(HttpStatus.BAD_REQUEST, e.getMessage());
+  }
+
+  @Error(global = true)
+  HttpResponse<ApiError> status(HttpStatusException e) {
+    return error(e.getStatus(), e.getMessage());
+  }
+
+  @Error(global = true, status = HttpStatus.NOT_FOUND)
+  HttpResponse<ApiError> notFound(HttpRequest<?> request) {
+    return error(HttpStatus.NOT_FOUND, "no such resource: " + request.getPath());
+  }
+
+  @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
+  HttpResponse<ApiError> methodNotAllowed(HttpRequest<?> request) {
+    return error(HttpStatus.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on " + request.getPath());
+  }
+
+  @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+  HttpResponse<ApiError> unsupportedMediaType(HttpRequest<?> request) {
+    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported content type for " + request.getPath());
+  }
+
+  @Error(global = true)
+  HttpResponse<ApiError> unexpected(HttpRequest<?> request, Throwable e) {
+    LOG.error("{} {} failed", request.getMethod(), request.getPath(), e);
+    return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName());
+  }
+}
