@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ConceptHash Catalog 0.1.0",
     description = "Interpretable fine-grained image search.",
-    subcommands = {ServeCommand.class, SynthCommand.class})
+    subcommands = {ServeCommand.class, SynthCommand.class, TrainCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
