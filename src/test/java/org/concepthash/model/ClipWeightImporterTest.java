@@ -9,10 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
-import org.concepthash.model.SafetensorsFile.DType;
 import org.concepthash.model.SafetensorsFile.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,7 +24,7 @@ class ClipWeightImporterTest {
 
   @Test
   void everyTensorLandsInItsParameterWidenedToFloat32AndIsFrozen() throws IOException {
-    Map<String, Tensor> tensors = clipLayout(CONFIG.geometry());
+    Map<String, Tensor> tensors = ClipFixtures.clipLayout(CONFIG.geometry());
     Path file = dir.resolve("model.safetensors");
     SafetensorsFile.write(file, tensors, Map.of("format", "pt"));
     try (ParameterSet params = new ParameterSet(Device.cpu(), 1)) {
@@ -56,28 +53,28 @@ class ClipWeightImporterTest {
 
   @Test
   void anUnknownKeyFailsAndNamesIt() throws IOException {
-    Map<String, Tensor> tensors = clipLayout(CONFIG.geometry());
+    Map<String, Tensor> tensors = ClipFixtures.clipLayout(CONFIG.geometry());
     tensors.put("vision_model.encoder.extra.weight", new Tensor(new long[] {1}, new float[] {1}));
     assertImportFails(tensors, "vision_model.encoder.extra.weight");
   }
 
   @Test
   void aShapeMismatchFailsAndNamesTheKey() throws IOException {
-    Map<String, Tensor> tensors = clipLayout(CONFIG.geometry());
+    Map<String, Tensor> tensors = ClipFixtures.clipLayout(CONFIG.geometry());
     tensors.put("vision_model.encoder.layers.0.mlp.fc1.bias", new Tensor(new long[] {3}, new float[3]));
     assertImportFails(tensors, "vision_model.encoder.layers.0.mlp.fc1.bias");
   }
 
   @Test
   void aMissingBackboneTensorFailsAndNamesTheExpectedKey() throws IOException {
-    Map<String, Tensor> tensors = clipLayout(CONFIG.geometry());
+    Map<String, Tensor> tensors = ClipFixtures.clipLayout(CONFIG.geometry());
     tensors.remove("vision_model.pre_layrnorm.bias");
     assertImportFails(tensors, "vision_model.pre_layrnorm.bias");
   }
 
   @Test
   void nothingIsWrittenWhenTheImportFails() throws IOException {
-    Map<String, Tensor> tensors = clipLayout(CONFIG.geometry());
+    Map<String, Tensor> tensors = ClipFixtures.clipLayout(CONFIG.geometry());
     tensors.remove("vision_model.pre_layrnorm.bias");
     Path file = dir.resolve("broken.safetensors");
     SafetensorsFile.write(file, tensors, Map.of());
@@ -99,54 +96,6 @@ class ClipWeightImporterTest {
           () -> ClipWeightImporter.importVision(file, params));
       assertTrue(e.getMessage().contains(key), e.getMessage());
     }
-  }
-
-  /** Tensors named and shaped as a Hugging Face CLIP checkpoint of geometry g, dtypes rotating. */
-  static Map<String, Tensor> clipLayout(VitGeometry g) {
-    Map<String, long[]> shapes = new LinkedHashMap<>();
-    int d = g.width();
-    String v = "vision_model.";
-    shapes.put(v + "embeddings.class_embedding", new long[] {d});
-    shapes.put(v + "embeddings.patch_embedding.weight", new long[] {d, 3, g.patchSize(), g.patchSize()});
-    shapes.put(v + "embeddings.position_embedding.weight", new long[] {g.patchCount() + 1, d});
-    shapes.put(v + "pre_layrnorm.weight", new long[] {d});
-    shapes.put(v + "pre_layrnorm.bias", new long[] {d});
-    for (int i = 0; i < g.layers(); i++) {
-      String l = v + "encoder.layers." + i + ".";
-      for (String proj : new String[] {"q_proj", "k_proj", "v_proj", "out_proj"}) {
-        shapes.put(l + "self_attn." + proj + ".weight", new long[] {d, d});
-        shapes.put(l + "self_attn." + proj + ".bias", new long[] {d});
-      }
-      shapes.put(l + "layer_norm1.weight", new long[] {d});
-      shapes.put(l + "layer_norm1.bias", new long[] {d});
-      shapes.put(l + "mlp.fc1.weight", new long[] {g.mlpWidth(), d});
-      shapes.put(l + "mlp.fc1.bias", new long[] {g.mlpWidth()});
-      shapes.put(l + "mlp.fc2.weight", new long[] {d, g.mlpWidth()});
-      shapes.put(l + "mlp.fc2.bias", new long[] {d});
-      shapes.put(l + "layer_norm2.weight", new long[] {d});
-      shapes.put(l + "layer_norm2.bias", new long[] {d});
-    }
-    shapes.put(v + "post_layernorm.weight", new long[] {d});
-    shapes.put("visual_projection.weight", new long[] {8, d});
-    shapes.put("text_model.embeddings.token_embedding.weight", new long[] {10, 8});
-    shapes.put("text_projection.weight", new long[] {8, 8});
-    shapes.put("logit_scale", new long[] {});
-    Map<String, Tensor> tensors = new LinkedHashMap<>();
-    DType[] dtypes = {DType.F32, DType.F16, DType.BF16};
-    SplittableRandom random = new SplittableRandom(99);
-    int k = 0;
-    for (Map.Entry<String, long[]> e : shapes.entrySet()) {
-      long n = 1;
-      for (long s : e.getValue()) {
-        n *= s;
-      }
-      float[] values = new float[(int) n];
-      for (int i = 0; i < values.length; i++) {
-        values[i] = (float) (random.nextDouble() * 2 - 1);
-      }
-      tensors.put(e.getKey(), new Tensor(e.getValue(), values, dtypes[k++ % dtypes.length]));
-    }
-    return tensors;
   }
 
   private static float[] widened(Tensor t) {
