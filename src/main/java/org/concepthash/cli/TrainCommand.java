@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.concepthash.data.Dataset;
-import org.concepthash.data.PartsWorldReader;
+import org.concepthash.data.Datasets;
 import org.concepthash.train.CancellationToken;
 import org.concepthash.train.EpochSummary;
 import org.concepthash.train.Recipe;
@@ -42,14 +42,15 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
   boolean resume;
 
-  @Option(names = "--format", description = "Data set format; overrides the recipe's, which overrides detection.")
+  @Option(names = "--format", description = "Data set format (cub200, nabirds, aircraft, cars, fashion-mnist, parts, list, imagefolder); "
+      + "overrides the recipe's data.format, which overrides detection.")
   String format;
 
   @Override
   public Integer call() throws Exception {
     Recipe r = RecipeReader.read(recipe);
     Optional<String> chosen = Optional.ofNullable(format).or(() -> r.data().format());
-    Dataset dataset = DatasetLoader.read(data, chosen);
+    Dataset dataset = Datasets.read(data, chosen);
     CancellationToken cancel = new CancellationToken();
     CountDownLatch settled = new CountDownLatch(1);
     Thread hook = new Thread(() -> {
@@ -100,20 +101,6 @@ public final class TrainCommand implements Callable<Integer> {
 
     private static String format(long seconds) {
       return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
-    }
-  }
-
-  /** Reads the data set in the chosen or detected format. */
-  static final class DatasetLoader {
-    private DatasetLoader() {}
-
-    static Dataset read(Path root, Optional<String> format) throws java.io.IOException {
-      String name = format.orElseGet(() -> PartsWorldReader.matches(root) ? PartsWorldReader.FORMAT : null);
-      if (PartsWorldReader.FORMAT.equals(name)) {
-        return new PartsWorldReader().read(root);
-      }
-      throw new IllegalArgumentException("data set format " + (name == null ? "not detected" : "'" + name + "'")
-          + " at " + root + "; readers available on this branch: " + PartsWorldReader.FORMAT);
     }
   }
 }
