@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ConceptHash Catalog 0.1.0",
     description = "Interpretable fine-grained image search.",
-    subcommands = {ServeCommand.class, SynthCommand.class, ImportCommand.class, BenchCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      SynthCommand.class,
+      ImportCommand.class,
+      TrainCommand.class,
+      BenchCommand.class
+    })
 public final class Main {
 
   public static void main(String[] args) {

@@ -1,0 +1,74 @@
+package org.concepthash.model;
+
+/**
+ * Everything that fixes the shapes of a ConceptHash network.
+ *
+ * @param geometry the image tower
+ * @param concepts number of concept tokens M
+ * @param bits code length K; a multiple of {@code concepts} (concept m owns bits [m*K/M, (m+1)*K/M))
+ * @param conceptTokens generated (reference) or direct parameters (paper)
+ * @param adapterBottleneck hidden width of each adapter
+ * @param generatorWidth width of the concept-token generator's queries (512 in the reference)
+ * @param generatorHeads attention heads of the generator (8 in the reference)
+ * @param generatorDropout dropout inside the generator (0.1 in the reference)
+ */
+public record ConceptHashConfig(
+    VitGeometry geometry,
+    int concepts,
+    int bits,
+    ConceptTokenMode conceptTokens,
+    int adapterBottleneck,
+    int generatorWidth,
+    int generatorHeads,
+    float generatorDropout) {
+
+  public ConceptHashConfig {
+    if (geometry == null) {
+      throw new IllegalArgumentException("geometry is required");
+    }
+    if (conceptTokens == null) {
+      throw new IllegalArgumentException("conceptTokens is required");
+    }
+    VitGeometry.positive("concepts", concepts);
+    VitGeometry.positive("bits", bits);
+    VitGeometry.positive("adapterBottleneck", adapterBottleneck);
+    VitGeometry.positive("generatorWidth", generatorWidth);
+    VitGeometry.positive("generatorHeads", generatorHeads);
+    if (bits % concepts != 0) {
+      throw new IllegalArgumentException(
+          "bits (" + bits + ") must be a multiple of concepts (" + concepts + ")");
+    }
+    if (generatorWidth % generatorHeads != 0) {
+      throw new IllegalArgumentException("generatorWidth (" + generatorWidth
+          + ") must be a multiple of generatorHeads (" + generatorHeads + ")");
+    }
+    if (!(generatorDropout >= 0f && generatorDropout < 1f)) {
+      throw new IllegalArgumentException("generatorDropout must be in [0, 1), was " + generatorDropout);
+    }
+  }
+
+  /** The reference setting: ViT-B/32, M = 4, K = 64, generated tokens, adapter bottleneck 384. */
+  public static ConceptHashConfig vitB32() {
+    return new ConceptHashConfig(VitGeometry.vitB32(), 4, 64, ConceptTokenMode.GENERATED, 384, 512, 8, 0.1f);
+  }
+
+  /** The CPU setting: tiny tower, M = 4, K = 32, small generator. */
+  public static ConceptHashConfig tiny() {
+    return new ConceptHashConfig(VitGeometry.tiny(), 4, 32, ConceptTokenMode.GENERATED, 32, 64, 4, 0.1f);
+  }
+
+  /** Bits per concept, K / M. */
+  public int bitsPerConcept() {
+    return bits / concepts;
+  }
+
+  /** The token layout this configuration implies. */
+  public TokenLayout tokenLayout() {
+    return new TokenLayout(geometry.patchCount(), concepts);
+  }
+
+  public ConceptHashConfig withGeometry(VitGeometry g) {
+    return new ConceptHashConfig(g, concepts, bits, conceptTokens, adapterBottleneck, generatorWidth,
+        generatorHeads, generatorDropout);
+  }
+}
