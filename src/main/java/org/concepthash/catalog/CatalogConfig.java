@@ -1,6 +1,7 @@
 package org.concepthash.catalog;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
  * @param dataDir the data directory: image store, thumbnails, model packages
  * @param embeddedDatabase whether the database is the embedded one of this data directory
  */
+@Context // validated at start-up, not at first use
 @ConfigurationProperties("concepthash")
 public record CatalogConfig(@NotNull Path dataDir, boolean embeddedDatabase) {
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ConceptHash Catalog 0.1.0",
     description = "Interpretable fine-grained image search.",
-    subcommands = {ServeCommand.class, SynthCommand.class, TrainCommand.class})
+    subcommands = {ServeCommand.class, SynthCommand.class, TrainCommand.class, BenchCommand.class})
 public final class Main {
 
   public static void main(String[] args) {
@@ -32,12 +32,29 @@ public final class Main {
    * on stderr, not a stack trace.
    */
   private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
-    if (e instanceof IllegalArgumentException
-        || e instanceof IllegalStateException
-        || e instanceof java.io.IOException) {
-      cmd.getErr().println(cmd.getColorScheme().errorText("error: " + e.getMessage()));
-      return 2;
+    String message = null;
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("List of constraint violations:")) {
+        // a configuration value out of range: show the violated settings, not the injection path
+        message =
+            "invalid configuration: "
+                + t.getMessage().lines()
+                    .filter(line -> line.startsWith("\t"))
+                    .map(String::strip)
+                    .reduce((a, b) -> a + "; " + b)
+                    .orElse(t.getMessage());
+      }
     }
-    throw new RuntimeException(e);
+    if (message == null
+        && (e instanceof IllegalArgumentException
+            || e instanceof IllegalStateException
+            || e instanceof java.io.IOException)) {
+      message = e.getMessage();
+    }
+    if (message == null) {
+      throw new RuntimeException(e);
+    }
+    cmd.getErr().println(cmd.getColorScheme().errorText("error: " + message));
+    return 2;
   }
 }

@@ -1,11 +1,15 @@
 package org.concepthash.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.concepthash.data.parts.PartsWorldConfig;
 import org.concepthash.data.parts.PartsWorldWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code synth}: writes a synthetic "parts world" data set (format {@code parts}). */
 @Command(
@@ -16,6 +20,8 @@ import picocli.CommandLine.Option;
       "families of three species, keypoints and boxes per image. Same options, byte-identical files."
     })
 public final class SynthCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
 
   @Option(names = "--out", required = true, description = "Output folder (must be missing or empty).")
   Path out;
@@ -40,10 +46,22 @@ public final class SynthCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    PartsWorldConfig config = new PartsWorldConfig(classes, perClass, size, seed, trainFraction);
+    PartsWorldConfig config;
+    try {
+      config = new PartsWorldConfig(classes, perClass, size, seed, trainFraction);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage());
+    }
     ProgressBar bar = new ProgressBar("synth", (long) classes * perClass, System.err);
-    int written = PartsWorldWriter.write(config, out, bar::update);
-    bar.finish();
+    int written;
+    try {
+      written = PartsWorldWriter.write(config, out, bar::update);
+    } catch (IOException e) {
+      System.err.println("synth: " + e.getMessage());
+      return 1;
+    } finally {
+      bar.finish();
+    }
     System.out.printf("wrote %d images of %d classes (%d train / %d test per class) to %s%n",
         written, classes, config.trainPerClass(), perClass - config.trainPerClass(), out);
     return 0;

@@ -1,5 +1,7 @@
 package org.concepthash.search;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -63,6 +65,26 @@ public record BinaryCodes(int bits, long[] words) {
       }
     }
     return new BinaryCodes(bits, words);
+  }
+
+  /**
+   * One code from its stored form (the catalog's {@code image_code.code}): the code's words as
+   * little-endian 64-bit integers, 8 bytes per word, so byte b holds bits 8b..8b+7.
+   */
+  public static long[] wordsFromBytes(byte[] bytes) {
+    if (bytes.length == 0 || bytes.length % 8 != 0) {
+      throw new IllegalArgumentException("a stored code is a non-empty multiple of 8 bytes, not " + bytes.length);
+    }
+    long[] words = new long[bytes.length / 8];
+    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(words);
+    return words;
+  }
+
+  /** The stored form of one code (inverse of {@link #wordsFromBytes}). */
+  public static byte[] wordsToBytes(long[] words) {
+    ByteBuffer buffer = ByteBuffer.allocate(words.length * 8).order(ByteOrder.LITTLE_ENDIAN);
+    buffer.asLongBuffer().put(words);
+    return buffer.array();
   }
 
   /** Number of 64-bit words per code for a code length. */

@@ -36,30 +36,37 @@ final class PackedColumnKernel extends ScanKernel {
   @Override
   void scan(Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter) {
     long[] words = chunk.columns[concept].words;
+    long q = query; // locals: the JIT keeps them in registers across the rare offer() call
+    long ones = laneOnes;
+    long highs = laneHighs;
     int bound = out.bound;
     for (int w = from / lanes, end = (to + lanes - 1) / lanes; w < end; w++) {
-      long x = words[w] ^ query;
+      long x = words[w] ^ q;
       if (bound <= 2) {
         if (bound == 0) {
           return;
         }
-        long y = bound == 1 ? x : x & (x - laneOnes);
-        if (((y - laneOnes) & ~y & laneHighs) == 0) {
+        long y = bound == 1 ? x : x & (x - ones);
+        if (((y - ones) & ~y & highs) == 0) {
           continue;
         }
       }
-      int first = w * lanes;
-      for (int lane = 0; lane < lanes; lane++) {
-        int i = first + lane;
-        int d = Long.bitCount((x >>> (lane * laneBits)) & laneMask);
-        if (d < bound && i >= from && i < to && passes(filter, chunk, i)) {
-          out.offer(d, ref(chunkIndex, i));
-          bound = out.bound;
-          if (bound == 0) {
-            return;
-          }
-        }
+      bound = scanLanes(chunk, chunkIndex, w, x, from, to, out, filter, bound);
+    }
+  }
+
+  /** Checks every lane of word {@code w} (XORed with the query: {@code x}); returns the new bound. */
+  private int scanLanes(
+      Chunk chunk, int chunkIndex, int w, long x, int from, int to, TopKCollector out, SearchFilter filter, int bound) {
+    int first = w * lanes;
+    for (int lane = 0; lane < lanes; lane++) {
+      int i = first + lane;
+      int d = Long.bitCount((x >>> (lane * laneBits)) & laneMask);
+      if (d < bound && i >= from && i < to && passes(filter, chunk, i)) {
+        out.offer(d, ref(chunkIndex, i));
+        bound = out.bound;
       }
     }
+    return bound;
   }
 }

@@ -25,6 +25,8 @@ final class SnapshotSearch {
   private final long[][] conceptBitMasks;
   private final ScanKernel[] kernels;
   private final long[][] queries;
+  /** Kernels in groups of four when every query scans whole single-word rows ({@link RowKernel#scanFour}). */
+  private final RowKernel[][] fourWay;
 
   SnapshotSearch(IndexSnapshot snapshot, long[][] queries, int k, long conceptMask, SearchFilter filter) {
     if (k < 1) {
@@ -44,6 +46,11 @@ final class SnapshotSearch {
     for (int q = 0; q < queries.length; q++) {
       snapshot.checkCode(queries[q]);
       kernels[q] = ScanKernel.create(layout, queries[q], conceptMask);
+    }
+    boolean rows = Arrays.stream(kernels).allMatch(kr -> kr instanceof RowKernel row && row.wholeSingleWord());
+    this.fourWay = new RowKernel[rows ? queries.length / 4 : 0][];
+    for (int g = 0; g < fourWay.length; g++) {
+      fourWay[g] = Arrays.copyOfRange(kernels, 4 * g, 4 * g + 4, RowKernel[].class);
     }
   }
 
@@ -77,13 +84,20 @@ final class SnapshotSearch {
     for (int q = 0; q < out.length; q++) {
       out[q] = new TopKCollector(Math.min(k, Math.max(1, snapshot.size())), maxDistance);
     }
+    TopKCollector[][] outGroups = new TopKCollector[fourWay.length][];
+    for (int g = 0; g < fourWay.length; g++) {
+      outGroups[g] = Arrays.copyOfRange(out, 4 * g, 4 * g + 4);
+    }
     Chunk[] chunks = snapshot.chunks;
     for (int c = from; c < to; c++) {
       Chunk chunk = chunks[c];
       int block = queries.length == 1 ? chunk.size : BATCH_BLOCK;
       for (int start = 0; start < chunk.size; start += block) {
         int end = Math.min(chunk.size, start + block);
-        for (int q = 0; q < queries.length; q++) {
+        for (int g = 0; g < fourWay.length; g++) {
+          RowKernel.scanFour(chunk, c, start, end, fourWay[g], outGroups[g], filter);
+        }
+        for (int q = 4 * fourWay.length; q < queries.length; q++) {
           if (out[q].bound > 0) {
             kernels[q].scan(chunk, c, start, end, out[q], filter);
           }

@@ -13,7 +13,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.micronaut.context.annotation.Prototype;
 import java.io.ByteArrayInputStream;
+import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.CatalogService;
@@ -33,7 +36,7 @@ import org.concepthash.data.Split;
 public class UploadView extends VerticalLayout {
 
   /** The outcome of one uploaded file; {@code imageId} is null when refused. */
-  record UploadOutcome(String fileName, String result, String detail, Long imageId, String label) {}
+  record UploadOutcome(String fileName, String result, String detail, Long imageId) {}
 
   private final CatalogService catalog;
   private final ImageIngest ingest;
@@ -41,6 +44,9 @@ public class UploadView extends VerticalLayout {
   private final Grid<UploadOutcome> results = new Grid<>(UploadOutcome.class, false);
   private final LabelAssigner assigner = new LabelAssigner();
   private final List<UploadOutcome> outcomes = new ArrayList<>();
+  private final GridListDataView<UploadOutcome> rows = results.setItems(outcomes);
+  /** Current labels of the uploaded images, kept beside the rows so relabelling keeps the selection. */
+  private final Map<Long, String> labels = new HashMap<>();
 
   public UploadView(CatalogService catalog, ImageIngest ingest) {
     this.catalog = catalog;
@@ -63,7 +69,7 @@ public class UploadView extends VerticalLayout {
     results.addColumn(UploadOutcome::fileName).setHeader("File").setFlexGrow(2);
     results.addColumn(UploadOutcome::result).setHeader("Result");
     results.addColumn(UploadOutcome::detail).setHeader("Details").setFlexGrow(3);
-    results.addColumn(o -> o.label() == null ? "" : o.label()).setHeader("Label");
+    results.addColumn(o -> labels.getOrDefault(o.imageId(), "")).setHeader("Label");
     results.setSelectionMode(Grid.SelectionMode.MULTI);
     results.addSelectionListener(e -> assigner.setSelectionSize(selectedIds().size()));
     assigner.addAssignListener(e -> label(e.className(), e.isNew()));
@@ -84,22 +90,23 @@ public class UploadView extends VerticalLayout {
           ingest.ingest(
               new ByteArrayInputStream(bytes),
               IngestRequest.upload(fileName, null, Split.parse(split.getValue()), UiActors.current()));
+      if (r.image().label() != null) {
+        labels.put(r.image().id(), r.image().label());
+      }
       return new UploadOutcome(
           fileName,
           r.duplicate() ? "duplicate" : "accepted",
           r.duplicate() ? "already in the catalog as image " + r.image().id() : "image " + r.image().id(),
-          r.image().id(),
-          r.image().label());
+          r.image().id());
     } catch (IngestRefusedException e) {
-      return new UploadOutcome(fileName, "refused", e.getMessage(), null, null);
+      return new UploadOutcome(fileName, "refused", e.getMessage(), null);
     } catch (Exception e) {
-      return new UploadOutcome(fileName, "refused", "could not store: " + e.getMessage(), null, null);
+      return new UploadOutcome(fileName, "refused", "could not store: " + e.getMessage(), null);
     }
   }
 
   void addOutcome(UploadOutcome outcome) {
-    outcomes.add(outcome);
-    results.setItems(outcomes);
+    rows.addItem(outcome);
     if (outcome.imageId() != null) {
       results.select(outcome);
     }
@@ -116,9 +123,8 @@ public class UploadView extends VerticalLayout {
     List<Long> ids = selectedIds();
     try {
       catalog.setLabels(ids, className, isNew, UiActors.current());
-      outcomes.replaceAll(
-          o -> ids.contains(o.imageId()) ? new UploadOutcome(o.fileName(), o.result(), o.detail(), o.imageId(), className) : o);
-      results.setItems(outcomes);
+      ids.forEach(id -> labels.put(id, className));
+      rows.refreshAll();
       assigner.setClasses(catalog.classes());
       Notification.show("Labelled " + ids.size() + " image(s) as " + className)
           .addThemeVariants(NotificationVariant.LUMO_SUCCESS);

@@ -6,6 +6,7 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
+import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.validation.ConstraintViolationException;
@@ -57,6 +58,17 @@ class ApiErrors {
   @Error(global = true)
   HttpResponse<ApiError> conversion(ConversionErrorException e) {
     return error(HttpStatus.BAD_REQUEST, "invalid value for '" + e.getArgument().getName() + "'");
+  }
+
+  /** Unreadable JSON, or a record whose constructor refused the values (e.g. a blank class name). */
+  @Error(global = true)
+  HttpResponse<ApiError> unreadableBody(CodecException e) {
+    Throwable cause = e;
+    while (cause.getCause() != null) {
+      cause = cause.getCause();
+    }
+    String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : "malformed request body";
+    return error(HttpStatus.BAD_REQUEST, reason);
   }
 
   @Error(global = true)

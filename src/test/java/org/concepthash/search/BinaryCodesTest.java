@@ -1,5 +1,6 @@
 package org.concepthash.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -49,6 +50,18 @@ class BinaryCodesTest {
     BinaryCodes left = new BinaryCodes(130, a);
     BinaryCodes right = new BinaryCodes(130, b);
     assertEquals(2 + 1 + 1, left.distance(0, right, 0));
+  }
+
+  @Test
+  void storedBytesAreLittleEndianWords() {
+    byte[] stored = {0x01, 0, 0, 0, 0, 0, 0, (byte) 0x80, 0x02, 0, 0, 0, 0, 0, 0, 0};
+    long[] words = BinaryCodes.wordsFromBytes(stored);
+    assertArrayEquals(new long[] {1L | 1L << 63, 2L}, words);
+    assertTrue(new BinaryCodes(128, words).bit(0, 0)); // byte 0, bit 0
+    assertTrue(new BinaryCodes(128, words).bit(0, 63)); // byte 7, bit 7
+    assertTrue(new BinaryCodes(128, words).bit(0, 65)); // byte 8, bit 1
+    assertArrayEquals(stored, BinaryCodes.wordsToBytes(words));
+    assertThrows(IllegalArgumentException.class, () -> BinaryCodes.wordsFromBytes(new byte[7]));
   }
 
   @Test

@@ -28,6 +28,18 @@ public final class TestImages {
     return img;
   }
 
+  /** Random pixels: incompressible, for size limits. */
+  public static BufferedImage noise(int w, int h, long seed) {
+    java.util.Random random = new java.util.Random(seed);
+    BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < h; y++) {
+      for (int x = 0; x < w; x++) {
+        img.setRGB(x, y, random.nextInt(1 << 24));
+      }
+    }
+    return img;
+  }
+
   public static byte[] encode(BufferedImage image, String format) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {

@@ -3,6 +3,7 @@ package org.concepthash.catalog.database;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,13 @@ final class DataDirectoryLock implements AutoCloseable {
     FileChannel channel =
         FileChannel.open(
             file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-    FileLock lock = channel.tryLock();
+    FileLock lock;
+    try {
+      lock = channel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      // this very process holds it already (a second catalog opened in the same JVM)
+      lock = null;
+    }
     if (lock == null) {
       String holder = new String(Files.readAllBytes(file), StandardCharsets.UTF_8).trim();
       channel.close();

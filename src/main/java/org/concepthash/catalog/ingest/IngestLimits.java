@@ -1,6 +1,7 @@
 package org.concepthash.catalog.ingest;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.context.annotation.Context;
 import jakarta.validation.constraints.Min;
 
 /**
@@ -10,5 +11,6 @@ import jakarta.validation.constraints.Min;
  * @param maxPixels largest accepted width x height, pixels
  * @param maxSide longest accepted side, pixels
  */
+@Context // validated at start-up, not at first use
 @ConfigurationProperties("concepthash.ingest")
 public record IngestLimits(@Min(1) long maxBytes, @Min(1) long maxPixels, @Min(1) int maxSide) {}

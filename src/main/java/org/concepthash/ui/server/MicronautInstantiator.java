@@ -10,11 +10,11 @@ import io.micronaut.context.BeanContext;
  * {@code @Route @Prototype}) get their services by constructor injection. Classes without a bean
  * definition are created by Vaadin as usual.
  */
-final class MicronautInstantiator extends DefaultInstantiator {
+public final class MicronautInstantiator extends DefaultInstantiator {
 
   private final transient BeanContext beans;
 
-  MicronautInstantiator(VaadinService service, BeanContext beans) {
+  public MicronautInstantiator(VaadinService service, BeanContext beans) {
     super(service);
     this.beans = beans;
   }
