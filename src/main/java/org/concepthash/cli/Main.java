@@ -9,7 +9,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "ConceptHash Catalog 0.1.0",
     description = "Interpretable fine-grained image search.",
-    subcommands = {ServeCommand.class, SynthCommand.class, TrainCommand.class, BenchCommand.class})
+    subcommands = {ServeCommand.class, SynthCommand.class, TrainCommand.class, ExportCommand.class,
+        EvalCommand.class, BenchCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -68,16 +68,16 @@ public final class ConceptHashGraph {
   /**
    * Builds the graph.
    *
-   * @param parameters every tensor of the network, named as {@link ConceptHashNet} names them
-   * @param conceptTokens the eval-mode concept tokens V, (M, D) row-major
+   * @param parameters every tensor of the network, named as {@link ConceptHashNet} names them; the
+   *     concept tokens are evaluated from them once (eval mode) and stored as a constant
    * @param metadata ONNX metadata properties (provenance)
    * @throws IllegalStateException when a {@code vision.*} or {@code hash.*} tensor is not used by the
    *     graph: the network and this writer have drifted apart
    */
-  public static OnnxMl.ModelProto build(ParameterSet parameters, ConceptHashConfig config, float[] conceptTokens,
+  public static OnnxMl.ModelProto build(ParameterSet parameters, ConceptHashConfig config,
       String producerVersion, Map<String, String> metadata) {
     ConceptHashGraph graph = new ConceptHashGraph(parameters, config);
-    graph.write(conceptTokens);
+    graph.write(FoldedConceptTokens.evaluate(parameters, config));
     graph.checkEveryTensorUsed();
     return graph.g.model(producerVersion, metadata);
   }

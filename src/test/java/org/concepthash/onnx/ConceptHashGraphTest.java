@@ -31,8 +31,7 @@ class ConceptHashGraphTest {
   }
 
   static byte[] export(RandomNetwork n, ConceptHashConfig config) {
-    OnnxMl.ModelProto model = ConceptHashGraph.build(n.parameters(), config,
-        FoldedConceptTokens.evaluate(n.parameters(), config), "test", Map.of());
+    OnnxMl.ModelProto model = ConceptHashGraph.build(n.parameters(), config, "test", Map.of());
     assertEquals(OnnxGraph.OPSET, model.getOpsetImport(0).getVersion());
     return model.toByteArray();
   }
