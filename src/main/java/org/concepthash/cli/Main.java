@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       SynthCommand.class,
       ImportCommand.class,
       TrainCommand.class,
+      ExportCommand.class,
+      EvalCommand.class,
       BenchCommand.class
     })
 public final class Main {

@@ -1,0 +1,31 @@
+package org.concepthash.encode;
+
+/**
+ * How an {@link Encoder} runs.
+ *
+ * @param cuda try the CUDA execution provider first (GPU build of ONNX Runtime, CUDA 12 and cuDNN 9 on the
+ *     library path); falls back to the CPU with one log line when it cannot be created
+ * @param threads intra-op threads of the CPU provider, at least 1
+ * @param maxBatch images per ONNX Runtime call, at least 1; larger requests are split
+ */
+public record EncoderOptions(boolean cuda, int threads, int maxBatch) {
+
+  public EncoderOptions {
+    if (threads < 1) {
+      throw new IllegalArgumentException("encoder threads must be at least 1, not " + threads);
+    }
+    if (maxBatch < 1) {
+      throw new IllegalArgumentException("encoder maxBatch must be at least 1, not " + maxBatch);
+    }
+  }
+
+  /** CUDA when available, every processor, batches of 32. */
+  public static EncoderOptions defaults() {
+    return new EncoderOptions(true, Runtime.getRuntime().availableProcessors(), 32);
+  }
+
+  /** The CPU only, with {@code threads} threads. */
+  public static EncoderOptions cpu(int threads) {
+    return new EncoderOptions(false, threads, 32);
+  }
+}
