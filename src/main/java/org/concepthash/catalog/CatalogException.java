@@ -28,4 +28,8 @@ public class CatalogException extends RuntimeException {
   public static CatalogException invalid(String message) {
     return new CatalogException(Kind.INVALID, message);
   }
+
+  public static CatalogException conflict(String message) {
+    return new CatalogException(Kind.CONFLICT, message);
+  }
 }

@@ -92,6 +92,40 @@ public class CatalogSearchIndex {
     }
   }
 
+  /**
+   * Adds (or replaces) one image's code under {@code modelVersion}, with its label, family and split as the
+   * database has them now. Ignored when that version is not the one being served.
+   */
+  public void put(String modelVersion, long imageId, long[] code) throws SQLException {
+    Loaded l = loaded;
+    if (l == null || !l.index().modelVersion().equals(modelVersion)) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement(
+            "select l.class_id, k.family, i.split from image i"
+                + " left join image_label l on l.image_id = i.id and l.current"
+                + " left join image_class k on k.id = l.class_id where i.id = ?")) {
+      s.setLong(1, imageId);
+      try (ResultSet rs = s.executeQuery()) {
+        if (!rs.next()) {
+          return;
+        }
+        long classId = rs.getLong(1);
+        int cls = rs.wasNull() ? IndexEntry.NONE : Math.toIntExact(classId);
+        String family = rs.getString(2);
+        // a family new since the last rebuild has no number yet; it joins the numbering at the next one
+        int fam = family == null ? IndexEntry.NONE : l.families().getOrDefault(family, IndexEntry.NONE);
+        IndexEntry entry = new IndexEntry(imageId, cls, fam, Split.parse(rs.getString(3)), code);
+        if (l.index().snapshot().get(imageId).isPresent()) {
+          l.index().update(modelVersion, entry);
+        } else {
+          l.index().add(modelVersion, entry);
+        }
+      }
+    }
+  }
+
   private record ActiveModel(String id, int bits, int concepts) {}
 
   private static Optional<ActiveModel> activeModel(Connection c) throws SQLException {

@@ -1,5 +1,6 @@
 package org.concepthash.catalog;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,12 +26,15 @@ public class ImageIngest {
   private final ImageStore store;
   private final ImageRecords records;
   private final CatalogService catalog;
+  private final ApplicationEventPublisher<ImageAdded> added;
 
-  ImageIngest(ImageValidator validator, ImageStore store, ImageRecords records, CatalogService catalog) {
+  ImageIngest(ImageValidator validator, ImageStore store, ImageRecords records, CatalogService catalog,
+      ApplicationEventPublisher<ImageAdded> added) {
     this.validator = validator;
     this.store = store;
     this.records = records;
     this.catalog = catalog;
+    this.added = added;
   }
 
   /**
@@ -49,8 +53,9 @@ public class ImageIngest {
       return new IngestResult(existing.get(), true);
     }
     String key = store.put(image.sha256(), image.png());
+    ImageView inserted;
     try {
-      return new IngestResult(records.insert(image, key, request), false);
+      inserted = records.insert(image, key, request);
     } catch (RuntimeException e) {
       // a concurrent upload of the same content won the unique constraint: that row is the answer
       var winner = catalog.findBySha256(image.sha256());
@@ -60,5 +65,7 @@ public class ImageIngest {
       LOG.warn("ingest of {} failed after storing {}", request.originalName(), key, e);
       throw e;
     }
+    added.publishEvent(new ImageAdded(inserted.id(), key));
+    return new IngestResult(inserted, false);
   }
 }

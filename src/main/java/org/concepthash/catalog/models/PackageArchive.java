@@ -1,0 +1,43 @@
+package org.concepthash.catalog.models;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.concepthash.catalog.CatalogConfig;
+import org.concepthash.catalog.store.AtomicFiles;
+import org.concepthash.onnx.ModelPackage;
+
+/**
+ * The registered model package files, under {@code <data-dir>/models/<sha256>.zip}. Content-addressed like
+ * the image store, so registering the same package twice stores it once and a half-written file never
+ * carries a valid name.
+ */
+@Singleton
+public class PackageArchive {
+
+  private final Path root;
+
+  PackageArchive(CatalogConfig config) {
+    this.root = config.dataDir().resolve("models");
+  }
+
+  /** Copies a package file in; returns its storage key. */
+  String put(Path packageFile, String sha256) throws IOException {
+    String key = sha256 + ".zip";
+    Path target = root.resolve(key);
+    if (!Files.exists(target)) {
+      AtomicFiles.write(target, Files.readAllBytes(packageFile));
+    }
+    return key;
+  }
+
+  /** The stored package. */
+  public Path path(String key) {
+    return root.resolve(key);
+  }
+
+  ModelPackage read(String key) throws IOException {
+    return ModelPackage.read(path(key));
+  }
+}
