@@ -3,6 +3,7 @@ package org.concepthash.catalog;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.transaction.annotation.TransactionalEventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -101,6 +102,36 @@ public class CatalogSearchIndex {
     if (l == null || !l.index().modelVersion().equals(modelVersion)) {
       return;
     }
+    Optional<IndexEntry> entry = entry(l, imageId, code);
+    if (entry.isEmpty()) {
+      return;
+    }
+    if (l.index().snapshot().get(imageId).isPresent()) {
+      l.index().update(modelVersion, entry.get());
+    } else {
+      l.index().add(modelVersion, entry.get());
+    }
+  }
+
+  /** Brings the label and family of indexed images up to date after a committed label change. */
+  @TransactionalEventListener
+  void onRelabelled(ImagesRelabelled event) throws SQLException {
+    Loaded l = loaded;
+    if (l == null) {
+      return;
+    }
+    for (long id : event.imageIds()) {
+      Optional<IndexEntry> indexed = l.index().snapshot().get(id);
+      if (indexed.isPresent()) {
+        Optional<IndexEntry> fresh = entry(l, id, indexed.get().code());
+        if (fresh.isPresent()) {
+          l.index().update(l.index().modelVersion(), fresh.get());
+        }
+      }
+    }
+  }
+
+  private Optional<IndexEntry> entry(Loaded l, long imageId, long[] code) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(
             "select l.class_id, k.family, i.split from image i"
@@ -109,19 +140,14 @@ public class CatalogSearchIndex {
       s.setLong(1, imageId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
-          return;
+          return Optional.empty();
         }
         long classId = rs.getLong(1);
         int cls = rs.wasNull() ? IndexEntry.NONE : Math.toIntExact(classId);
         String family = rs.getString(2);
         // a family new since the last rebuild has no number yet; it joins the numbering at the next one
         int fam = family == null ? IndexEntry.NONE : l.families().getOrDefault(family, IndexEntry.NONE);
-        IndexEntry entry = new IndexEntry(imageId, cls, fam, Split.parse(rs.getString(3)), code);
-        if (l.index().snapshot().get(imageId).isPresent()) {
-          l.index().update(modelVersion, entry);
-        } else {
-          l.index().add(modelVersion, entry);
-        }
+        return Optional.of(new IndexEntry(imageId, cls, fam, Split.parse(rs.getString(3)), code));
       }
     }
   }

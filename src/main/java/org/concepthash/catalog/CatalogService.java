@@ -1,5 +1,6 @@
 package org.concepthash.catalog;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
@@ -27,13 +28,16 @@ public class CatalogService {
   private final ImageClassRepository classes;
   private final ImageLabelRepository labels;
   private final Clock clock;
+  private final ApplicationEventPublisher<ImagesRelabelled> relabelled;
 
   CatalogService(
       EntityManager em,
       ImageRepository images,
       ImageClassRepository classes,
       ImageLabelRepository labels,
-      Clock clock) {
+      Clock clock,
+      ApplicationEventPublisher<ImagesRelabelled> relabelled) {
+    this.relabelled = relabelled;
     this.em = em;
     this.images = images;
     this.classes = classes;
@@ -155,6 +159,8 @@ public class CatalogService {
     event.labelledBy = actor;
     event.labelledAt = clock.instant();
     labels.save(event);
+    // delivered after the commit (see CatalogSearchIndex), so a rolled-back change never reaches the index
+    relabelled.publishEvent(new ImagesRelabelled(List.of(imageId)));
     return view(image, target);
   }
 

@@ -136,4 +136,29 @@ class CatalogSearchIndexIT {
       catalogIndex.reload();
     }
   }
+
+  @Test
+  void aCommittedLabelChangeReachesTheIndexAndARolledBackOneDoesNot() throws Exception {
+    CatalogSearchIndex catalogIndex = app.bean(CatalogSearchIndex.class);
+    CatalogService catalog = app.bean(CatalogService.class);
+    catalogIndex.reload();
+    long hawk = hawks.get(0);
+    long gullClass = catalog.findClass("herring_gull").orElseThrow().id();
+    try {
+      catalog.setLabel(hawk, "herring_gull", "test");
+      assertEquals(gullClass, catalogIndex.index().orElseThrow().snapshot().get(hawk).orElseThrow().classId());
+
+      // all or none: the missing image fails the batch after the first image was relabelled in it
+      long other = hawks.get(1);
+      org.junit.jupiter.api.Assertions.assertThrows(CatalogException.class,
+          () -> catalog.setLabels(List.of(other, -1L), "herring_gull", false, "test"));
+      assertEquals("red_tailed_hawk", catalog.find(other).orElseThrow().label());
+      long hawkClass = catalog.findClass("red_tailed_hawk").orElseThrow().id();
+      assertEquals(hawkClass, catalogIndex.index().orElseThrow().snapshot().get(other).orElseThrow().classId());
+    } finally {
+      catalog.setLabel(hawk, "red_tailed_hawk", "test");
+    }
+    assertEquals(catalog.findClass("red_tailed_hawk").orElseThrow().id(),
+        catalogIndex.index().orElseThrow().snapshot().get(hawk).orElseThrow().classId());
+  }
 }
