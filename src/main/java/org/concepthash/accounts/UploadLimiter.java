@@ -31,7 +31,8 @@ public class UploadLimiter {
 
   /** Takes one upload from the user's allowance or refuses with {@link RateLimitedException}. */
   public void acquire(String username) {
-    long now = clock.millis() * 1_000_000L;
+    java.time.Instant at = clock.instant();
+    long now = at.getEpochSecond() * 1_000_000_000L + at.getNano();
     double perNano = perMinute / 60e9;
     boolean[] allowed = new boolean[1];
     Bucket b =

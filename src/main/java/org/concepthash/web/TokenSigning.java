@@ -15,6 +15,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.concepthash.accounts.AuthConfig;
+import io.micronaut.security.token.jwt.signature.SignatureGeneratorConfiguration;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignature;
 import io.micronaut.security.token.jwt.signature.secret.SecretSignatureConfiguration;
 
@@ -30,9 +31,13 @@ class TokenSigning {
   static final String SECRET_FILE = "token-secret";
   private static final int MIN_SECRET_LENGTH = 32;
 
+  /**
+   * Declared as the interface: SecretSignature itself is annotated {@code @EachBean} (one per configured
+   * secret), which a factory method returning it would inherit, leaving no bean at all.
+   */
   @Singleton
   @Named("generator")
-  SecretSignature signature(AuthConfig config, @Value("${concepthash.data-dir}") Path dataDir) {
+  SignatureGeneratorConfiguration signature(AuthConfig config, @Value("${concepthash.data-dir}") Path dataDir) {
     SecretSignatureConfiguration c = new SecretSignatureConfiguration("generator");
     c.setJwsAlgorithm(JWSAlgorithm.HS256);
     c.setSecret(secret(config, dataDir));
