@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.concepthash.accounts.Role;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ClassView;
@@ -38,6 +39,7 @@ public class CatalogView extends VerticalLayout {
   private static final String ALL = "All";
 
   private final CatalogService catalog;
+  private final UiAccess access;
   private final ComboBox<String> classFilter = new ComboBox<>("Class");
   private final ComboBox<String> familyFilter = new ComboBox<>("Family");
   private final Select<String> labelledFilter = new Select<>();
@@ -54,8 +56,9 @@ public class CatalogView extends VerticalLayout {
   private int loadedPages;
   private long total;
 
-  public CatalogView(CatalogService catalog) {
+  public CatalogView(CatalogService catalog, UiAccess access) {
     this.catalog = catalog;
+    this.access = access;
     setSizeFull();
     classFilter.setId("filter-class");
     classFilter.setClearButtonVisible(true);
@@ -75,6 +78,8 @@ public class CatalogView extends VerticalLayout {
     more.setId("load-more");
     more.addClickListener(e -> loadPage());
     assigner.addAssignListener(e -> labelSelection(e.className(), e.isNew()));
+    // labelling is a curator's; viewers browse (the handler checks again on the server)
+    assigner.setVisible(access.allows(Role.CURATOR));
     HorizontalLayout filters =
         new HorizontalLayout(classFilter, familyFilter, labelledFilter, splitFilter, count);
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -136,12 +141,13 @@ public class CatalogView extends VerticalLayout {
 
   private void labelSelection(String className, boolean isNew) {
     try {
-      catalog.setLabels(selection, className, isNew, UiActors.current());
+      access.require(Role.CURATOR);
+      catalog.setLabels(selection, className, isNew, access.actor());
       Notification.show("Labelled " + selection.size() + " image(s) as " + className)
           .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
       refreshClasses();
       reload();
-    } catch (CatalogException | IllegalArgumentException e) {
+    } catch (CatalogException | IllegalArgumentException | AccessDeniedException e) {
       Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
   }
