@@ -12,7 +12,7 @@ import org.concepthash.accounts.Role;
 /**
  * Refuses navigation to a view the current user's role does not allow, before the view is created:
  * visitors who are not signed in (and may not browse anonymously) go to the login view, signed-in users
- * below the view's {@link RequiresRole} get the access-denied page. Registered on every UI through
+ * below the view's {@link RequiresRole} get the access-denied page (anonymous viewers the login view). Registered on every UI through
  * {@code MicronautInstantiator}.
  */
 @Singleton
@@ -40,9 +40,12 @@ public class ViewGuard implements VaadinServiceInitListener, BeforeEnterListener
       return;
     }
     access.refresh();
-    if (access.user().isEmpty()) {
+    if (access.allows(required.get())) {
+      return;
+    }
+    if (!access.signedIn()) {
       event.forwardTo(LoginView.class);
-    } else if (!access.allows(required.get())) {
+    } else {
       event.rerouteToError(
           AccessDeniedException.class, "This page needs the " + required.get().id() + " role.");
     }
