@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
@@ -33,7 +35,7 @@ import org.concepthash.data.Split;
 @PageTitle("Catalog | ConceptHash")
 @StyleSheet("context://frontend/concepthash.css")
 @Prototype
-public class CatalogView extends VerticalLayout {
+public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
 
   static final int PAGE_SIZE = 60;
   private static final String ALL = "All";
@@ -89,6 +91,12 @@ public class CatalogView extends VerticalLayout {
     add(filters, assigner, empty, gallery, more);
     refreshClasses();
     reload();
+  }
+
+  /** The view may be reused across navigations, and the role may have changed in between. */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    assigner.setVisible(access.allows(Role.CURATOR));
   }
 
   private void refreshClasses() {

@@ -54,7 +54,6 @@ public class ImageDetailView extends VerticalLayout implements BeforeEnterObserv
     history.setAllRowsVisible(true);
     assigner.setSelectionSize(1);
     assigner.addAssignListener(e -> relabel(e.className(), e.isNew()));
-    assigner.setVisible(access.allows(Role.CURATOR));
     VerticalLayout side = new VerticalLayout(metadata, assigner, history);
     side.setPadding(false);
     HorizontalLayout body = new HorizontalLayout(picture, side);
@@ -71,6 +70,8 @@ public class ImageDetailView extends VerticalLayout implements BeforeEnterObserv
       return;
     }
     imageId = image.get().id();
+    // relabelling is a curator's (the handler checks again); set per navigation, the view is reused
+    assigner.setVisible(access.allows(Role.CURATOR));
     show(image.get());
   }
 

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.theme.lumo.LumoUtility;
 import io.micronaut.context.annotation.Prototype;
@@ -22,7 +24,7 @@ import java.util.List;
  * {@link RequiresRole}), the current user, sign in / sign out.
  */
 @Prototype
-public class MainLayout extends AppLayout {
+public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
   private record Entry(String label, Class<? extends com.vaadin.flow.component.Component> view, VaadinIcon icon) {}
 
@@ -36,11 +38,31 @@ public class MainLayout extends AppLayout {
           new Entry("Models", ModelsView.class, VaadinIcon.CUBES),
           new Entry("Users", UsersView.class, VaadinIcon.USERS));
 
+  private final UiAccess access;
+  private final SideNav nav = new SideNav();
+  private final HorizontalLayout right = new HorizontalLayout();
+
   public MainLayout(UiAccess access) {
+    this.access = access;
     H1 title = new H1("ConceptHash Catalog");
     title.addClassNames(LumoUtility.FontSize.LARGE, LumoUtility.Margin.NONE);
-    SideNav nav = new SideNav();
     nav.setId("main-nav");
+    right.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    right.addClassNames(LumoUtility.Margin.Left.AUTO, LumoUtility.Margin.Right.MEDIUM);
+    addToNavbar(new DrawerToggle(), title, right);
+    addToDrawer(nav);
+    setPrimarySection(Section.DRAWER);
+    showUser();
+  }
+
+  /** The layout outlives navigations within it, and the user or role may have changed since. */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    showUser();
+  }
+
+  private void showUser() {
+    nav.removeAll();
     for (Entry e : MENU) {
       if (access.allowsView(e.view())) {
         nav.addItem(new SideNavItem(e.label(), e.view(), e.icon().create()));
@@ -57,12 +79,8 @@ public class MainLayout extends AppLayout {
       session.setId("login");
     }
     session.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-    HorizontalLayout right = new HorizontalLayout(user, session);
-    right.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
-    right.addClassNames(LumoUtility.Margin.Left.AUTO, LumoUtility.Margin.Right.MEDIUM);
-    addToNavbar(new DrawerToggle(), title, right);
-    addToDrawer(nav);
-    setPrimarySection(Section.DRAWER);
+    right.removeAll();
+    right.add(user, session);
   }
 
   /** Forgets the user, ends the HTTP session (and with it this UI) and reloads at the login page. */

@@ -46,8 +46,8 @@ public class ViewGuard implements VaadinServiceInitListener, BeforeEnterListener
     if (!access.signedIn()) {
       event.forwardTo(LoginView.class);
     } else {
-      event.rerouteToError(
-          AccessDeniedException.class, "This page needs the " + required.get().id() + " role.");
+      String reason = "This page needs the " + required.get().id() + " role.";
+      event.rerouteToError(new AccessDeniedException(reason), reason);
     }
   }
 }

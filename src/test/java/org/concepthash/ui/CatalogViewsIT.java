@@ -50,6 +50,7 @@ class CatalogViewsIT {
   @BeforeAll
   static void startAndSeed() throws Exception {
     app = TestCatalog.services();
+    app.createUser("test-curator", Role.CURATOR);
     catalog = app.bean(CatalogService.class);
     ImageIngest ingest = app.bean(ImageIngest.class);
     catalog.createClass(new NewClass("red_tailed_hawk", null, "hawk"), "test");
