@@ -12,6 +12,8 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import io.micronaut.context.annotation.Prototype;
@@ -19,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.concepthash.accounts.Role;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ClassView;
@@ -32,12 +35,13 @@ import org.concepthash.data.Split;
 @PageTitle("Catalog | ConceptHash")
 @StyleSheet("context://frontend/concepthash.css")
 @Prototype
-public class CatalogView extends VerticalLayout {
+public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
 
   static final int PAGE_SIZE = 60;
   private static final String ALL = "All";
 
   private final CatalogService catalog;
+  private final UiAccess access;
   private final ComboBox<String> classFilter = new ComboBox<>("Class");
   private final ComboBox<String> familyFilter = new ComboBox<>("Family");
   private final Select<String> labelledFilter = new Select<>();
@@ -54,8 +58,9 @@ public class CatalogView extends VerticalLayout {
   private int loadedPages;
   private long total;
 
-  public CatalogView(CatalogService catalog) {
+  public CatalogView(CatalogService catalog, UiAccess access) {
     this.catalog = catalog;
+    this.access = access;
     setSizeFull();
     classFilter.setId("filter-class");
     classFilter.setClearButtonVisible(true);
@@ -75,6 +80,8 @@ public class CatalogView extends VerticalLayout {
     more.setId("load-more");
     more.addClickListener(e -> loadPage());
     assigner.addAssignListener(e -> labelSelection(e.className(), e.isNew()));
+    // labelling is a curator's; viewers browse (the handler checks again on the server)
+    assigner.setVisible(access.allows(Role.CURATOR));
     HorizontalLayout filters =
         new HorizontalLayout(classFilter, familyFilter, labelledFilter, splitFilter, count);
     filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
@@ -84,6 +91,12 @@ public class CatalogView extends VerticalLayout {
     add(filters, assigner, empty, gallery, more);
     refreshClasses();
     reload();
+  }
+
+  /** The view may be reused across navigations, and the role may have changed in between. */
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    assigner.setVisible(access.allows(Role.CURATOR));
   }
 
   private void refreshClasses() {
@@ -136,12 +149,13 @@ public class CatalogView extends VerticalLayout {
 
   private void labelSelection(String className, boolean isNew) {
     try {
-      catalog.setLabels(selection, className, isNew, UiActors.current());
+      access.require(Role.CURATOR);
+      catalog.setLabels(selection, className, isNew, access.actor());
       Notification.show("Labelled " + selection.size() + " image(s) as " + className)
           .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
       refreshClasses();
       reload();
-    } catch (CatalogException | IllegalArgumentException e) {
+    } catch (CatalogException | IllegalArgumentException | AccessDeniedException e) {
       Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
   }

@@ -17,6 +17,7 @@ import io.micronaut.context.annotation.Prototype;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Optional;
+import org.concepthash.accounts.Role;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageView;
@@ -32,6 +33,7 @@ public class ImageDetailView extends VerticalLayout implements BeforeEnterObserv
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
   private final CatalogService catalog;
+  private final UiAccess access;
   private final LabelAssigner assigner = new LabelAssigner();
   private final Grid<LabelEvent> history = new Grid<>(LabelEvent.class, false);
   private final Div metadata = new Div();
@@ -39,8 +41,9 @@ public class ImageDetailView extends VerticalLayout implements BeforeEnterObserv
   private final Image picture = new Image();
   private long imageId;
 
-  public ImageDetailView(CatalogService catalog) {
+  public ImageDetailView(CatalogService catalog, UiAccess access) {
     this.catalog = catalog;
+    this.access = access;
     picture.addClassName("ch-detail-image");
     metadata.setId("image-metadata");
     history.setId("label-history");
@@ -67,6 +70,8 @@ public class ImageDetailView extends VerticalLayout implements BeforeEnterObserv
       return;
     }
     imageId = image.get().id();
+    // relabelling is a curator's (the handler checks again); set per navigation, the view is reused
+    assigner.setVisible(access.allows(Role.CURATOR));
     show(image.get());
   }
 
@@ -95,10 +100,11 @@ public class ImageDetailView extends VerticalLayout implements BeforeEnterObserv
 
   private void relabel(String className, boolean isNew) {
     try {
-      catalog.setLabels(java.util.List.of(imageId), className, isNew, UiActors.current());
+      access.require(Role.CURATOR);
+      catalog.setLabels(java.util.List.of(imageId), className, isNew, access.actor());
       show(catalog.find(imageId).orElseThrow());
       Notification.show("Label set to " + className).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    } catch (CatalogException | IllegalArgumentException e) {
+    } catch (CatalogException | IllegalArgumentException | AccessDeniedException e) {
       Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
   }

@@ -1,10 +1,16 @@
 package org.concepthash.ui;
 
-/** Who a change made in the UI is recorded for until accounts exist (issue: accounts and roles). */
+import org.concepthash.accounts.AnonymousAccess;
+import org.concepthash.accounts.SignedInUser;
+
+/**
+ * Who a change made in the UI is recorded for: the signed-in user. For views without an injected
+ * {@link UiAccess} (which also checks roles).
+ */
 final class UiActors {
   private UiActors() {}
 
   static String current() {
-    return "anonymous";
+    return CurrentUser.signedIn().map(SignedInUser::username).orElse(AnonymousAccess.NAME);
   }
 }

@@ -18,6 +18,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
+import org.concepthash.accounts.RateLimitedException;
+import org.concepthash.accounts.Role;
+import org.concepthash.accounts.UploadLimiter;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageIngest;
@@ -32,6 +35,7 @@ import org.concepthash.data.Split;
  */
 @Route(value = "upload", layout = MainLayout.class)
 @PageTitle("Upload & label | ConceptHash")
+@RequiresRole(Role.CURATOR)
 @Prototype
 public class UploadView extends VerticalLayout {
 
@@ -40,6 +44,8 @@ public class UploadView extends VerticalLayout {
 
   private final CatalogService catalog;
   private final ImageIngest ingest;
+  private final UiAccess access;
+  private final UploadLimiter uploads;
   private final Select<String> split = new Select<>();
   private final Grid<UploadOutcome> results = new Grid<>(UploadOutcome.class, false);
   private final LabelAssigner assigner = new LabelAssigner();
@@ -48,9 +54,11 @@ public class UploadView extends VerticalLayout {
   /** Current labels of the uploaded images, kept beside the rows so relabelling keeps the selection. */
   private final Map<Long, String> labels = new HashMap<>();
 
-  public UploadView(CatalogService catalog, ImageIngest ingest) {
+  public UploadView(CatalogService catalog, ImageIngest ingest, UiAccess access, UploadLimiter uploads) {
     this.catalog = catalog;
     this.ingest = ingest;
+    this.access = access;
+    this.uploads = uploads;
     split.setLabel("Split of new images");
     split.setItems("unspecified", "train", "test");
     split.setValue("unspecified");
@@ -86,10 +94,12 @@ public class UploadView extends VerticalLayout {
 
   UploadOutcome store(String fileName, byte[] bytes) {
     try {
+      access.require(Role.CURATOR);
+      uploads.acquire(access.actor());
       IngestResult r =
           ingest.ingest(
               new ByteArrayInputStream(bytes),
-              IngestRequest.upload(fileName, null, Split.parse(split.getValue()), UiActors.current()));
+              IngestRequest.upload(fileName, null, Split.parse(split.getValue()), access.actor()));
       if (r.image().label() != null) {
         labels.put(r.image().id(), r.image().label());
       }
@@ -98,7 +108,7 @@ public class UploadView extends VerticalLayout {
           r.duplicate() ? "duplicate" : "accepted",
           r.duplicate() ? "already in the catalog as image " + r.image().id() : "image " + r.image().id(),
           r.image().id());
-    } catch (IngestRefusedException e) {
+    } catch (IngestRefusedException | AccessDeniedException | RateLimitedException e) {
       return new UploadOutcome(fileName, "refused", e.getMessage(), null);
     } catch (Exception e) {
       return new UploadOutcome(fileName, "refused", "could not store: " + e.getMessage(), null);
@@ -122,13 +132,14 @@ public class UploadView extends VerticalLayout {
   private void label(String className, boolean isNew) {
     List<Long> ids = selectedIds();
     try {
-      catalog.setLabels(ids, className, isNew, UiActors.current());
+      access.require(Role.CURATOR);
+      catalog.setLabels(ids, className, isNew, access.actor());
       ids.forEach(id -> labels.put(id, className));
       rows.refreshAll();
       assigner.setClasses(catalog.classes());
       Notification.show("Labelled " + ids.size() + " image(s) as " + className)
           .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    } catch (CatalogException | IllegalArgumentException e) {
+    } catch (CatalogException | IllegalArgumentException | AccessDeniedException e) {
       Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
   }

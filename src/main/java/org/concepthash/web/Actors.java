@@ -1,8 +1,17 @@
 package org.concepthash.web;
 
-/** Who a change is recorded for until accounts exist (issue: accounts and roles). */
+import io.micronaut.security.authentication.Authentication;
+import org.concepthash.accounts.AnonymousAccess;
+
+/**
+ * Who a change made through the API is recorded for: the authenticated user's name. Controller methods
+ * that change something take an {@code Authentication} parameter and pass {@code Actors.of(it)}.
+ */
 final class Actors {
-  static final String ANONYMOUS = "anonymous";
 
   private Actors() {}
+
+  static String of(Authentication authentication) {
+    return authentication == null ? AnonymousAccess.NAME : authentication.getName();
+  }
 }

@@ -8,8 +8,14 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Error;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.exceptions.HttpStatusException;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.validation.ConstraintViolationException;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.security.authentication.AuthorizationException;
+import org.concepthash.accounts.AccountException;
+import org.concepthash.accounts.RateLimitedException;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.ingest.IngestRefusedException;
 import org.slf4j.Logger;
@@ -21,6 +27,7 @@ import org.slf4j.LoggerFactory;
  * controller routes carry a body writer for the servlet response.
  */
 @Controller
+@Secured(SecurityRule.IS_ANONYMOUS)
 class ApiErrors {
 
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
@@ -31,6 +38,35 @@ class ApiErrors {
 
   @Error(global = true)
   HttpResponse<ApiError> catalog(CatalogException e) {
+    HttpStatus status =
+        switch (e.kind()) {
+          case NOT_FOUND -> HttpStatus.NOT_FOUND;
+          case CONFLICT -> HttpStatus.CONFLICT;
+          case INVALID -> HttpStatus.BAD_REQUEST;
+        };
+    return error(status, e.getMessage());
+  }
+
+  /** Security refused the request: 401 without (valid) credentials, 403 when the role is not enough. */
+  @Error(global = true)
+  HttpResponse<ApiError> authorization(AuthorizationException e) {
+    if (e.isForbidden()) {
+      return error(HttpStatus.FORBIDDEN, "the role of '" + e.getAuthentication().getName() + "' does not allow this");
+    }
+    return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED)
+        .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
+        .body(new ApiError("sign in first: POST /api/login, then send Authorization: Bearer <token>"));
+  }
+
+  @Error(global = true)
+  HttpResponse<ApiError> rateLimited(RateLimitedException e) {
+    return HttpResponse.<ApiError>status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(e.retryAfterSeconds()))
+        .body(new ApiError(e.getMessage()));
+  }
+
+  @Error(global = true)
+  HttpResponse<ApiError> account(AccountException e) {
     HttpStatus status =
         switch (e.kind()) {
           case NOT_FOUND -> HttpStatus.NOT_FOUND;

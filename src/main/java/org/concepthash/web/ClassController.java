@@ -5,7 +5,10 @@ import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.util.List;
+import org.concepthash.accounts.Roles;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ClassView;
 import org.concepthash.catalog.NewClass;
@@ -21,12 +24,14 @@ class ClassController {
   }
 
   @Get
+  @Secured(Roles.VIEWER)
   List<ClassView> list() {
     return catalog.classes();
   }
 
   @Post
-  HttpResponse<ClassView> create(@Body NewClass spec) {
-    return HttpResponse.created(catalog.createClass(spec, Actors.ANONYMOUS));
+  @Secured(Roles.CURATOR)
+  HttpResponse<ClassView> create(@Body NewClass spec, Authentication authentication) {
+    return HttpResponse.created(catalog.createClass(spec, Actors.of(authentication)));
   }
 }

@@ -13,9 +13,13 @@ import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import org.concepthash.accounts.Roles;
+import org.concepthash.accounts.UploadLimiter;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageFilter;
@@ -40,27 +44,39 @@ class ImageController {
   private final CatalogService catalog;
   private final ImageIngest ingest;
   private final ThumbnailService thumbnails;
+  private final UploadLimiter uploads;
 
-  ImageController(CatalogService catalog, ImageIngest ingest, ThumbnailService thumbnails) {
+  ImageController(CatalogService catalog, ImageIngest ingest, ThumbnailService thumbnails, UploadLimiter uploads) {
     this.catalog = catalog;
     this.ingest = ingest;
     this.thumbnails = thumbnails;
+    this.uploads = uploads;
   }
 
-  /** 201 with the new image, 200 with the existing one for a duplicate, 400 when refused. */
+  /**
+   * 201 with the new image, 200 with the existing one for a duplicate, 400 when refused, 429 over the
+   * per-user upload rate.
+   */
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+  @Secured(Roles.CURATOR)
   HttpResponse<ImageView> upload(
-      @Part("file") CompletedFileUpload file, @Nullable @Part("label") String label, @Nullable @Part("split") String split)
+      @Part("file") CompletedFileUpload file,
+      @Nullable @Part("label") String label,
+      @Nullable @Part("split") String split,
+      Authentication authentication)
       throws IOException, IngestRefusedException {
+    String actor = Actors.of(authentication);
+    uploads.acquire(actor);
     Split parsed = split == null || split.isBlank() ? Split.UNSPECIFIED : Split.parse(split);
     String className = label == null || label.isBlank() ? null : label.strip();
     IngestResult result;
     try (InputStream in = file.getInputStream()) {
-      result = ingest.ingest(in, IngestRequest.upload(file.getFilename(), className, parsed, Actors.ANONYMOUS));
+      result = ingest.ingest(in, IngestRequest.upload(file.getFilename(), className, parsed, actor));
     }
     return result.duplicate() ? HttpResponse.ok(result.image()) : HttpResponse.created(result.image());
   }
 
+  @Secured(Roles.VIEWER)
   @Get("{?label,family,unlabelled,split,page,size}")
   PageOf<ImageView> list(
       @Nullable @QueryValue String label,
@@ -78,27 +94,32 @@ class ImageController {
     return catalog.list(filter, page, size);
   }
 
+  @Secured(Roles.VIEWER)
   @Get("/{id}")
   ImageView get(@PathVariable long id) {
     return catalog.find(id).orElseThrow(() -> notFound(id));
   }
 
+  @Secured(Roles.VIEWER)
   @Get("/{id}/labels")
   List<LabelEvent> labelHistory(@PathVariable long id) {
     return catalog.labelHistory(id);
   }
 
   @Put("/{id}/label")
-  ImageView setLabel(@PathVariable long id, @Body LabelChange change) {
-    return catalog.setLabel(id, change.label(), Actors.ANONYMOUS);
+  @Secured(Roles.CURATOR)
+  ImageView setLabel(@PathVariable long id, @Body LabelChange change, Authentication authentication) {
+    return catalog.setLabel(id, change.label(), Actors.of(authentication));
   }
 
+  @Secured(Roles.VIEWER)
   @Get(value = "/{id}/content", produces = "image/png")
   HttpResponse<byte[]> content(@PathVariable long id) throws IOException {
     byte[] png = thumbnails.original(id).orElseThrow(() -> notFound(id));
     return HttpResponse.ok(png).header("Cache-Control", "private, max-age=31536000, immutable");
   }
 
+  @Secured(Roles.VIEWER)
   @Get(value = "/{id}/thumbnail", produces = MediaType.IMAGE_JPEG)
   HttpResponse<byte[]> thumbnail(@PathVariable long id) throws IOException {
     byte[] jpeg = thumbnails.thumbnail(id).orElseThrow(() -> notFound(id));

@@ -61,10 +61,23 @@ class SchemaConstraintsIT {
   void migrationsCreatedSchemaVersionOne() throws SQLException {
     try (Connection c = app.database().connect();
         Statement s = c.createStatement()) {
-      var rs = s.executeQuery("select max(version) from flyway_schema_history where success");
+      var rs = s.executeQuery("select count(*) from flyway_schema_history where version = '1' and success");
       rs.next();
-      assertEquals("1", rs.getString(1));
+      assertEquals(1, rs.getInt(1));
+      rs = s.executeQuery("select count(*) from flyway_schema_history where not success");
+      rs.next();
+      assertEquals(0, rs.getInt(1), "every migration applied");
     }
+  }
+
+  @Test
+  void usersHaveAKnownRoleAndOnlyArgon2idHashes() throws SQLException {
+    String hash = "'$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHRzYWx0c2FsdA$aGFzaGhhc2hoYXNoaGFzaGhhc2hoYXNoaGFzaGhhc2g'";
+    refused("insert into app_user (username, password_hash, role, created_by) values ('u1', 'plain-text', 'viewer', 't')");
+    refused("insert into app_user (username, password_hash, role, created_by) values ('u1', " + hash + ", 'root', 't')");
+    refused("insert into app_user (username, password_hash, role, created_by) values ('Bad Name', " + hash + ", 'viewer', 't')");
+    exec("insert into app_user (username, password_hash, role, created_by) values ('u1', " + hash + ", 'viewer', 't')");
+    refused("insert into app_user (username, password_hash, role, created_by) values ('u1', " + hash + ", 'admin', 't')");
   }
 
   @Test

@@ -6,8 +6,15 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.concepthash.accounts.AccountService;
+import org.concepthash.accounts.Role;
 
 /**
  * The whole application for a test: a fresh database, a temporary data directory and, when asked, the
@@ -58,6 +65,52 @@ public final class TestCatalog implements AutoCloseable {
       database.close();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** The password {@link #createUser} gives every test user. */
+  public static String passwordOf(String username) {
+    return "test-password-" + username;
+  }
+
+  /** A user with the given role and the password {@link #passwordOf}. */
+  public String createUser(String username, Role role) {
+    bean(AccountService.class).create(username, passwordOf(username), role, "test");
+    return username;
+  }
+
+  /** An API token from {@code POST /api/login} (needs the HTTP server). */
+  public String token(String username, String password) {
+    try {
+      String body =
+          "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+      HttpResponse<String> r =
+          HttpClient.newHttpClient()
+              .send(
+                  HttpRequest.newBuilder(uri("/api/login"))
+                      .header("Content-Type", "application/json")
+                      .POST(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString());
+      Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
+      if (r.statusCode() != 200 || !m.find()) {
+        throw new IllegalStateException("login of " + username + " failed: " + r.statusCode() + " " + r.body());
+      }
+      return m.group(1);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A token of a user with this role ({@code test-viewer}, ...), created on first use. */
+  public String tokenFor(Role role) {
+    String username = "test-" + role.id();
+    if (bean(AccountService.class).find(username).isEmpty()) {
+      createUser(username, role);
+    }
+    return token(username, passwordOf(username));
   }
 
   public <T> T bean(Class<T> type) {

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.concepthash.accounts.Role;
 import org.concepthash.testing.Browser;
 import org.concepthash.testing.TestCatalog;
 import org.concepthash.testing.TestImages;
@@ -53,6 +54,14 @@ class CatalogBrowserIT {
     Path file = Files.createTempFile("snowy-owl", ".png");
     Files.write(file, TestImages.png(120, 90, 42));
 
+    app.createUser("carla", Role.CURATOR);
+    browser.get(app.uri("/upload").toString());
+    // not signed in (anonymous access is off with an external database): the login page comes first
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login-username input")))
+        .sendKeys("carla");
+    browser.findElement(By.cssSelector("#login-password input")).sendKeys(TestCatalog.passwordOf("carla"));
+    browser.findElement(By.id("login-submit")).click();
+    wait.until(d -> d.findElement(By.id("current-user")).getText().equals("carla (curator)"));
     browser.get(app.uri("/upload").toString());
     WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("upload")));
     WebElement input = fileInput(upload);
@@ -75,10 +84,19 @@ class CatalogBrowserIT {
 
     HttpResponse<String> r =
         HttpClient.newHttpClient()
-            .send(HttpRequest.newBuilder(app.uri("/api/images/" + id)).build(), HttpResponse.BodyHandlers.ofString());
-    JsonNode image = new ObjectMapper().readTree(r.body());
-    assertEquals("snowy_owl", image.get("label").asText());
-    assertEquals(120, image.get("width").asInt());
+            .send(
+                HttpRequest.newBuilder(app.uri("/api/images/" + id + "/labels"))
+                    .header("Authorization", "Bearer " + app.tokenFor(Role.VIEWER))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    JsonNode history = new ObjectMapper().readTree(r.body());
+    assertEquals("snowy_owl", history.get(0).get("label").asText());
+    assertEquals("carla", history.get(0).get("by").asText(), "the label change is recorded for the signed-in user");
+
+    browser.findElement(By.id("logout")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-submit")));
+    browser.get(app.uri("/").toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-submit")));
   }
 
   /** vaadin-upload keeps its file input in light DOM or shadow DOM depending on the version. */

@@ -16,6 +16,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.select.Select;
 import java.io.ByteArrayInputStream;
 import java.util.List;
+import org.concepthash.accounts.Role;
+import org.concepthash.accounts.SignedInUser;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageFilter;
 import org.concepthash.catalog.ImageIngest;
@@ -48,6 +50,7 @@ class CatalogViewsIT {
   @BeforeAll
   static void startAndSeed() throws Exception {
     app = TestCatalog.services();
+    app.createUser("test-curator", Role.CURATOR);
     catalog = app.bean(CatalogService.class);
     ImageIngest ingest = app.bean(ImageIngest.class);
     catalog.createClass(new NewClass("red_tailed_hawk", null, "hawk"), "test");
@@ -72,6 +75,8 @@ class CatalogViewsIT {
   @BeforeEach
   void setUp() {
     MicronautKaribu.setup(app.context());
+    // a curator: labelling and upload are a curator's (role checks: ViewAccessIT)
+    CurrentUser.signIn(new SignedInUser("test-curator", Role.CURATOR));
   }
 
   @AfterEach
@@ -147,6 +152,7 @@ class CatalogViewsIT {
     _get(view, Button.class, s -> s.withId("label-apply")).click();
     List<LabelEvent> history = catalog.labelHistory(id);
     assertEquals("harris_hawk", history.get(history.size() - 1).label());
+    assertEquals("test-curator", history.get(history.size() - 1).by(), "recorded for the signed-in user");
     @SuppressWarnings("unchecked")
     Grid<LabelEvent> grid = _get(Grid.class, s -> s.withId("label-history"));
     assertEquals(history.size(), grid.getGenericDataView().getItems().count());

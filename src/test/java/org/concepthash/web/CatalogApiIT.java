@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
+import org.concepthash.accounts.Role;
 import org.concepthash.catalog.ImageIngest;
 import org.concepthash.catalog.IngestRequest;
 import org.concepthash.catalog.ingest.CanonicalImage;
@@ -33,11 +34,14 @@ class CatalogApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static TestCatalog app;
+  /** A curator's token: every request here is a curator's (the role matrix is AccessControlIT's). */
+  private static String token;
   private static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start() {
     app = TestCatalog.server();
+    token = app.tokenFor(Role.CURATOR);
   }
 
   @AfterAll
@@ -50,7 +54,7 @@ class CatalogApiIT {
   }
 
   private static HttpRequest.Builder at(String path) {
-    return HttpRequest.newBuilder(app.uri(path));
+    return HttpRequest.newBuilder(app.uri(path)).header("Authorization", "Bearer " + token);
   }
 
   private static JsonNode json(HttpResponse<byte[]> response) throws Exception {
@@ -148,6 +152,7 @@ class CatalogApiIT {
       HttpResponse<byte[]> r =
           http.send(
               HttpRequest.newBuilder(small.uri("/api/images"))
+                  .header("Authorization", "Bearer " + small.tokenFor(Role.CURATOR))
                   .header("Content-Type", form.contentType())
                   .POST(form.publisher())
                   .build(),
@@ -190,6 +195,7 @@ class CatalogApiIT {
     assertEquals("herring_gull", history.get(0).get("label").asText());
     assertEquals("glaucous_gull", history.get(1).get("label").asText());
     assertTrue(history.get(2).get("label").isNull());
+    assertEquals("test-curator", history.get(0).get("by").asText(), "the change is recorded for the caller");
     HttpResponse<byte[]> unknown =
         send(at("/api/images/" + id + "/label").header("Content-Type", "application/json")
             .PUT(HttpRequest.BodyPublishers.ofString("{\"label\":\"nope\"}")));

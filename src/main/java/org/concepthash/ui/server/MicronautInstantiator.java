@@ -3,6 +3,8 @@ package org.concepthash.ui.server;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.server.VaadinService;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import java.util.stream.Stream;
 import io.micronaut.context.BeanContext;
 
 /**
@@ -17,6 +19,13 @@ public final class MicronautInstantiator extends DefaultInstantiator {
   public MicronautInstantiator(VaadinService service, BeanContext beans) {
     super(service);
     this.beans = beans;
+  }
+
+  /** Service init listeners declared as beans (e.g. the view guard) besides Vaadin's own. */
+  @Override
+  public Stream<VaadinServiceInitListener> getServiceInitListeners() {
+    return Stream.concat(
+        super.getServiceInitListeners(), beans.getBeansOfType(VaadinServiceInitListener.class).stream());
   }
 
   @Override
