@@ -206,7 +206,7 @@ class SearchApiIT {
     JsonNode crop = a.get("crop");
     // the micro package resizes the shorter side to 37 px and takes the central 32 px
     assertEquals(32.0 / 37, crop.get("width").asDouble(), 1e-9);
-    assertEquals(0.5, crop.get("left").asDouble() + crop.get("width").asDouble() / 2, 1e-9, "centred");
+    assertEquals(2.0 / 37, crop.get("left").asDouble(), 1e-9, "centred: (37 - 32) / 2 whole pixels");
     assertEquals(200, send(at("/api/images/" + id + "/attention?model=" + seeded.model().id())).statusCode());
     assertEquals(409, send(at("/api/images/" + id + "/attention?model=other")).statusCode());
     assertEquals(404, send(at("/api/images/999999/attention")).statusCode());
