@@ -119,6 +119,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     queryPanel.setVisible(false);
     summary.setId("result-summary");
     results.setId("search-results");
+    // full width, or the results grid shrinks to one column inside the vertical layout
+    results.setWidthFull();
+    queryPanel.setWidthFull();
   }
 
   private HorizontalLayout querySources() {
