@@ -33,6 +33,11 @@ final class BenchQueryCommand implements Callable<Integer> {
   @Option(names = "--images", defaultValue = "10000", description = "catalog size (default ${DEFAULT-VALUE})")
   int images;
 
+  @Option(names = "--real-images", defaultValue = "600",
+      description = "birds ingested and encoded for real (default ${DEFAULT-VALUE}); the rest up to --images are"
+          + " synthetic rows with codes near real ones")
+  int realImages;
+
   @Option(names = "--queries", defaultValue = "200", description = "timed queries per case (default ${DEFAULT-VALUE})")
   int queries;
 
@@ -61,7 +66,7 @@ final class BenchQueryCommand implements Callable<Integer> {
     }
     try (CatalogApplication app = CatalogApplication.start(location, Map.of("concepthash.demo.enabled", false))) {
       QueryBenchmark.Options options =
-          new QueryBenchmark.Options(images, queries, clients, k, imageSize, 20261125L, !noSql);
+          new QueryBenchmark.Options(images, realImages, queries, clients, k, imageSize, 20261125L, !noSql);
       new QueryBenchmark(app.context(), options, System.err).run(model).forEach(System.out::println);
     } finally {
       if (temp != null) {
