@@ -98,6 +98,24 @@ public class CatalogService {
     return images.findById(id).map(this::view);
   }
 
+  /** Several images in one query, by id; ids without an image are left out (search results, atlas). */
+  @Transactional
+  public Map<Long, ImageView> findAll(Collection<Long> ids) {
+    Map<Long, ImageView> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    TypedQuery<Object[]> q = em.createQuery(
+        "select i, c from ImageEntity i left join ImageLabelEntity l on l.imageId = i.id and l.current = true"
+            + " left join l.imageClass c where i.id in :ids", Object[].class);
+    q.setParameter("ids", ids);
+    for (Object[] row : q.getResultList()) {
+      ImageView v = view((ImageEntity) row[0], (ImageClassEntity) row[1]);
+      out.put(v.id(), v);
+    }
+    return out;
+  }
+
   @Transactional
   public Optional<ImageView> findBySha256(String sha256) {
     return images.findBySha256(sha256).map(this::view);

@@ -12,4 +12,9 @@ public record ConceptComparison(String concept, int distance, int bits) {
   public boolean same() {
     return distance == 0;
   }
+
+  /** Differs, but in at most a tenth of its bits: close enough to call the concepts alike. */
+  public boolean close() {
+    return distance > 0 && distance * 10 <= bits;
+  }
 }

@@ -53,21 +53,34 @@ public final class MatchExplainer {
     return out;
   }
 
-  /** The sentence: equal concepts first ("same a, b and c"), then each differing concept. */
+  /**
+   * The sentence: equal concepts first ("same a, b and c"), then nearly equal ones (at most a tenth of
+   * their bits differ: "nearly the same d (1 of 16 bits)"), then each differing concept.
+   */
   public String explain(int[] conceptDistances) {
     List<String> same = new ArrayList<>();
+    List<String> close = new ArrayList<>();
     List<String> parts = new ArrayList<>();
     for (ConceptComparison c : compare(conceptDistances)) {
       if (c.same()) {
         same.add(c.concept());
+      } else if (c.close()) {
+        close.add(c.concept() + " (" + c.distance() + " of " + bits(c.bits()) + ")");
       } else {
-        parts.add(c.concept() + " differs by " + c.distance() + " of " + c.bits() + (c.bits() == 1 ? " bit" : " bits"));
+        parts.add(c.concept() + " differs by " + c.distance() + " of " + bits(c.bits()));
       }
+    }
+    if (!close.isEmpty()) {
+      parts.add(0, "nearly the same " + enumerate(close));
     }
     if (!same.isEmpty()) {
       parts.add(0, "same " + enumerate(same));
     }
     return String.join("; ", parts);
+  }
+
+  private static String bits(int n) {
+    return n + (n == 1 ? " bit" : " bits");
   }
 
   /** "a", "a and b", "a, b and c". */

@@ -1,19 +1,152 @@
 package org.concepthash.ui;
 
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import io.micronaut.context.annotation.Prototype;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.concepthash.catalog.CatalogException;
+import org.concepthash.catalog.query.ConceptAtlas;
+import org.concepthash.catalog.query.ConceptNames;
+import org.concepthash.catalog.query.CropBox;
 
-/** Concept atlas: the route exists in the shell; until a model is active it explains what is missing. */
+/**
+ * The concept atlas: per concept of the active model its (editable) name, its most frequent sub-code values
+ * in the catalog and, per value, exemplar crops centred on the concept's attention peak. Two-bit sub-codes
+ * are laid out as the paper's quadrants (00 top-left, 01 top-right, 10 bottom-left, 11 bottom-right).
+ * Clicking an exemplar searches with it, restricted to that concept.
+ */
 @Route(value = "concepts", layout = MainLayout.class)
 @PageTitle("Concepts | ConceptHash")
+@StyleSheet("context://frontend/concepthash.css")
 @Prototype
 public class ConceptsView extends VerticalLayout {
-  public ConceptsView() {
-    add(
-        new ModelStatusPanel(
-            "Concept atlas",
-            "The atlas shows what each sub-code of the active model means. No model is active yet: train one first (Training)."));
+
+  static final int VALUES_PER_CONCEPT = 6;
+  static final int EXEMPLARS_PER_VALUE = 6;
+
+  private final ConceptNames names;
+
+  public ConceptsView(ConceptAtlas atlas, ConceptNames names) {
+    this.names = names;
+    addClassName("ch-atlas");
+    Optional<ConceptAtlas.Atlas> built;
+    try {
+      built = atlas.build(VALUES_PER_CONCEPT, EXEMPLARS_PER_VALUE);
+    } catch (IOException | CatalogException e) {
+      built = Optional.empty();
+      Notification.show("The atlas cannot be built: " + e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+    if (built.isEmpty()) {
+      ModelStatusPanel panel = new ModelStatusPanel("Concept atlas",
+          "The atlas shows what each sub-code of the active model means. No model is active yet: train one first.");
+      RouterLink training = new RouterLink("Go to training", TrainingView.class);
+      training.setId("go-to-training");
+      panel.add(training);
+      add(panel);
+      return;
+    }
+    ConceptAtlas.Atlas a = built.get();
+    add(new H2("Concept atlas"), new Paragraph("Model " + a.model().id() + " over " + a.images()
+        + " catalog images. Each concept owns a block of code bits; below are its most frequent values and"
+        + " images that carry them, cropped around where the concept looked. Click an image to search with it"
+        + " on that concept alone."));
+    for (ConceptAtlas.Concept c : a.concepts()) {
+      add(concept(a, c));
+    }
+  }
+
+  private Div concept(ConceptAtlas.Atlas a, ConceptAtlas.Concept c) {
+    Div section = new Div();
+    section.addClassName("ch-atlas-concept");
+    section.getElement().setAttribute("data-concept", String.valueOf(c.index()));
+    Span chip = new Span(" ");
+    chip.addClassName("ch-concept-swatch");
+    chip.getStyle().set("background", ConceptColours.of(c.index()));
+    TextField name = new TextField();
+    name.setId("concept-name-" + c.index());
+    name.setValue(c.name());
+    name.setAriaLabel("name of concept " + (c.index() + 1));
+    name.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+    name.addValueChangeListener(e -> {
+      if (!e.isFromClient() && e.getOldValue().equals(e.getValue())) {
+        return;
+      }
+      try {
+        names.rename(a.model().id(), c.index(), e.getValue());
+        Notification.show("Concept " + (c.index() + 1) + " is now called '" + e.getValue().strip() + "'")
+            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+      } catch (CatalogException ex) {
+        Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+      }
+    });
+    Span info = new Span(c.bits() + "-bit sub-code");
+    info.addClassName("ch-meta-name");
+    Div header = new Div(chip, name, info);
+    header.addClassName("ch-atlas-header");
+    Div values = new Div();
+    values.addClassName(c.bits() <= ConceptAtlas.ALL_VALUES_UP_TO_BITS && c.bits() == 2 ? "ch-quadrants" : "ch-values");
+    for (ConceptAtlas.Value v : c.values()) {
+      values.add(value(c, v));
+    }
+    section.add(header, values);
+    return section;
+  }
+
+  private Div value(ConceptAtlas.Concept c, ConceptAtlas.Value v) {
+    Span bits = new Span(v.bits());
+    bits.addClassName("ch-bits");
+    Span count = new Span(v.count() + (v.count() == 1 ? " image" : " images"));
+    count.addClassName("ch-meta-name");
+    Div head = new Div(bits, count);
+    head.addClassName("ch-value-head");
+    Div exemplars = new Div();
+    exemplars.addClassName("ch-exemplars");
+    for (ConceptAtlas.Exemplar e : v.exemplars()) {
+      exemplars.add(exemplar(c.index(), e));
+    }
+    Div box = new Div(head, exemplars);
+    box.addClassName("ch-value");
+    box.getElement().setAttribute("data-value", v.bits());
+    return box;
+  }
+
+  private static Div exemplar(int concept, ConceptAtlas.Exemplar e) {
+    Div crop = new Div();
+    crop.addClassName("ch-exemplar");
+    crop.getElement().setAttribute("data-image-id", String.valueOf(e.imageId()));
+    crop.getElement().setAttribute("title", "image " + e.imageId() + ": search on this concept");
+    CropBox r = e.region();
+    // show only the region: scale the picture by 1/size and shift it so the region fills the box
+    crop.getStyle().set("background-image", "url('/api/images/" + e.imageId() + "/content')");
+    crop.getStyle().set("background-size", pct(100 / r.width()) + " " + pct(100 / r.height()));
+    crop.getStyle().set("background-position", pct(position(r.left(), r.width())) + " " + pct(position(r.top(), r.height())));
+    crop.addClickListener(ev -> UI.getCurrent().navigate("search", QueryParameters.simple(
+        Map.of("image", String.valueOf(e.imageId()), "concepts", String.valueOf(concept)))));
+    return crop;
+  }
+
+  /** CSS percentage position that puts offset {@code start} (of a region {@code size} wide) at the left edge. */
+  private static double position(double start, double size) {
+    return size >= 1 ? 0 : 100 * start / (1 - size);
+  }
+
+  private static String pct(double v) {
+    return String.format(Locale.ROOT, "%.3f%%", v);
   }
 }

@@ -26,9 +26,16 @@ class MatchExplainerTest {
   @Test
   void codesDifferingEverywhereHaveNoSamePart() {
     assertEquals(
-        "head differs by 1 of 16 bits; wing differs by 2 of 16 bits; body differs by 3 of 16 bits;"
+        "nearly the same head (1 of 16 bits); wing differs by 2 of 16 bits; body differs by 3 of 16 bits;"
             + " tail differs by 16 of 16 bits",
         birds.explain(new int[] {1, 2, 3, 16}));
+  }
+
+  @Test
+  void conceptsDifferingInAtMostATenthOfTheirBitsAreNearlyTheSame() {
+    assertEquals(
+        "same head; nearly the same wing (1 of 16 bits) and tail (1 of 16 bits); body differs by 2 of 16 bits",
+        birds.explain(new int[] {0, 1, 2, 1}));
   }
 
   @Test

@@ -180,5 +180,8 @@ class CatalogViewsIT {
     UI.getCurrent().navigate(SearchView.class);
     assertInstanceOf(ModelStatusPanel.class, _get(ModelStatusPanel.class));
     assertTrue(_get(ModelStatusPanel.class).getElement().getTextRecursively().contains("needs an active model"));
+    assertEquals("training", _get(com.vaadin.flow.router.RouterLink.class, s -> s.withId("go-to-training")).getHref());
+    UI.getCurrent().navigate(ConceptsView.class);
+    assertTrue(_get(ModelStatusPanel.class).getElement().getTextRecursively().contains("No model is active"));
   }
 }

@@ -7,10 +7,10 @@ import org.concepthash.encode.ImagePreprocessor;
  * (resizedWidth x resizedHeight) and takes the central S x S square. Maps original pixel coordinates
  * (continuous: pixel (i, j) covers [i, i+1) x [j, j+1)) into crop coordinates.
  */
-record CropWindow(int width, int height, int resizedWidth, int resizedHeight, int size) {
+public record CropWindow(int width, int height, int resizedWidth, int resizedHeight, int size) {
 
   /** The window {@code preprocessor} uses for a {@code width} x {@code height} image. */
-  static CropWindow of(ImagePreprocessor preprocessor, int width, int height) {
+  public static CropWindow of(ImagePreprocessor preprocessor, int width, int height) {
     // the arithmetic of ImagePreprocessor.resize and centreCrop; CropWindowTest holds the two together
     int r = preprocessor.resizeShorterSide();
     double scale = (double) r / Math.min(width, height);
@@ -19,21 +19,21 @@ record CropWindow(int width, int height, int resizedWidth, int resizedHeight, in
     return new CropWindow(width, height, w, h, preprocessor.cropSize());
   }
 
-  int left() {
+  public int left() {
     return (resizedWidth - size) / 2;
   }
 
-  int top() {
+  public int top() {
     return (resizedHeight - size) / 2;
   }
 
   /** Crop x of original x. */
-  double x(double original) {
+  public double x(double original) {
     return original * resizedWidth / width - left();
   }
 
   /** Crop y of original y. */
-  double y(double original) {
+  public double y(double original) {
     return original * resizedHeight / height - top();
   }
 }

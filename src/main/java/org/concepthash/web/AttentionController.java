@@ -1,0 +1,42 @@
+package org.concepthash.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.serde.annotation.Serdeable;
+import java.io.IOException;
+import java.util.List;
+import org.concepthash.catalog.query.AttentionMaps;
+import org.concepthash.catalog.query.AttentionService;
+import org.concepthash.catalog.query.ConceptNames;
+import org.concepthash.catalog.query.CropBox;
+import org.concepthash.catalog.query.QueryService;
+
+/** The M attention maps of a catalog image under the active model, computed on demand. */
+@Controller("/api/images")
+class AttentionController {
+
+  /**
+   * @param maps per concept grid*grid values, row-major
+   * @param crop where the maps lie in the image, in fractions of its width and height
+   */
+  @Serdeable
+  record Response(String model, long imageId, List<String> concepts, int grid, float[][] maps, CropBox crop) {}
+
+  private final AttentionService attention;
+  private final QueryService queries;
+
+  AttentionController(AttentionService attention, QueryService queries) {
+    this.attention = attention;
+    this.queries = queries;
+  }
+
+  @Get("/{id}/attention{?model}")
+  Response attention(@PathVariable long id, @Nullable @QueryValue String model) throws IOException {
+    AttentionMaps a = attention.forImage(id, model);
+    List<String> names = queries.activeModel().map(v -> ConceptNames.display(v.conceptNames())).orElse(List.of());
+    return new Response(a.modelVersion(), id, names, a.grid(), a.maps(), a.crop());
+  }
+}
