@@ -1,0 +1,48 @@
+package org.concepthash.jobs;
+
+import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.event.StartupEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+
+/**
+ * The worker every application process runs unless {@code concepthash.jobs.worker.enabled} is false
+ * (a catalog whose training happens on a GPU host's {@code worker}). On shutdown an unfinished job goes
+ * back to the queue and the next worker resumes it from its last checkpoint.
+ */
+@Singleton
+@Requires(property = "concepthash.jobs.worker.enabled", notEquals = "false")
+public class InProcessWorker {
+
+  private final JobQueue queue;
+  private final JobPipeline pipeline;
+  private final JobsConfig config;
+  private JobWorker worker;
+
+  InProcessWorker(JobQueue queue, JobPipeline pipeline, JobsConfig config) {
+    this.queue = queue;
+    this.pipeline = pipeline;
+    this.config = config;
+  }
+
+  @EventListener
+  synchronized void onStartup(StartupEvent event) {
+    if (worker == null) {
+      worker = new JobWorker(queue, pipeline, config).start();
+    }
+  }
+
+  /** The running worker's name, for logs and the UI. */
+  public synchronized String name() {
+    return worker == null ? null : worker.name();
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (worker != null) {
+      worker.stop();
+      worker = null;
+    }
+  }
+}
