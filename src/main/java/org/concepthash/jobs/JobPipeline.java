@@ -71,6 +71,9 @@ public class JobPipeline {
     Path runDir = dir.resolve("run");
     Path packageFile = dir.resolve("model.zip");
     Files.createDirectories(dir);
+    // grad mode is per thread (see Trainer.run); export and evaluation are inference on this thread too
+    ai.djl.engine.Engine.getInstance();
+    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
 
     progress.stage(JobStage.SNAPSHOT);
     Dataset dataset = CatalogDataset.of(queue.snapshot(job.id()), images);
