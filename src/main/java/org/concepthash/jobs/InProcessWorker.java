@@ -1,14 +1,15 @@
 package org.concepthash.jobs;
 
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 /**
- * The worker every application process runs unless {@code concepthash.jobs.worker.enabled} is false
- * (a catalog whose training happens on a GPU host's {@code worker}). On shutdown an unfinished job goes
+ * The worker the application server runs unless {@code concepthash.jobs.worker.enabled} is false (a
+ * catalog whose training happens on a GPU host's {@code worker}). It starts with the HTTP server, so
+ * one-shot commands that open the catalog ({@code import}, {@code models add}) never take a job. On shutdown an unfinished job goes
  * back to the queue and the next worker resumes it from its last checkpoint.
  */
 @Singleton
@@ -27,7 +28,7 @@ public class InProcessWorker {
   }
 
   @EventListener
-  synchronized void onStartup(StartupEvent event) {
+  synchronized void onServerStartup(ServerStartupEvent event) {
     if (worker == null) {
       worker = new JobWorker(queue, pipeline, config).start();
     }
