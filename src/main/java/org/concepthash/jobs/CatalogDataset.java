@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.concepthash.catalog.store.ImageStore;
 import org.concepthash.data.ClassInfo;
@@ -41,7 +40,7 @@ final class CatalogDataset {
     List<LabelledImage> items = new ArrayList<>(snapshot.size());
     for (SnapshotImage s : snapshot) {
       items.add(new LabelledImage(s.storageKey(), new StoredImage(s.imageId(), s.storageKey(), store),
-          index.get(s.className()), "test".equals(s.split()) ? Split.TEST : Split.TRAIN, Optional.empty(), List.of()));
+          index.get(s.className()), "test".equals(s.split()) ? Split.TEST : Split.TRAIN, s.box(), s.keypoints()));
     }
     return new Dataset(FORMAT, classes, items);
   }

@@ -17,6 +17,11 @@ import org.concepthash.catalog.models.ModelRegistry;
 import org.concepthash.catalog.models.ModelVersion;
 import org.concepthash.catalog.store.ImageStore;
 import org.concepthash.data.Dataset;
+import org.concepthash.data.Split;
+import org.concepthash.encode.Encoder;
+import org.concepthash.encode.EncoderOptions;
+import org.concepthash.encode.eval.EvaluationReport;
+import org.concepthash.encode.eval.RetrievalEvaluation;
 import org.concepthash.onnx.ModelPackage;
 import org.concepthash.onnx.export.RunExporter;
 import org.concepthash.search.RetrievalReport;
@@ -35,6 +40,8 @@ import org.concepthash.train.TrainingOutcome;
 @Singleton
 public class JobPipeline {
 
+  /** The package's held-out evaluation (class and family retrieval, concept localisation), JSON. */
+  static final String EVALUATION = "evaluation.json";
   private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d+)\\.safetensors");
 
   private final JobQueue queue;
@@ -100,6 +107,7 @@ public class JobPipeline {
           new RunExporter.Options(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), List.of()));
       progress.log("exported " + exported.manifest().id() + " (parity " + exported.parity() + ")");
     }
+    scorePackage(packageFile, dataset, dir.resolve(EVALUATION), progress);
     progress.stageDone(JobStage.EXPORT);
     checkCancelled(cancel);
 
@@ -156,6 +164,30 @@ public class JobPipeline {
   }
 
   /** Registers the package; an identical network registered before (same model id) is reused. */
+  /**
+   * Scores the exported package as search will run it (ONNX Runtime) on the held-out split: class and
+   * family mAP and, where the catalog has part keypoints, the localisation error of each concept.
+   */
+  private void scorePackage(Path packageFile, Dataset dataset, Path reportFile, JobProgress progress)
+      throws IOException {
+    if (!Files.isRegularFile(reportFile)) {
+      if (dataset.split(Split.TEST).isEmpty() || dataset.split(Split.TRAIN).isEmpty()) {
+        return;
+      }
+      EncoderOptions options = new EncoderOptions(true, Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 32);
+      try (Encoder encoder = Encoder.open(packageFile, options)) {
+        EvaluationReport report = RetrievalEvaluation.ofModel(encoder, packageFile, dataset, images.root(), n -> {});
+        Files.writeString(reportFile, report.toJson());
+      }
+    }
+    JsonObject report = JsonParser.parseString(Files.readString(reportFile)).getAsJsonObject();
+    progress.set("evaluation", report);
+    if (report.has("families") && report.get("families").isJsonObject()) {
+      progress.log(String.format(java.util.Locale.ROOT, "package on the held-out split: family mAP@all %.4f",
+          report.getAsJsonObject("families").get("mapAll").getAsDouble()));
+    }
+  }
+
   private ModelVersion register(Path packageFile, String actor, CancellationToken cancel, JobProgress progress)
       throws IOException {
     try {

@@ -28,6 +28,8 @@ import org.concepthash.train.TrainingListener;
  * epochLosses[] {epoch, loss, terms}      per-epoch means
  * evaluations[] {epoch, mapAll, precisionAt1}   validation mAP per evaluation
  * test {mapAll, precisionAt1, precisionAt5, precisionAt10, queries, databaseSize}   held-out evaluation
+ * evaluation {classes, families, familyCount, localisation{concepts[], mean}, ...}   the exported package
+ *                                         scored with ONNX Runtime (encode.eval.EvaluationReport)
  * resumedFromEpoch                        set when a worker continued from a checkpoint
  * encoded, toEncode                       catalog encoding
  * modelVersion                            the version the job produced
@@ -82,6 +84,10 @@ final class JobProgress implements TrainingListener {
 
   synchronized void set(String key, String value) {
     progress.addProperty(key, value);
+  }
+
+  synchronized void set(String key, JsonElement value) {
+    progress.add(key, value);
   }
 
   synchronized void log(String line) {

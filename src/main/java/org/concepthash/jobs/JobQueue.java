@@ -12,10 +12,14 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.concepthash.catalog.CatalogException;
+import org.concepthash.data.BoundingBox;
+import org.concepthash.data.Keypoint;
 
 /**
  * The {@code training_job} table as a queue shared by every worker that reaches the database. Claims use
@@ -269,18 +273,34 @@ public class JobQueue {
     }
   }
 
-  /** The labelled images frozen for a job, in image id order. */
+  /** The labelled images frozen for a job, in image id order, with their boxes and part keypoints. */
   List<SnapshotImage> snapshot(long id) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("select t.image_id, i.storage_key, i.split, k.name,"
-            + " k.display_name, k.family from training_job_image t join image i on i.id = t.image_id"
-            + " join image_class k on k.id = t.class_id where t.job_id = ? order by t.image_id")) {
-      s.setLong(1, id);
+    try (Connection c = dataSource.getConnection()) {
+      Map<Long, List<Keypoint>> keypoints = new HashMap<>();
+      try (PreparedStatement s = c.prepareStatement("select k.image_id, k.part, k.x, k.y from image_keypoint k"
+          + " join training_job_image t on t.image_id = k.image_id where t.job_id = ? order by k.image_id, k.part")) {
+        s.setLong(1, id);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            keypoints.computeIfAbsent(r.getLong(1), k -> new ArrayList<>())
+                .add(new Keypoint(r.getString(2), r.getDouble(3), r.getDouble(4)));
+          }
+        }
+      }
       List<SnapshotImage> images = new ArrayList<>();
-      try (ResultSet r = s.executeQuery()) {
-        while (r.next()) {
-          images.add(new SnapshotImage(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
-              r.getString(5), r.getString(6)));
+      try (PreparedStatement s = c.prepareStatement("select t.image_id, i.storage_key, i.split, k.name,"
+          + " k.display_name, k.family, i.bbox_x, i.bbox_y, i.bbox_width, i.bbox_height from training_job_image t"
+          + " join image i on i.id = t.image_id join image_class k on k.id = t.class_id where t.job_id = ?"
+          + " order by t.image_id")) {
+        s.setLong(1, id);
+        try (ResultSet r = s.executeQuery()) {
+          while (r.next()) {
+            double boxX = r.getDouble(7);
+            Optional<BoundingBox> box = r.wasNull() ? Optional.empty()
+                : Optional.of(new BoundingBox(boxX, r.getDouble(8), r.getDouble(9), r.getDouble(10)));
+            images.add(new SnapshotImage(r.getLong(1), r.getString(2), r.getString(3), r.getString(4),
+                r.getString(5), r.getString(6), box, keypoints.getOrDefault(r.getLong(1), List.of())));
+          }
         }
       }
       return images;

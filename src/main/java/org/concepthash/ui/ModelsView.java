@@ -49,6 +49,8 @@ public class ModelsView extends VerticalLayout {
   private final Div empty = new Div();
   private final Div details = new Div();
   private String rollbackTarget;
+  /** The job behind each listed version, read once per reload rather than once per cell. */
+  private final java.util.Map<String, Optional<TrainingJob>> producedBy = new java.util.HashMap<>();
 
   public ModelsView(ModelRegistry registry, TrainingJobs jobs) {
     this.registry = registry;
@@ -82,6 +84,8 @@ public class ModelsView extends VerticalLayout {
     grid.addColumn(v -> metric(v, "precisionAt1")).setHeader("P@1").setAutoWidth(true);
     grid.addColumn(v -> metric(v, "precisionAt5")).setHeader("P@5").setAutoWidth(true);
     grid.addColumn(v -> metric(v, "precisionAt10")).setHeader("P@10").setAutoWidth(true);
+    grid.addColumn(v -> evaluation(v, "families", "mapAll")).setHeader("Family mAP").setAutoWidth(true);
+    grid.addColumn(v -> evaluation(v, "localisation", "mean")).setHeader("Localisation error").setAutoWidth(true);
     grid.addColumn(v -> job(v).map(j -> j.request().recipe() + " (job " + j.id() + ")").orElse("uploaded"))
         .setHeader("Recipe").setAutoWidth(true);
     grid.addColumn(v -> job(v).map(j -> Integer.toString(j.images())).orElse("")).setHeader("Snapshot")
@@ -113,6 +117,8 @@ public class ModelsView extends VerticalLayout {
 
   void reload() {
     List<ModelVersion> versions = registry.list();
+    producedBy.clear();
+    versions.forEach(v -> producedBy.put(v.id(), jobs.producing(v.id())));
     grid.setItems(versions);
     empty.setVisible(versions.isEmpty());
     grid.setVisible(!versions.isEmpty());
@@ -141,10 +147,14 @@ public class ModelsView extends VerticalLayout {
         text.append(String.format(Locale.ROOT, "Best validation mAP@all %.3f. ",
             m.getAsJsonObject("best").get("mapAll").getAsDouble()));
       }
-      for (String key : List.of("familyMapAll", "localisation")) {
-        if (m.has(key)) {
-          text.append(key).append(": ").append(m.get(key)).append(". ");
-        }
+      JsonObject e = jobEvaluation(v);
+      if (e.has("localisation") && e.get("localisation").isJsonObject()) {
+        JsonObject l = e.getAsJsonObject("localisation");
+        text.append("Localisation error per concept (").append(l.get("unit").getAsString()).append("): ");
+        List<String> errors = new java.util.ArrayList<>();
+        l.getAsJsonArray("concepts").forEach(c -> errors.add(c.getAsJsonObject().get("concept").getAsString() + " "
+            + String.format(Locale.ROOT, "%.3f", c.getAsJsonObject().get("error").getAsDouble())));
+        text.append(String.join(", ", errors)).append(". ");
       }
       text.append(v.encodedImages()).append(" catalog images encoded. Created by ").append(v.createdBy());
       if (v.activatedBy() != null) {
@@ -157,7 +167,27 @@ public class ModelsView extends VerticalLayout {
   }
 
   private Optional<TrainingJob> job(ModelVersion v) {
-    return jobs.producing(v.id());
+    return producedBy.computeIfAbsent(v.id(), jobs::producing);
+  }
+
+  private JsonObject jobEvaluation(ModelVersion v) {
+    return job(v).map(j -> {
+      try {
+        JsonElement p = JsonParser.parseString(j.progress());
+        return p.isJsonObject() && p.getAsJsonObject().has("evaluation")
+            ? p.getAsJsonObject().getAsJsonObject("evaluation") : new JsonObject();
+      } catch (RuntimeException e) {
+        return new JsonObject();
+      }
+    }).orElseGet(JsonObject::new);
+  }
+
+  private String evaluation(ModelVersion v, String section, String key) {
+    JsonObject e = jobEvaluation(v);
+    if (e.has(section) && e.get(section).isJsonObject() && e.getAsJsonObject(section).has(key)) {
+      return String.format(Locale.ROOT, "%.3f", e.getAsJsonObject(section).get(key).getAsDouble());
+    }
+    return "-";
   }
 
   private static String metric(ModelVersion v, String key) {

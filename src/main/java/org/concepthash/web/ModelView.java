@@ -17,6 +17,9 @@ import org.concepthash.jobs.TrainingJob;
  * @param trainingJob the job that trained it here, null for a package trained elsewhere
  * @param recipe that job's recipe
  * @param snapshotImages labelled images that job trained on
+ * @param evaluation that job's score of the package on the held-out split with ONNX Runtime: class and
+ *     family retrieval ({@code classes}, {@code families}) and per-concept {@code localisation} where the
+ *     catalog has part keypoints; null for a package trained elsewhere
  */
 @Serdeable
 public record ModelView(
@@ -34,12 +37,14 @@ public record ModelView(
     @Nullable String activatedBy,
     @Nullable Long trainingJob,
     @Nullable String recipe,
-    @Nullable Integer snapshotImages) {
+    @Nullable Integer snapshotImages,
+    @Nullable Object evaluation) {
 
   static ModelView of(ModelVersion v, Optional<TrainingJob> job) {
     return new ModelView(v.id(), v.active(), v.bits(), v.concepts(), v.bitsPerConcept(), v.conceptNames(),
         JsonValues.object(v.metrics()), v.encodedImages(), v.createdBy(), v.createdAt(), v.activatedAt(),
         v.activatedBy(), job.map(TrainingJob::id).orElse(null), job.map(j -> j.request().recipe()).orElse(null),
-        job.map(TrainingJob::images).orElse(null));
+        job.map(TrainingJob::images).orElse(null),
+        job.map(j -> JsonValues.object(j.progress()).get("evaluation")).orElse(null));
   }
 }

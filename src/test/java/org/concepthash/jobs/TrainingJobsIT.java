@@ -202,6 +202,12 @@ class TrainingJobsIT {
     assertTrue(progress.getAsJsonArray("curve").size() >= EPOCHS);
     assertTrue(progress.getAsJsonObject("test").get("queries").getAsInt() > 0, "held-out evaluation recorded");
     assertEquals(CLASSES * PER_CLASS, progress.get("encoded").getAsInt());
+    JsonObject evaluation = progress.getAsJsonObject("evaluation"); // the package, scored with ONNX Runtime
+    assertEquals(CLASSES * PER_CLASS / 2, evaluation.get("queries").getAsInt());
+    assertTrue(evaluation.getAsJsonObject("classes").get("mapAll").getAsDouble() > 0);
+    assertTrue(evaluation.getAsJsonObject("families").get("mapAll").getAsDouble() > 0);
+    assertFalse(evaluation.getAsJsonObject("localisation").getAsJsonArray("concepts").isEmpty(),
+        "the catalog's part keypoints reach the evaluation");
   }
 
   @Test
@@ -225,6 +231,8 @@ class TrainingJobsIT {
     assertEquals(CLASSES * PER_CLASS, model.get("snapshotImages").getAsInt());
     assertEquals(model.get("concepts").getAsInt(), model.getAsJsonArray("conceptNames").size());
     assertTrue(model.getAsJsonObject("metrics").has("test"), model.toString());
+    assertEquals(model.get("concepts").getAsInt(),
+        model.getAsJsonObject("evaluation").getAsJsonObject("localisation").getAsJsonArray("concepts").size());
   }
 
   @Test
