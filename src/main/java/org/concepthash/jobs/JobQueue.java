@@ -171,8 +171,8 @@ public class JobQueue {
       int changed = update(c, "update training_job set state = 'cancelled', finished_at = now(),"
           + " log = log || ? where id = ? and state = 'queued'", line, id);
       if (changed == 0) {
-        update(c, "update training_job set cancel_requested = true, log = log || ? where id = ?"
-            + " and state = 'running' and not cancel_requested", line, id);
+        // the worker writes the log of a running job; it notes the request when it sees it
+        update(c, "update training_job set cancel_requested = true where id = ? and state = 'running'", id);
       }
       c.commit();
     } catch (SQLException e) {

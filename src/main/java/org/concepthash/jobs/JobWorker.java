@@ -24,6 +24,7 @@ public final class JobWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(JobWorker.class);
   private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final java.time.Duration STOP_WAIT = java.time.Duration.ofSeconds(45);
 
   private final JobQueue queue;
   private final JobPipeline pipeline;
@@ -73,7 +74,10 @@ public final class JobWorker {
     return this;
   }
 
-  /** Stops after the current training step; an unfinished job goes back to the queue. Waits for the thread. */
+  /**
+   * Stops after the current training step; an unfinished job goes back to the queue. Waits for the thread
+   * (at most 45 s; a job still running then is requeued by the heartbeat rule).
+   */
   public void stop() {
     running = false;
     CancellationToken token = current;
@@ -99,7 +103,8 @@ public final class JobWorker {
 
   private void join() {
     try {
-      thread.join(TimeUnit.MINUTES.toMillis(5));
+      // one training step or encoding batch; a worker that takes longer is treated as dead (heartbeat)
+      thread.join(STOP_WAIT.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
@@ -180,7 +185,9 @@ public final class JobWorker {
   private void beat(TrainingJob job, JobProgress progress, CancellationToken token) {
     try {
       JobQueue.Ownership owner = queue.report(job.id(), name, progress.stage(), progress.json(), progress.logText());
-      if (owner != JobQueue.Ownership.OWNED) {
+      if (owner != JobQueue.Ownership.OWNED && !token.isCancelled()) {
+        progress.log(owner == JobQueue.Ownership.CANCEL_REQUESTED ? "cancel requested; stopping"
+            : "the job was given to another worker; stopping");
         token.cancel();
       }
     } catch (RuntimeException e) {
