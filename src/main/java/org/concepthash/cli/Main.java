@@ -16,7 +16,9 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       ExportCommand.class,
       EvalCommand.class,
-      BenchCommand.class
+      BenchCommand.class,
+      WorkerCommand.class,
+      ModelsCommand.class
     })
 public final class Main {
 

@@ -72,6 +72,11 @@ public final class Trainer {
    */
   public TrainingOutcome run(boolean resume, CancellationToken cancel, TrainingListener listener)
       throws IOException {
+    // PyTorch's grad mode is per thread and on by default; DJL switches it off only on the thread that
+    // started the engine. On any other thread (a job worker) the optimiser's in-place updates of leaf
+    // tensors would fail, so it is switched off here and only the gradient collector turns it on.
+    Engine.getInstance(); // loads the native library before the call below
+    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
     String recipeYaml = RecipeReader.write(recipe);
     if (resume) {
       run.checkResumable(recipeYaml);

@@ -52,6 +52,8 @@ public final class TestCatalog implements AutoCloseable {
       props.put("concepthash.data-dir", dataDir.toString());
       props.put("concepthash.embedded-database", false);
       props.put("micronaut.server.port", -1);
+      // tests that train start their own workers; none runs behind another test's back
+      props.put("concepthash.jobs.worker.enabled", false);
       props.putAll(extra);
       ApplicationContext context =
           ApplicationContext.builder().deduceEnvironment(false).properties(props).start();

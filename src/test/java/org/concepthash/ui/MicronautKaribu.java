@@ -14,10 +14,10 @@ import java.util.Optional;
 import org.concepthash.ui.server.MicronautInstantiator;
 
 /** Browserless Vaadin (Karibu-Testing) whose views come from a real Micronaut context, as in the app. */
-final class MicronautKaribu {
+public final class MicronautKaribu {
   private MicronautKaribu() {}
 
-  static void setup(BeanContext beans) {
+  public static void setup(BeanContext beans) {
     Routes routes = new Routes().autoDiscoverViews("org.concepthash.ui");
     MockVaadinServlet servlet =
         new MockVaadinServlet(routes) {
@@ -39,7 +39,7 @@ final class MicronautKaribu {
     MockVaadin.setup(UI::new, servlet);
   }
 
-  static void tearDown() {
+  public static void tearDown() {
     MockVaadin.tearDown();
   }
 }

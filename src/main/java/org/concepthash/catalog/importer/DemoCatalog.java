@@ -2,6 +2,7 @@ package org.concepthash.catalog.importer;
 
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -35,12 +36,15 @@ class DemoCatalog {
   private final DatasetImporter importer;
   private final Path demoDir;
   private final PartsWorldConfig world;
+  private final ApplicationEventPublisher<DemoCatalogSeeded> seeded;
 
   DemoCatalog(
       CatalogService catalog,
       DatasetImporter importer,
       CatalogConfig config,
-      @Value("${concepthash.demo.image-size:128}") int imageSize) {
+      @Value("${concepthash.demo.image-size:128}") int imageSize,
+      ApplicationEventPublisher<DemoCatalogSeeded> seeded) {
+    this.seeded = seeded;
     this.catalog = catalog;
     this.importer = importer;
     this.demoDir = config.dataDir().resolve("demo");
@@ -49,7 +53,13 @@ class DemoCatalog {
 
   @EventListener
   void onServerStartup(ServerStartupEvent event) {
-    if (Files.exists(demoDir.resolve("seeded")) || catalog.list(ImageFilter.all(), 0, 1).totalSize() > 0) {
+    if (Files.exists(demoDir.resolve("seeded"))) {
+      // listeners are idempotent (the demo job has a fixed idempotency key): a start that was stopped
+      // between seeding and queueing the job still gets it
+      seeded.publishEvent(new DemoCatalogSeeded(ACTOR, -1));
+      return;
+    }
+    if (catalog.list(ImageFilter.all(), 0, 1).totalSize() > 0) {
       return;
     }
     Thread seeding = new Thread(this::seed, "demo-catalog");
@@ -73,6 +83,8 @@ class DemoCatalog {
           });
       Files.writeString(demoDir.resolve("seeded"), summary.toString());
       LOG.info("Demo catalog ready: {}", summary);
+      // e.g. the demo training job (org.concepthash.jobs), which must not start before the images are in
+      seeded.publishEvent(new DemoCatalogSeeded(ACTOR, summary.imported() + summary.duplicates() + summary.resumed()));
       return summary;
     } catch (Exception e) {
       LOG.error("Could not create the demo catalog", e);

@@ -1,0 +1,77 @@
+package org.concepthash.web;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Get;
+import io.micronaut.http.annotation.Part;
+import io.micronaut.http.annotation.PathVariable;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.multipart.CompletedFileUpload;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import org.concepthash.catalog.models.EncodingProgress;
+import org.concepthash.catalog.models.ModelRegistry;
+import org.concepthash.catalog.models.ModelVersion;
+import org.concepthash.jobs.TrainingJobs;
+import org.concepthash.onnx.ModelPackageException;
+
+/** Model versions: list, register a package trained elsewhere, activate (and so roll back). */
+@Controller("/api/models")
+class ModelController {
+
+  private final ModelRegistry registry;
+  private final TrainingJobs jobs;
+
+  ModelController(ModelRegistry registry, TrainingJobs jobs) {
+    this.registry = registry;
+    this.jobs = jobs;
+  }
+
+  @Get
+  List<ModelView> list() {
+    return registry.list().stream().map(this::view).toList();
+  }
+
+  /**
+   * Registers a model package (multipart {@code file}), encodes the catalog with it and, with
+   * {@code activate=true}, makes it the active version. 201 with the model; 400 for a damaged package.
+   */
+  @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+  HttpResponse<ModelView> register(@Part("file") CompletedFileUpload file, @Nullable @Part("activate") String activate)
+      throws IOException {
+    Path upload = Files.createTempFile("concepthash-package", ".zip");
+    try {
+      try (InputStream in = file.getInputStream()) {
+        Files.copy(in, upload, StandardCopyOption.REPLACE_EXISTING);
+      }
+      ModelVersion version;
+      try {
+        version = registry.register(upload, Actors.ANONYMOUS, EncodingProgress.NONE, () -> false);
+      } catch (ModelPackageException e) {
+        throw new IllegalArgumentException("not a usable model package: " + e.getMessage(), e);
+      }
+      if ("true".equalsIgnoreCase(activate == null ? "" : activate.strip())) {
+        version = registry.activate(version.id(), Actors.ANONYMOUS);
+      }
+      return HttpResponse.created(view(version));
+    } finally {
+      Files.deleteIfExists(upload);
+    }
+  }
+
+  /** Makes a registered version the active one; activating the previous version is the rollback. */
+  @Post("/{id}/activate")
+  ModelView activate(@PathVariable String id) throws IOException {
+    return view(registry.activate(id, Actors.ANONYMOUS));
+  }
+
+  private ModelView view(ModelVersion v) {
+    return ModelView.of(v, jobs.producing(v.id()));
+  }
+}
