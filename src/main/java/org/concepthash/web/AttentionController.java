@@ -6,7 +6,9 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.security.annotation.Secured;
 import java.io.IOException;
+import org.concepthash.accounts.Roles;
 import java.util.List;
 import org.concepthash.catalog.query.AttentionMaps;
 import org.concepthash.catalog.query.AttentionService;
@@ -34,6 +36,7 @@ class AttentionController {
   }
 
   @Get("/{id}/attention{?model}")
+  @Secured(Roles.VIEWER)
   Response attention(@PathVariable long id, @Nullable @QueryValue String model) throws IOException {
     AttentionMaps a = attention.forImage(id, model);
     List<String> names = queries.activeModel().map(v -> ConceptNames.display(v.conceptNames())).orElse(List.of());

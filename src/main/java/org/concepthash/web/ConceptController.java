@@ -8,7 +8,9 @@ import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.ArrayList;
+import io.micronaut.security.annotation.Secured;
 import java.util.List;
+import org.concepthash.accounts.Roles;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.models.ModelVersion;
 import org.concepthash.catalog.query.ConceptNames;
@@ -47,12 +49,14 @@ class ConceptController {
   }
 
   @Get("/active/concepts")
+  @Secured(Roles.VIEWER)
   Concepts activeConcepts() {
     return Concepts.of(queries.activeModel()
         .orElseThrow(() -> CatalogException.notFound("no model is active: train or activate one first")));
   }
 
   @Put("/{id}/concepts/{index}")
+  @Secured(Roles.CURATOR)
   Concepts rename(@PathVariable String id, @PathVariable int index, @Body NameChange change) {
     return Concepts.of(names.rename(id, index, change.name()));
   }

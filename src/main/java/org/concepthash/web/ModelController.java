@@ -9,12 +9,15 @@ import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import org.concepthash.accounts.Roles;
 import org.concepthash.catalog.models.EncodingProgress;
 import org.concepthash.catalog.models.ModelRegistry;
 import org.concepthash.catalog.models.ModelVersion;
@@ -34,6 +37,7 @@ class ModelController {
   }
 
   @Get
+  @Secured(Roles.VIEWER)
   List<ModelView> list() {
     return registry.list().stream().map(this::view).toList();
   }
@@ -43,8 +47,9 @@ class ModelController {
    * {@code activate=true}, makes it the active version. 201 with the model; 400 for a damaged package.
    */
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
-  HttpResponse<ModelView> register(@Part("file") CompletedFileUpload file, @Nullable @Part("activate") String activate)
-      throws IOException {
+  @Secured(Roles.ADMIN)
+  HttpResponse<ModelView> register(@Part("file") CompletedFileUpload file, @Nullable @Part("activate") String activate,
+      Authentication authentication) throws IOException {
     Path upload = Files.createTempFile("concepthash-package", ".zip");
     try {
       try (InputStream in = file.getInputStream()) {
@@ -52,12 +57,12 @@ class ModelController {
       }
       ModelVersion version;
       try {
-        version = registry.register(upload, Actors.ANONYMOUS, EncodingProgress.NONE, () -> false);
+        version = registry.register(upload, Actors.of(authentication), EncodingProgress.NONE, () -> false);
       } catch (ModelPackageException e) {
         throw new IllegalArgumentException("not a usable model package: " + e.getMessage(), e);
       }
       if ("true".equalsIgnoreCase(activate == null ? "" : activate.strip())) {
-        version = registry.activate(version.id(), Actors.ANONYMOUS);
+        version = registry.activate(version.id(), Actors.of(authentication));
       }
       return HttpResponse.created(view(version));
     } finally {
@@ -67,8 +72,9 @@ class ModelController {
 
   /** Makes a registered version the active one; activating the previous version is the rollback. */
   @Post("/{id}/activate")
-  ModelView activate(@PathVariable String id) throws IOException {
-    return view(registry.activate(id, Actors.ANONYMOUS));
+  @Secured(Roles.ADMIN)
+  ModelView activate(@PathVariable String id, Authentication authentication) throws IOException {
+    return view(registry.activate(id, Actors.of(authentication)));
   }
 
   private ModelView view(ModelVersion v) {

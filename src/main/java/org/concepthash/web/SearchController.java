@@ -8,8 +8,12 @@ import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
 import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import java.io.IOException;
 import java.util.List;
+import org.concepthash.accounts.Roles;
+import org.concepthash.accounts.UploadLimiter;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.ingest.IngestRefusedException;
 import org.concepthash.catalog.query.AttentionMaps;
@@ -58,19 +62,27 @@ class SearchController {
   private final QueryService queries;
   private final QueryImages images;
 
-  SearchController(QueryService queries, QueryImages images) {
+  private final UploadLimiter uploads;
+
+  SearchController(QueryService queries, QueryImages images, UploadLimiter uploads) {
     this.queries = queries;
     this.images = images;
+    this.uploads = uploads;
   }
 
+  /** Search by an uploaded image; counts against the caller's upload rate (429 over it). */
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
+  @Secured(Roles.VIEWER)
   Response searchUpload(@Part("file") CompletedFileUpload file, @Nullable @Part("k") String k,
-      @Nullable @Part("concepts") String concepts) throws IOException, IngestRefusedException {
+      @Nullable @Part("concepts") String concepts, @Nullable Authentication authentication)
+      throws IOException, IngestRefusedException {
+    uploads.acquire(Actors.of(authentication));
     QueryImage query = images.upload(file.getFilename(), file.getBytes());
     return search(query, parseK(k), ConceptSelection.mask(concepts, conceptNames()));
   }
 
   @Post(consumes = MediaType.APPLICATION_JSON)
+  @Secured(Roles.VIEWER)
   Response searchCatalogImage(@Body ImageQuery body) throws IOException {
     if (body.imageId() == null) {
       throw CatalogException.invalid("imageId is required (or upload a file as multipart 'file')");

@@ -1,6 +1,9 @@
 package org.concepthash.web;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
+import org.concepthash.accounts.Roles;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -34,26 +37,31 @@ class TrainingJobController {
   }
 
   @Post
-  HttpResponse<JobView> start(@Body StartJob body, @Nullable @Header("Idempotency-Key") String idempotencyKey) {
+  @Secured(Roles.ADMIN)
+  HttpResponse<JobView> start(@Body StartJob body, @Nullable @Header("Idempotency-Key") String idempotencyKey,
+      Authentication authentication) {
     JobRequest request = new JobRequest(body.recipe(), body.bits(), body.epochs(),
         body.activate() == null || body.activate());
-    var enqueued = jobs.start(request, idempotencyKey, Actors.ANONYMOUS);
+    var enqueued = jobs.start(request, idempotencyKey, Actors.of(authentication));
     return HttpResponse.<JobView>status(HttpStatus.ACCEPTED).body(JobView.of(enqueued.job()))
         .header("Location", "/api/training-jobs/" + enqueued.job().id());
   }
 
   @Get("{?limit}")
+  @Secured(Roles.VIEWER)
   List<JobView> list(@QueryValue(defaultValue = "50") int limit) {
     return jobs.recent(limit).stream().map(JobView::of).toList();
   }
 
   @Get("/{id}")
+  @Secured(Roles.VIEWER)
   JobView get(@PathVariable long id) {
     return JobView.of(jobs.get(id));
   }
 
   @Post("/{id}/cancel")
-  JobView cancel(@PathVariable long id) {
-    return JobView.of(jobs.cancel(id, Actors.ANONYMOUS));
+  @Secured(Roles.ADMIN)
+  JobView cancel(@PathVariable long id, Authentication authentication) {
+    return JobView.of(jobs.cancel(id, Actors.of(authentication)));
   }
 }
