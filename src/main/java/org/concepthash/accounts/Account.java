@@ -1,8 +1,6 @@
 package org.concepthash.accounts;
 
-import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
 
 /** A user as the rest of the app sees it (never the password hash). */
-@Serdeable
 public record Account(String username, Role role, boolean enabled, String createdBy, Instant createdAt) {}

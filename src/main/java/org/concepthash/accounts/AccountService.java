@@ -93,6 +93,22 @@ public class AccountService {
     return view(users.save(u));
   }
 
+  /** Several changes to one user in one transaction: any of role, enabled, password (null: unchanged). */
+  @Transactional
+  public Account update(String username, Role role, Boolean enabled, String password, String actor) {
+    Account result = find(username).orElseThrow(() -> AccountException.notFound("no user '" + username + "'"));
+    if (password != null) {
+      result = resetPassword(username, password, actor);
+    }
+    if (role != null) {
+      result = setRole(username, role, actor);
+    }
+    if (enabled != null) {
+      result = setEnabled(username, enabled, actor);
+    }
+    return result;
+  }
+
   @Transactional
   public Account setRole(String username, Role role, String actor) {
     UserEntity u = require(username);

@@ -2,6 +2,7 @@ package org.concepthash.accounts;
 
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
+import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -13,8 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The first admin, never a default password: at start, while there are no users, either creates
- * {@code admin} with the password from {@code CONCEPTHASH_ADMIN_PASSWORD} or issues a one-time setup
- * token, printed to the log, that the setup page ({@code /setup}) redeems for the first admin.
+ * {@code admin} with the password from {@code CONCEPTHASH_ADMIN_PASSWORD} or, when the web server starts,
+ * issues a one-time setup token, printed to the log, that the setup page ({@code /setup}) redeems for the
+ * first admin.
  */
 @Singleton
 public class FirstAdmin {
@@ -32,15 +34,20 @@ public class FirstAdmin {
     this.config = config;
   }
 
+  /** Any command that opens the catalog creates the admin from the environment. */
   @EventListener
   void onStartup(StartupEvent event) {
-    if (accounts.hasUsers()) {
-      return;
-    }
     String password = config.adminPassword();
-    if (password != null && !password.isBlank()) {
+    if (password != null && !password.isBlank() && !accounts.hasUsers()) {
       accounts.create(USERNAME, password, Role.ADMIN, ACTOR);
       LOG.info("Created the first admin user '{}' with the password from CONCEPTHASH_ADMIN_PASSWORD", USERNAME);
+    }
+  }
+
+  /** The setup token only when the web server runs: only this process's /setup page can redeem it. */
+  @EventListener
+  void onServerStartup(ServerStartupEvent event) {
+    if (accounts.hasUsers()) {
       return;
     }
     byte[] bytes = new byte[24];

@@ -29,6 +29,14 @@ class UserController {
   @Serdeable
   record UserChange(@Nullable String role, @Nullable Boolean enabled, @Nullable String password) {}
 
+  /** A user in the API: the role as its lower-case id, never the password hash. */
+  @Serdeable
+  record UserView(String username, String role, boolean enabled, String createdBy, java.time.Instant createdAt) {
+    static UserView of(Account a) {
+      return new UserView(a.username(), a.role().id(), a.enabled(), a.createdBy(), a.createdAt());
+    }
+  }
+
   /** The caller: user name and highest role. */
   @Serdeable
   record Me(String username, String role) {}
@@ -49,31 +57,22 @@ class UserController {
 
   @Get
   @Secured(Roles.ADMIN)
-  List<Account> list() {
-    return accounts.list();
+  List<UserView> list() {
+    return accounts.list().stream().map(UserView::of).toList();
   }
 
   @Post
   @Secured(Roles.ADMIN)
-  HttpResponse<Account> create(@Body NewUser user, Authentication authentication) {
+  HttpResponse<UserView> create(@Body NewUser user, Authentication authentication) {
     Role role = Role.parse(user.role() == null ? Roles.VIEWER : user.role());
-    return HttpResponse.created(accounts.create(user.username(), user.password(), role, Actors.of(authentication)));
+    return HttpResponse.created(
+        UserView.of(accounts.create(user.username(), user.password(), role, Actors.of(authentication))));
   }
 
   @Put("/{username}")
   @Secured(Roles.ADMIN)
-  Account change(@PathVariable String username, @Body UserChange change, Authentication authentication) {
-    String actor = Actors.of(authentication);
-    Account result = accounts.find(username).orElseThrow(() -> org.concepthash.accounts.AccountException.notFound("no user '" + username + "'"));
-    if (change.password() != null) {
-      result = accounts.resetPassword(username, change.password(), actor);
-    }
-    if (change.role() != null) {
-      result = accounts.setRole(username, Role.parse(change.role()), actor);
-    }
-    if (change.enabled() != null) {
-      result = accounts.setEnabled(username, change.enabled(), actor);
-    }
-    return result;
+  UserView change(@PathVariable String username, @Body UserChange change, Authentication authentication) {
+    Role role = change.role() == null ? null : Role.parse(change.role());
+    return UserView.of(accounts.update(username, role, change.enabled(), change.password(), Actors.of(authentication)));
   }
 }

@@ -30,12 +30,19 @@ class FirstAdminIT {
   }
 
   @Test
+  void commandsWithoutTheWebServerIssueNoToken() {
+    try (TestCatalog app = TestCatalog.services()) {
+      assertFalse(app.bean(FirstAdmin.class).setupPending(), "a token only this process could redeem is useless");
+    }
+  }
+
+  @Test
   void withoutItAOneTimeTokenFromTheLogCreatesTheFirstAdmin() {
     Logger logger = (Logger) LoggerFactory.getLogger(FirstAdmin.class);
     ListAppender<ILoggingEvent> log = new ListAppender<>();
     log.start();
     logger.addAppender(log);
-    try (TestCatalog app = TestCatalog.services()) {
+    try (TestCatalog app = TestCatalog.server()) {
       AccountService accounts = app.bean(AccountService.class);
       FirstAdmin first = app.bean(FirstAdmin.class);
       assertFalse(accounts.hasUsers(), "no default user, no default password");

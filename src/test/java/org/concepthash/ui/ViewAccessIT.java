@@ -79,7 +79,7 @@ class ViewAccessIT {
   static void start() throws Exception {
     log.start();
     ((Logger) LoggerFactory.getLogger(FirstAdmin.class)).addAppender(log);
-    app = TestCatalog.services();
+    app = TestCatalog.server(); // the setup token is issued when the web server starts
     imageId =
         app.bean(ImageIngest.class)
             .ingest(new ByteArrayInputStream(TestImages.png(20, 20, 3)), IngestRequest.upload("a.png", null, Split.TRAIN, "test"))
