@@ -107,7 +107,27 @@ class AccessControlIT {
         new Endpoint("POST", "/api/users", Role.ADMIN,
             () -> json("POST", "/api/users", "{\"username\":\"u" + unique.incrementAndGet() + "\",\"password\":\"long-enough-password\",\"role\":\"viewer\"}")),
         new Endpoint("PUT", "/api/users/{username}", Role.ADMIN,
-            () -> json("PUT", "/api/users/test-viewer", "{\"role\":\"viewer\"}")));
+            () -> json("PUT", "/api/users/test-viewer", "{\"role\":\"viewer\"}")),
+        // no model is active here: allowed searches answer 409, which is not a refusal
+        new Endpoint("POST", "/api/search", Role.VIEWER, () -> json("POST", "/api/search", "{\"imageId\":" + imageId + "}")),
+        new Endpoint("GET", "/api/images/{id}/attention{?model}", Role.VIEWER, () -> at(img + "/attention")),
+        new Endpoint("GET", "/api/models", Role.VIEWER, () -> at("/api/models")),
+        new Endpoint("GET", "/api/models/active/concepts", Role.VIEWER, () -> at("/api/models/active/concepts")),
+        new Endpoint("PUT", "/api/models/{id}/concepts/{index}", Role.CURATOR,
+            () -> json("PUT", "/api/models/no-such-model/concepts/0", "{\"name\":\"head\"}")),
+        new Endpoint("POST", "/api/models", Role.ADMIN, () -> {
+          Multipart form = new Multipart().file("file", "broken.zip", "application/zip", new byte[] {1, 2, 3});
+          return at("/api/models").header("Content-Type", form.contentType()).POST(form.publisher());
+        }),
+        new Endpoint("POST", "/api/models/{id}/activate", Role.ADMIN,
+            () -> json("POST", "/api/models/no-such-model/activate", "{}")),
+        // an unknown recipe: the role check comes first, and no training starts in this test
+        new Endpoint("POST", "/api/training-jobs", Role.ADMIN,
+            () -> json("POST", "/api/training-jobs", "{\"recipe\":\"no-such-recipe\"}")),
+        new Endpoint("GET", "/api/training-jobs{?limit}", Role.VIEWER, () -> at("/api/training-jobs")),
+        new Endpoint("GET", "/api/training-jobs/{id}", Role.VIEWER, () -> at("/api/training-jobs/999999")),
+        new Endpoint("POST", "/api/training-jobs/{id}/cancel", Role.ADMIN,
+            () -> json("POST", "/api/training-jobs/999999/cancel", "{}")));
   }
 
   @Test
