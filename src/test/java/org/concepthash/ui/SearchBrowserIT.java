@@ -45,7 +45,8 @@ class SearchBrowserIT {
   @BeforeEach
   void start() throws Exception {
     browser = Browser.start();
-    app = TestCatalog.server();
+    // searching is a viewer's; visitors are viewers here, as on the demo defaults
+    app = TestCatalog.start(true, java.util.Map.of("concepthash.auth.anonymous", "viewer"));
     seeded = SearchCatalog.seed(app, 6, 5);
     wait = new WebDriverWait(browser, Duration.ofSeconds(30));
   }

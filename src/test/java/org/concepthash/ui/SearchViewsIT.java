@@ -21,6 +21,8 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.concepthash.accounts.Role;
+import org.concepthash.accounts.SignedInUser;
 import org.concepthash.catalog.CatalogSearchIndex;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageFilter;
@@ -49,6 +51,7 @@ class SearchViewsIT {
   static void startAndSeed() throws Exception {
     app = TestCatalog.services();
     seeded = SearchCatalog.seed(app, 6, 5);
+    app.createUser("test-curator", Role.CURATOR);
   }
 
   @AfterAll
@@ -59,6 +62,8 @@ class SearchViewsIT {
   @BeforeEach
   void setUp() {
     MicronautKaribu.setup(app.context());
+    // a curator: adding a query to the catalog and naming concepts are a curator's (roles: ViewAccessIT)
+    CurrentUser.signIn(new SignedInUser("test-curator", Role.CURATOR));
   }
 
   @AfterEach

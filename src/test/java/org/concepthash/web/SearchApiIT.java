@@ -13,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.concepthash.accounts.Role;
 import org.concepthash.catalog.CatalogSearchIndex;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageFilter;
@@ -39,11 +40,14 @@ class SearchApiIT {
   private static final HttpClient http = HttpClient.newHttpClient();
   private static TestCatalog app;
   private static SearchCatalog.Seeded seeded;
+  /** Searching needs a viewer and renaming a curator (AccessControlIT checks the roles): sign in as one. */
+  private static String curatorToken;
 
   @BeforeAll
   static void start() throws Exception {
     app = TestCatalog.server();
     seeded = SearchCatalog.seed(app, 6, 5);
+    curatorToken = app.tokenFor(Role.CURATOR);
   }
 
   @AfterAll
@@ -56,7 +60,7 @@ class SearchApiIT {
   }
 
   private static HttpRequest.Builder at(String path) {
-    return HttpRequest.newBuilder(app.uri(path));
+    return HttpRequest.newBuilder(app.uri(path)).header("Authorization", "Bearer " + curatorToken);
   }
 
   private static JsonNode json(HttpResponse<byte[]> r) throws Exception {
