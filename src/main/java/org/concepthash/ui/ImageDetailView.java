@@ -88,6 +88,10 @@ public class ImageDetailView extends VerticalLayout implements BeforeEnterObserv
         row("Source", image.source()),
         row("Added", TIME.format(image.createdAt())),
         row("SHA-256", image.sha256()));
+    com.vaadin.flow.router.RouterLink search = new com.vaadin.flow.router.RouterLink("Search with this image", SearchView.class);
+    search.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("image", String.valueOf(image.id())));
+    search.setId("search-with-image");
+    metadata.add(search);
     assigner.setClasses(catalog.classes());
     history.setItems(catalog.labelHistory(image.id()));
   }

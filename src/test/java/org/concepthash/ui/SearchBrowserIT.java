@@ -81,6 +81,10 @@ class SearchBrowserIT {
     List<Long> unrestricted = shownIds();
     assertEquals(apiRanking(bird, ""), unrestricted);
 
+    choose("overlay-concept", "all concepts");
+    wait.until(d -> "all".equals(d.findElement(By.id("query-overlay")).getAttribute("drawn")));
+    assertTrue(paintedPixels(browser.findElement(By.id("query-overlay"))) > 0, "all concepts are drawn");
+
     // the query's and a result's overlay of concept "head" draw coloured pixels on their canvases
     choose("overlay-concept", "head");
     wait.until(d -> "0".equals(d.findElement(By.id("query-overlay")).getAttribute("drawn")));
@@ -88,12 +92,10 @@ class SearchBrowserIT {
     wait.until(d -> "0".equals(firstOverlay.getAttribute("drawn")));
     assertTrue(paintedPixels(browser.findElement(By.id("query-overlay"))) > 0, "query overlay is drawn");
     assertTrue(paintedPixels(firstOverlay) > 0, "result overlay is drawn");
+    screenshot("search.png");
     choose("overlay-concept", "off");
     wait.until(d -> "none".equals(firstOverlay.getAttribute("drawn")));
     assertEquals(0, paintedPixels(firstOverlay), "off clears the overlay");
-    choose("overlay-concept", "all concepts");
-    wait.until(d -> "all".equals(d.findElement(By.id("query-overlay")).getAttribute("drawn")));
-    screenshot("search.png");
 
     // match on the head only: the ranking is by the head's distance, as the API computes it
     WebElement tail = browser.findElements(By.cssSelector("#search-concepts vaadin-checkbox")).get(1);

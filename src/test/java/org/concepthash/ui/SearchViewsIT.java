@@ -180,6 +180,15 @@ class SearchViewsIT {
   }
 
   @Test
+  @Order(5)
+  void imageDetailsLinkToASearchWithTheImage() {
+    long id = seeded.imageIds().get(2);
+    UI.getCurrent().navigate("images/" + id);
+    assertEquals("search?image=" + id,
+        _get(com.vaadin.flow.router.RouterLink.class, s -> s.withId("search-with-image")).getHref());
+  }
+
+  @Test
   @Order(6)
   void atlasListsFrequentSubCodesWithExemplarsThatCarryThem() {
     UI.getCurrent().navigate(ConceptsView.class);

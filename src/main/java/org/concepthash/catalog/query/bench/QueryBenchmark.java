@@ -58,13 +58,17 @@ public final class QueryBenchmark {
       boolean sqlPeer) {}
 
   private static final int CLASSES = 12;
-  private static final int WARM_UP = 20;
+  private static final int MAX_WARM_UP = 20;
 
   private final ApplicationContext context;
   private final Options options;
   private final PrintStream progress;
 
+  private final int warmUp;
+
   public QueryBenchmark(ApplicationContext context, Options options, PrintStream progress) {
+    // as many warm-up queries as timed ones, at most 20 (small runs are checks, not measurements)
+    this.warmUp = Math.min(MAX_WARM_UP, options.queries());
     this.context = context;
     this.options = options;
     this.progress = progress;
@@ -93,7 +97,7 @@ public final class QueryBenchmark {
         context.getBean(ServingModel.class).current().orElseThrow().encoder().device(), index.snapshot().size());
 
     List<byte[]> queries = new ArrayList<>();
-    for (int q = 0; q < options.queries() + WARM_UP; q++) {
+    for (int q = 0; q < options.queries() + warmUp; q++) {
       queries.add(png(world.generate(q % CLASSES, perClass + q / CLASSES)));
     }
     QueryService service = context.getBean(QueryService.class);
@@ -164,7 +168,7 @@ public final class QueryBenchmark {
 
   /** Latency in ms of each timed query, run by {@code clients} threads after a warm-up. */
   private double[] timed(String name, Query query, List<byte[]> queries) throws Exception {
-    for (int i = 0; i < WARM_UP; i++) {
+    for (int i = 0; i < warmUp; i++) {
       query.run(queries.get(i));
     }
     double[] ms = new double[options.queries()];
@@ -177,7 +181,7 @@ public final class QueryBenchmark {
         clients.add(pool.submit(() -> {
           for (int i; (i = next.getAndIncrement()) < options.queries(); ) {
             long t = System.nanoTime();
-            query.run(queries.get(WARM_UP + i));
+            query.run(queries.get(warmUp + i));
             ms[i] = (System.nanoTime() - t) / 1e6;
           }
           return null;
@@ -211,12 +215,12 @@ public final class QueryBenchmark {
     double[] ours = new double[options.queries()];
     double[] sql = new double[options.queries()];
     boolean agree = true;
-    for (int i = 0; i < WARM_UP; i++) {
+    for (int i = 0; i < warmUp; i++) {
       index.topK(codes.get(i), options.k(), mask, SearchFilter.NONE);
       peer.topK(model, codes.get(i), options.k());
     }
     for (int i = 0; i < options.queries(); i++) {
-      long[] code = codes.get(WARM_UP + i);
+      long[] code = codes.get(warmUp + i);
       long t = System.nanoTime();
       var r = index.topK(code, options.k(), mask, SearchFilter.NONE);
       ours[i] = (System.nanoTime() - t) / 1e6;
