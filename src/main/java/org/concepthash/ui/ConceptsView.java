@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.concepthash.accounts.Role;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.query.ConceptAtlas;
 import org.concepthash.catalog.query.ConceptNames;
@@ -41,9 +42,11 @@ public class ConceptsView extends VerticalLayout {
   static final int EXEMPLARS_PER_VALUE = 6;
 
   private final ConceptNames names;
+  private final UiAccess access;
 
-  public ConceptsView(ConceptAtlas atlas, ConceptNames names) {
+  public ConceptsView(ConceptAtlas atlas, ConceptNames names, UiAccess access) {
     this.names = names;
+    this.access = access;
     addClassName("ch-atlas");
     Optional<ConceptAtlas.Atlas> built;
     try {
@@ -81,6 +84,8 @@ public class ConceptsView extends VerticalLayout {
     TextField name = new TextField();
     name.setId("concept-name-" + c.index());
     name.setValue(c.name());
+    // naming concepts is a curator's; others see the name read-only
+    name.setReadOnly(!access.allows(Role.CURATOR));
     name.setAriaLabel("name of concept " + (c.index() + 1));
     name.setValueChangeMode(ValueChangeMode.ON_CHANGE);
     name.addValueChangeListener(e -> {
@@ -88,10 +93,11 @@ public class ConceptsView extends VerticalLayout {
         return;
       }
       try {
+        access.require(Role.CURATOR);
         names.rename(a.model().id(), c.index(), e.getValue());
         Notification.show("Concept " + (c.index() + 1) + " is now called '" + e.getValue().strip() + "'")
             .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-      } catch (CatalogException ex) {
+      } catch (CatalogException | AccessDeniedException ex) {
         Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
       }
     });

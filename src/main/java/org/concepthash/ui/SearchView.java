@@ -45,6 +45,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.imageio.ImageIO;
+import org.concepthash.accounts.Role;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageFilter;
@@ -78,6 +79,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
   private final AttentionService attention;
   private final CatalogService catalog;
   private final ModelVersion model;
+  private final UiAccess access;
 
   private final Select<Integer> k = new Select<>();
   private final CheckboxGroup<Integer> concepts = new CheckboxGroup<>("Match on");
@@ -94,7 +96,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
   private SearchAnswer answer;
   private AttentionOverlay queryOverlay;
 
-  public SearchView(QueryService queries, QueryImages images, AttentionService attention, CatalogService catalog) {
+  public SearchView(QueryService queries, QueryImages images, AttentionService attention, CatalogService catalog,
+      UiAccess access) {
+    this.access = access;
     this.queries = queries;
     this.images = images;
     this.attention = attention;
@@ -301,7 +305,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     title.addClassName("ch-label");
     Div info = new Div(title, new Span("code " + answer.query().code() + " (hex)"), code, predicted);
     info.addClassName("ch-query-info");
-    if (query.uploaded()) {
+    if (query.uploaded() && access.allows(Role.CURATOR)) {
       Button add = new Button("Add to catalog", e -> addQueryToCatalog(e.getSource()));
       add.setId("add-to-catalog");
       info.add(add);
@@ -402,11 +406,12 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
   private void addQueryToCatalog(com.vaadin.flow.component.Component button) {
     try {
-      ImageView added = images.addToCatalog(query, UiActors.current());
+      access.require(Role.CURATOR);
+      ImageView added = images.addToCatalog(query, access.actor());
       button.getElement().setEnabled(false);
       Notification.show("Added to the catalog as image " + added.id())
           .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    } catch (IngestRefusedException | IOException | CatalogException e) {
+    } catch (IngestRefusedException | IOException | CatalogException | AccessDeniedException e) {
       error(e.getMessage());
     }
   }

@@ -240,6 +240,23 @@ class SearchViewsIT {
   }
 
   @Test
+  @Order(8)
+  void aViewerSearchesButCannotAddQueriesOrNameConcepts() {
+    app.createUser("test-viewer", Role.VIEWER);
+    CurrentUser.signIn(new SignedInUser("test-viewer", Role.VIEWER));
+    SearchView search = uploadQuery();
+    assertFalse(search.cards().isEmpty());
+    assertTrue(_find(search, Button.class, s -> s.withId("add-to-catalog")).isEmpty());
+    UI.getCurrent().navigate(ConceptsView.class);
+    TextField name = _get(TextField.class, s -> s.withId("concept-name-0"));
+    assertTrue(name.isReadOnly());
+    // a forged change (the field is read-only in the browser) is refused on the server
+    name.setValue("forged");
+    assertEquals(List.of("head", "tail"),
+        app.bean(ModelRegistry.class).find(seeded.model().id()).orElseThrow().conceptNames());
+  }
+
+  @Test
   @Order(Integer.MAX_VALUE)
   void anUploadedQueryIsStoredOnlyWhenAddedToTheCatalog() {
     CatalogService catalog = app.bean(CatalogService.class);
