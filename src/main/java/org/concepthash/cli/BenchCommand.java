@@ -7,5 +7,5 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks against peers; JSON lines on stdout, progress on stderr.",
-    subcommands = {BenchSearchCommand.class})
+    subcommands = {BenchSearchCommand.class, BenchEncodeCommand.class, BenchTrainCommand.class})
 public final class BenchCommand {}
