@@ -16,6 +16,8 @@ import java.util.function.Consumer;
 import org.concepthash.encode.Encoder;
 import org.concepthash.encode.EncoderOptions;
 import org.concepthash.model.ConceptHashConfig;
+import org.concepthash.model.ConceptTokenMode;
+import org.concepthash.model.VitGeometry;
 import org.concepthash.model.bench.FlopCount;
 import org.concepthash.model.bench.TensorExport;
 import org.concepthash.model.bench.Timing;
@@ -37,7 +39,7 @@ public final class EncodeBenchmark {
   static final Gson JSON = new GsonBuilder().serializeNulls().create();
 
   /**
-   * @param geometries presets ("tiny", "vitB32")
+   * @param geometries presets ("tiny", "vitB32"; "micro" for tests)
    * @param batches images per call
    * @param threads intra-op threads of both peers
    * @param repeats timed calls per case for the tiny geometry; ViT-B/32 uses a quarter (at least 3)
@@ -197,7 +199,10 @@ public final class EncodeBenchmark {
     return switch (geometry) {
       case "tiny" -> ConceptHashConfig.tiny();
       case "vitB32" -> ConceptHashConfig.vitB32();
-      default -> throw new IllegalArgumentException("unknown geometry '" + geometry + "' (tiny, vitB32)");
+      // a very small tower for tests of the benchmark itself
+      case "micro" -> new ConceptHashConfig(new VitGeometry(32, 8, 32, 2, 2, 64), 2, 8, ConceptTokenMode.GENERATED,
+          8, 16, 2, 0.1f);
+      default -> throw new IllegalArgumentException("unknown geometry '" + geometry + "' (tiny, vitB32, micro)");
     };
   }
 }
