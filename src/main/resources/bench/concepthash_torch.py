@@ -15,11 +15,11 @@ mode "encode": {"parity": int (images to return codes for), "cases": [{"case", "
   "attention": [...]} and per case {"case", "ms" (median per batch), "best_ms", "cpu_ms" (mean process
   CPU time per batch, all threads)}.
 mode "train": {"labels": path (int32 per image), "classes": int, "loss": {clf, quan, cd, csd, temperature,
-  margin}, "optimizer": {lr, momentum, weightDecay, clipNorm}, "batch", "warmup", "steps", "case"}
-  one training step = forward (training mode) + all loss terms + backward + SGD (momentum, weight decay,
-  PyTorch semantics, global gradient norm as the Java optimizer computes it); prints {"case", "ms", "best_ms",
-  "cpu_ms", "first": {"total", "clf", ..., "norm"}, "losses": [total loss of every step]} (first = the first
-  step's losses and gradient norm, before any update).
+  margin}, "optimizer": {lr, momentum, weightDecay, clipNorm}, "batch", "case"}
+  prints {"case": "ready"}, then for every line "step" on stdin runs one training step = forward (training
+  mode) + all loss terms + backward + SGD (momentum, weight decay, PyTorch semantics, global gradient norm
+  as the Java optimizer computes it) on the next batch and prints {"case": "step", "step", "ms", "cpu_ms",
+  "values": {"total", "clf", ..., "norm"}} (losses before the update); stops at "end" or end of input.
 mode "gemm": {"n": int, "repeats": int}: torch.mm of two random n x n matrices; prints {"case": "gemm",
   "gflops" (best), "median_gflops", "cpu_gflops" (best per CPU-second), "blas" (the BLAS library loaded), "torch" (version)}.
 Progress goes to stderr.
@@ -257,6 +257,8 @@ def run_encode(spec):
 
 
 def run_train(spec):
+    """Loads everything, prints {"case": "ready"}, then runs one training step per "step" line on stdin
+    (until "end" or end of input), so the Java side can alternate its steps with ours under the same load."""
     cfg = spec["config"]
     p, trainable = load_tensors(spec["tensors"], True)
     images = read_images(spec)
@@ -265,9 +267,11 @@ def run_train(spec):
     optimizer = torch.optim.SGD(trainable, lr=o["lr"], momentum=o["momentum"], weight_decay=o["weightDecay"])
     batch = spec["batch"]
     batches = images.shape[0] // batch
-    first = None
-    times, cpu, trajectory = [], [], []
-    for step in range(spec["warmup"] + spec["steps"]):
+    print(json.dumps({"case": "ready"}), flush=True)
+    step = 0
+    for line in sys.stdin:
+        if line.strip() != "step":
+            break
         start = (step % batches) * batch
         x = images[start:start + batch]
         one_hot = F.one_hot(labels[start:start + batch], spec["classes"]).float()
@@ -287,19 +291,11 @@ def run_train(spec):
                 g.mul_(o["clipNorm"] / (norm + 1e-6))
         optimizer.step()
         elapsed = (time.perf_counter() - t0) * 1e3
-        trajectory.append(values["total"])
-        if first is None:
-            values["norm"] = norm
-            first = values
-        if step >= spec["warmup"]:
-            times.append(elapsed)
-            cpu.append((time.process_time() - c0) * 1e3)
-        log("torch %s step %d: %.1f ms, loss %.4f" % (spec["case"], step + 1, elapsed, values["total"]))
-    times.sort()
-    cpu.sort()
-    print(json.dumps({"case": spec["case"], "ms": times[len(times) // 2], "best_ms": times[0],
-                      "cpu_ms": cpu[len(cpu) // 2], "first": first,
-                      "losses": trajectory}), flush=True)
+        values["norm"] = norm
+        step += 1
+        log("torch %s step %d: %.1f ms, loss %.4f" % (spec["case"], step, elapsed, values["total"]))
+        print(json.dumps({"case": "step", "step": step, "ms": elapsed,
+                          "cpu_ms": (time.process_time() - c0) * 1e3, "values": values}), flush=True)
 
 
 def run_gemm(spec):

@@ -89,6 +89,68 @@ public final class TorchPeer {
     return results;
   }
 
+  /**
+   * Starts the peer on {@code spec} for a conversation: the caller sends one command line at a time and reads
+   * the JSON line it answers, so that our work and the peer's can alternate under the same machine load.
+   */
+  public Session start(Map<String, Object> spec) throws IOException {
+    Path script = workDir.resolve(SCRIPT);
+    try (InputStream in = TorchPeer.class.getResourceAsStream("/bench/" + SCRIPT)) {
+      Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
+    }
+    Process process = new ProcessBuilder(python, script.toString(), GSON.toJson(spec))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    return new Session(process);
+  }
+
+  /** A running peer that answers one JSON line per command line. */
+  public static final class Session implements AutoCloseable {
+    private final Process process;
+    private final BufferedReader out;
+    private final java.io.Writer in;
+
+    private Session(Process process) {
+      this.process = process;
+      this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      this.in = new java.io.OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8);
+    }
+
+    /** The next JSON line the peer prints (other lines are skipped). */
+    public JsonObject next() throws IOException {
+      for (String line = out.readLine(); line != null; line = out.readLine()) {
+        if (line.startsWith("{")) {
+          return JsonParser.parseString(line).getAsJsonObject();
+        }
+      }
+      throw new IOException("the PyTorch peer ended early (see its messages above)");
+    }
+
+    /** Sends one command line and returns the answer. */
+    public JsonObject send(String command) throws IOException {
+      in.write(command + "\n");
+      in.flush();
+      return next();
+    }
+
+    @Override
+    public void close() throws IOException {
+      try {
+        in.write("end\n");
+        in.close();
+      } catch (IOException ignored) {
+        // the peer has already gone
+      }
+      try {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+          process.destroy();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroy();
+      }
+    }
+  }
+
   /** The peer's answer for {@code name} ("case" field); fails when it did not answer. */
   public static JsonObject find(List<JsonObject> results, String name) throws IOException {
     return results.stream().filter(o -> name.equals(o.get("case").getAsString())).findFirst()

@@ -31,8 +31,8 @@ import org.concepthash.train.TrainingStep;
  * every loss term, backward, SGD with momentum and weight decay) against the PyTorch eager peer running the
  * same step on the same initial weights, batches and thread count. The network and losses are the reference
  * recipe's (generated concept tokens, language centres from fixed 384-d embeddings, all four loss terms),
- * trained from scratch so that every tower tensor gets a gradient. Per geometry ours runs first, then the
- * peer; both report the first step's losses and gradient norm, which must agree (exactly up to float
+ * trained from scratch so that every tower tensor gets a gradient. Per geometry the two alternate step by
+ * step (ours, the peer's, ours, ...), so both see the same machine load; both report the first step's losses and gradient norm, which must agree (exactly up to float
  * rounding when the generator's dropout is off, see {@link Options#deterministic}).
  */
 public final class TrainBenchmark {
@@ -118,22 +118,23 @@ public final class TrainBenchmark {
     for (int c = 0; c < options.classes(); c++) {
       classes.add(new ClassInfo("class_" + c, "class " + c, "class_" + c));
     }
-    Timing ours;
     Map<String, Double> oursFirst = new LinkedHashMap<>();
-    Path tensors;
-    double[] oursLosses;
+    Map<String, Double> torchFirst = peer == null ? null : new LinkedHashMap<>();
+    double[] oursLosses = new double[warmup + steps];
+    double[] torchLosses = peer == null ? null : new double[warmup + steps];
+    double[][] oursTimes = new double[2][steps];
+    double[][] torchTimes = new double[2][steps];
     progress.printf("%s: setting up the network (batch %d, %d threads)%n", geometry, batch, options.threads());
     try (TrainingSetup setup = TrainingSetup.create(recipe, classes, Device.cpu(),
-        () -> new RandomTextEmbedder(recipe.seed()))) {
-      tensors = peer == null ? null : TensorExport.write(setup.parameters(), work);
+        () -> new RandomTextEmbedder(recipe.seed()));
+        TorchPeer.Session session = peer == null ? null : startPeer(peer, work, setup, recipe, geometry, images,
+            labels)) {
       Recipe.Optimizer o = recipe.optimizer();
       SgdOptimizer optimizer = new SgdOptimizer(setup.parameters().manager(), setup.parameters().trainable(),
           o.momentum(), o.weightDecay(), o.clipNorm());
       TrainingStep step = new TrainingStep(setup, optimizer, options.classes());
       int pixels = 3 * s * s;
-      double[] wall = new double[steps];
-      double[] cpu = new double[steps];
-      oursLosses = new double[warmup + steps];
+      // alternate: our step i, then the peer's step i, so both see the same machine load
       for (int i = 0; i < warmup + steps; i++) {
         int from = (i % batches) * batch;
         float[] input = java.util.Arrays.copyOfRange(images, from * pixels, (from + batch) * pixels);
@@ -143,6 +144,7 @@ public final class TrainBenchmark {
         long t0 = System.nanoTime();
         TrainingStep.Result r = step.run(input, y, o.lr(), () -> "bench step " + (index + 1));
         double ms = (System.nanoTime() - t0) / 1e6;
+        double cpuMs = (Timing.processCpuNanos() - c0) / 1e6;
         oursLosses[i] = r.total();
         if (i == 0) {
           r.terms().forEach((k, v) -> oursFirst.put(k, (double) v));
@@ -150,54 +152,66 @@ public final class TrainBenchmark {
           oursFirst.put("norm", r.norm());
         }
         if (i >= warmup) {
-          wall[i - warmup] = ms;
-          cpu[i - warmup] = (Timing.processCpuNanos() - c0) / 1e6;
+          oursTimes[0][i - warmup] = ms;
+          oursTimes[1][i - warmup] = cpuMs;
         }
         progress.printf("ours %s step %d: %.1f ms, loss %.4f (load %.2f)%n", geometry, i + 1, ms, r.total(),
             Timing.loadAverage());
-      }
-      ours = Timing.of(wall, cpu);
-    }
-    Timing torch = null;
-    Map<String, Double> torchFirst = null;
-    double[] torchLosses = null;
-    if (peer != null) {
-      Path imageFile = work.resolve("images.bin");
-      Path labelFile = work.resolve("labels.bin");
-      Files.write(imageFile, TensorExport.littleEndian(images));
-      Files.write(labelFile, TensorExport.littleEndian(labels));
-      Recipe.Loss l = recipe.loss();
-      Recipe.Optimizer o = recipe.optimizer();
-      Map<String, Object> spec = new LinkedHashMap<>();
-      spec.put("mode", "train");
-      spec.put("case", geometry + "/batch" + batch);
-      spec.put("threads", options.threads());
-      spec.put("config", recipe.model());
-      spec.put("tensors", tensors.toString());
-      spec.put("images", imageFile.toString());
-      spec.put("labels", labelFile.toString());
-      spec.put("classes", options.classes());
-      spec.put("loss", Map.of("clf", l.clf(), "quan", l.quan(), "cd", l.cd(), "csd", l.csd(),
-          "temperature", l.temperature(), "margin", l.margin()));
-      spec.put("optimizer", Map.of("lr", o.lr(), "momentum", o.momentum(), "weightDecay", o.weightDecay(),
-          "clipNorm", o.clipNorm()));
-      spec.put("batch", batch);
-      spec.put("warmup", warmup);
-      spec.put("steps", steps);
-      JsonObject result = TorchPeer.find(peer.run(spec), geometry + "/batch" + batch);
-      torch = TorchPeer.timing(result);
-      torchFirst = new LinkedHashMap<>();
-      for (var e : result.getAsJsonObject("first").entrySet()) {
-        torchFirst.put(e.getKey(), e.getValue().getAsDouble());
-      }
-      var losses = result.getAsJsonArray("losses");
-      torchLosses = new double[losses.size()];
-      for (int i = 0; i < torchLosses.length; i++) {
-        torchLosses[i] = losses.get(i).getAsDouble();
+        if (session != null) {
+          JsonObject answer = session.send("step");
+          JsonObject values = answer.getAsJsonObject("values");
+          torchLosses[i] = values.get("total").getAsDouble();
+          if (i == 0) {
+            values.entrySet().forEach(e -> torchFirst.put(e.getKey(), e.getValue().getAsDouble()));
+          }
+          if (i >= warmup) {
+            torchTimes[0][i - warmup] = answer.get("ms").getAsDouble();
+            torchTimes[1][i - warmup] = answer.get("cpu_ms").getAsDouble();
+          }
+        }
       }
     }
+    Timing ours = Timing.of(oursTimes[0], oursTimes[1]);
+    Timing torch = peer == null ? null : Timing.of(torchTimes[0], torchTimes[1]);
     return new TrainCase(geometry, batch, options.threads(), ours, torch, oursFirst, torchFirst, oursLosses,
         torchLosses);
+  }
+
+  /** Exports the initial weights and the batches, starts the peer and waits until it has loaded them. */
+  private TorchPeer.Session startPeer(TorchPeer peer, Path work, TrainingSetup setup, Recipe recipe,
+      String geometry, float[] images, int[] labels) throws IOException {
+    Path tensors = TensorExport.write(setup.parameters(), work);
+    Path imageFile = work.resolve("images.bin");
+    Path labelFile = work.resolve("labels.bin");
+    Files.write(imageFile, TensorExport.littleEndian(images));
+    Files.write(labelFile, TensorExport.littleEndian(labels));
+    Recipe.Loss l = recipe.loss();
+    Recipe.Optimizer o = recipe.optimizer();
+    Map<String, Object> spec = new LinkedHashMap<>();
+    spec.put("mode", "train");
+    spec.put("case", geometry + "/batch" + options.batch());
+    spec.put("threads", options.threads());
+    spec.put("config", recipe.model());
+    spec.put("tensors", tensors.toString());
+    spec.put("images", imageFile.toString());
+    spec.put("labels", labelFile.toString());
+    spec.put("classes", options.classes());
+    spec.put("loss", Map.of("clf", l.clf(), "quan", l.quan(), "cd", l.cd(), "csd", l.csd(),
+        "temperature", l.temperature(), "margin", l.margin()));
+    spec.put("optimizer", Map.of("lr", o.lr(), "momentum", o.momentum(), "weightDecay", o.weightDecay(),
+        "clipNorm", o.clipNorm()));
+    spec.put("batch", options.batch());
+    TorchPeer.Session session = peer.start(spec);
+    try {
+      JsonObject ready = session.next();
+      if (!"ready".equals(ready.get("case").getAsString())) {
+        throw new IOException("unexpected first answer of the PyTorch peer: " + ready);
+      }
+      return session;
+    } catch (IOException | RuntimeException e) {
+      session.close();
+      throw e;
+    }
   }
 
   /** The reference recipe (all defaults) in the given geometry, trained from scratch. */
