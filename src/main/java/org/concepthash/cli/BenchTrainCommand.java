@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         + " SGD, initial weights, batches and thread count.")
 public final class BenchTrainCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "fewer steps (a few minutes, most of it ViT-B/32)")
+  @Option(names = "--quick", description = "fewer steps (about 10 minutes on 2 loaded cores, most of it ViT-B/32)")
   boolean quick;
 
   @Option(names = "--geometries", split = ",", description = "tiny and/or vitB32 (default: both)")
