@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
         + " input and thread count, and vs this machine's measured matrix-multiply peak.")
 public final class BenchEncodeCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "fewer repetitions and a smaller GEMM (about a minute)")
+  @Option(names = "--quick", description = "fewer repetitions (about 4 minutes on 2 loaded cores)")
   boolean quick;
 
   @Option(names = "--geometries", split = ",", description = "tiny and/or vitB32 (default: both)")
