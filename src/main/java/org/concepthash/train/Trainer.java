@@ -2,11 +2,6 @@ package org.concepthash.train;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.GradientCollector;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -148,7 +143,7 @@ public final class Trainer {
     List<int[]> batches = BatchPlan.epoch(fit.size(), recipe.batchSize(), recipe.seed(), epoch);
     int s = recipe.model().geometry().imageSize();
     int pixels = 3 * s * s;
-    int classes = dataset.classes().size();
+    TrainingStep step = new TrainingStep(setup, optimizer, dataset.classes().size());
     EpochTotals totals = new EpochTotals();
     for (int b = 0; b < batches.size(); b++) {
       if (cancel.isCancelled()) {
@@ -156,6 +151,7 @@ public final class Trainer {
       }
       long started = System.nanoTime();
       int[] batch = batches.get(b);
+      int bIndex = b;
       int first = b * recipe.batchSize();
       float[] input = new float[batch.length * pixels];
       int[] labels = new int[batch.length];
@@ -165,29 +161,12 @@ public final class Trainer {
         System.arraycopy(transform.apply(store.get(item), random), 0, input, i * pixels, pixels);
         labels[i] = item.classIndex();
       });
-      LossBreakdown loss;
-      double norm;
-      try (NDManager scope = setup.parameters().manager().newSubManager()) {
-        setup.parameters().lendTo(scope);
-        NDArray images = scope.create(input, new Shape(batch.length, 3, s, s));
-        NDArray oneHot = scope.create(labels).toType(DataType.INT64, false).oneHot(classes);
-        try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-          loss = setup.loss().compute(new LossInputs(setup.net().forward(images, true),
-              setup.centres().centres(), oneHot));
-          collector.backward(loss.total());
-        }
-        float total = loss.total().getFloat();
-        if (!Float.isFinite(total)) {
-          throw new IllegalStateException("loss became " + total + " in epoch " + epoch + " step " + (b + 1)
-              + " (terms " + loss.terms() + "); lower optimizer.lr or set optimizer.clipNorm");
-        }
-        norm = optimizer.step(lr);
-        totals.add(total, loss.terms());
-        double seconds = (System.nanoTime() - started) / 1e9;
-        Duration eta = pace.stepDone(seconds);
-        listener.onStep(new StepProgress(epoch, recipe.schedule().epochs(), b + 1, batches.size(), total,
-            loss.terms(), lr, norm, batch.length / seconds, eta));
-      }
+      TrainingStep.Result result = step.run(input, labels, lr, () -> "epoch " + epoch + " step " + (bIndex + 1));
+      totals.add(result.total(), result.terms());
+      double seconds = (System.nanoTime() - started) / 1e9;
+      Duration eta = pace.stepDone(seconds);
+      listener.onStep(new StepProgress(epoch, recipe.schedule().epochs(), b + 1, batches.size(), result.total(),
+          result.terms(), lr, result.norm(), batch.length / seconds, eta));
     }
     return Optional.of(totals);
   }
