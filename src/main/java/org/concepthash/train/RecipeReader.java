@@ -153,8 +153,12 @@ public final class RecipeReader {
     model.put("generatorDropout", (double) m.generatorDropout());
     r.pretrained().ifPresent(p -> model.put("pretrained", p.toString()));
     root.put("model", model);
-    root.put("centres", Map.of("source", r.centres().source().name().toLowerCase(java.util.Locale.ROOT),
-        "binarise", r.centres().binarise()));
+    // insertion order, not Map.of (whose order changes from one JVM to the next): a resumed run compares
+    // this text with the recipe.yaml its first process wrote
+    Map<String, Object> centres = new LinkedHashMap<>();
+    centres.put("source", r.centres().source().name().toLowerCase(java.util.Locale.ROOT));
+    centres.put("binarise", r.centres().binarise());
+    root.put("centres", centres);
     Map<String, Object> loss = new LinkedHashMap<>();
     loss.put("clf", r.loss().clf());
     loss.put("quan", r.loss().quan());

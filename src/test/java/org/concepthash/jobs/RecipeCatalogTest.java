@@ -35,6 +35,9 @@ class RecipeCatalogTest {
     assertEquals(1, r.evaluateEvery(), "enough evaluations to chart mAP");
     // the same request resolves to the same YAML: a resumed job passes the run folder's recipe check
     assertEquals(RecipeReader.write(r), RecipeReader.write(catalog.resolve(new JobRequest("parts-tiny", 64, 8, true))));
+    // and the same text in every JVM (a job resumed by another process): keys in a fixed order
+    String yaml = RecipeReader.write(r);
+    assertTrue(yaml.indexOf("source:") < yaml.indexOf("binarise:"), yaml);
   }
 
   @Test
