@@ -24,6 +24,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.concepthash.accounts.Role;
 import org.concepthash.catalog.models.ModelRegistry;
 import org.concepthash.catalog.models.ModelVersion;
 import org.concepthash.jobs.TrainingJob;
@@ -52,7 +53,10 @@ public class ModelsView extends VerticalLayout {
   /** The job behind each listed version, read once per reload rather than once per cell. */
   private final java.util.Map<String, Optional<TrainingJob>> producedBy = new java.util.HashMap<>();
 
-  public ModelsView(ModelRegistry registry, TrainingJobs jobs) {
+  private final UiAccess access;
+
+  public ModelsView(ModelRegistry registry, TrainingJobs jobs, UiAccess access) {
+    this.access = access;
     this.registry = registry;
     this.jobs = jobs;
     setSizeFull();
@@ -95,6 +99,8 @@ public class ModelsView extends VerticalLayout {
     grid.addComponentColumn(v -> {
       Button b = new Button(v.active() ? "Active" : "Activate", e -> activate(v.id(), "activated"));
       b.setEnabled(!v.active());
+      // activation and rollback are an admin's
+      b.setVisible(access.allows(Role.ADMIN));
       b.setId("activate-" + v.id());
       return b;
     }).setHeader("").setAutoWidth(true);
@@ -106,7 +112,8 @@ public class ModelsView extends VerticalLayout {
 
   private void activate(String id, String verb) {
     try {
-      registry.activate(id, UiActors.current());
+      access.require(Role.ADMIN);
+      registry.activate(id, access.actor());
       Notification.show(id + " " + verb + "; search uses it now");
     } catch (IOException | RuntimeException e) {
       Notification n = Notification.show("Could not activate " + id + ": " + e.getMessage());
@@ -125,7 +132,8 @@ public class ModelsView extends VerticalLayout {
     // the rollback target: the version that was active most recently before the current one
     Optional<ModelVersion> previous = versions.stream().filter(v -> !v.active() && v.activatedAt() != null)
         .max(Comparator.comparing(ModelVersion::activatedAt));
-    rollback.setVisible(previous.isPresent() && versions.stream().anyMatch(ModelVersion::active));
+    rollback.setVisible(access.allows(Role.ADMIN) && previous.isPresent()
+        && versions.stream().anyMatch(ModelVersion::active));
     rollbackTarget = previous.map(ModelVersion::id).orElse(null);
     previous.ifPresent(p -> rollback.setText("Roll back to " + p.id()));
   }

@@ -39,6 +39,7 @@ import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.concepthash.accounts.Role;
 import org.concepthash.jobs.JobRequest;
 import org.concepthash.jobs.JobStage;
 import org.concepthash.jobs.JobState;
@@ -77,8 +78,11 @@ public class TrainingView extends VerticalLayout {
   private volatile Long selected;
   private ScheduledExecutorService refresher;
 
-  public TrainingView(TrainingJobs jobs) {
+  private final UiAccess access;
+
+  public TrainingView(TrainingJobs jobs, UiAccess access) {
     this.jobs = jobs;
+    this.access = access;
     setSizeFull();
     add(new H2("Training"), new Paragraph("Retrains on every labelled catalog image as it is now (unlabelled"
         + " images are not used). When the job succeeds the catalog is re-encoded and search switches to the"
@@ -101,6 +105,9 @@ public class TrainingView extends VerticalLayout {
     start.addClickListener(e -> startJob());
     HorizontalLayout form = new HorizontalLayout(recipe, bits, epochs, activate, start);
     form.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+    // starting and cancelling jobs is an admin's; everybody else watches
+    form.setVisible(access.allows(Role.ADMIN));
+    cancel.setVisible(access.allows(Role.ADMIN));
     if (!jobs.recipes().isEmpty()) {
       recipe.setValue(jobs.recipes().get(0));
     }
@@ -126,8 +133,13 @@ public class TrainingView extends VerticalLayout {
     cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
     cancel.addClickListener(e -> {
       if (selected != null) {
-        showJob(jobs.cancel(selected, UiActors.current()));
-        refreshList();
+        try {
+          access.require(Role.ADMIN);
+          showJob(jobs.cancel(selected, access.actor()));
+          refreshList();
+        } catch (AccessDeniedException denied) {
+          Notification.show(denied.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
       }
     });
     bar.setId("training-progress");
@@ -160,8 +172,9 @@ public class TrainingView extends VerticalLayout {
 
   private void startJob() {
     try {
+      access.require(Role.ADMIN);
       var enqueued = jobs.start(new JobRequest(recipe.getValue(), bits.getValue(), epochs.getValue(),
-          activate.getValue()), null, UiActors.current());
+          activate.getValue()), null, access.actor());
       Notification.show(enqueued.created() ? "Job " + enqueued.job().id() + " queued"
           : "Job " + enqueued.job().id() + " with these settings is already " + enqueued.job().state().lowerName());
       refreshList();

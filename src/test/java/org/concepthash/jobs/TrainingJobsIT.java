@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.concepthash.accounts.Role;
 import org.concepthash.catalog.CatalogSearchIndex;
 import org.concepthash.catalog.importer.DatasetImporter;
 import org.concepthash.catalog.models.ModelRegistry;
@@ -87,6 +88,8 @@ class TrainingJobsIT {
   private static long trainedJob;
   private static String trainedModel;
   private static JobWorker worker;
+  /** Starting jobs and activating models are an admin's (AccessControlIT checks the roles). */
+  private static String adminToken;
 
   @BeforeAll
   static void seed() throws Exception {
@@ -95,6 +98,7 @@ class TrainingJobsIT {
         "concepthash.jobs.heartbeat-interval", "200ms",
         "concepthash.jobs.poll-interval", "200ms",
         "concepthash.encoder.batch", 16));
+    adminToken = app.tokenFor(Role.ADMIN);
     data = Files.createTempDirectory("jobs-parts");
     PartsWorldWriter.write(new PartsWorldConfig(CLASSES, PER_CLASS, 64, 7, 0.5), data, i -> {});
     Dataset dataset = new PartsWorldReader().read(data);
@@ -344,6 +348,7 @@ class TrainingJobsIT {
   @Order(6)
   void theTrainingAndModelsViewsShowJobsChartsAndRollBack() throws Exception {
     MicronautKaribu.setup(app.context());
+    MicronautKaribu.signIn("test-admin", Role.ADMIN);
     try {
       UI.getCurrent().navigate("training");
       @SuppressWarnings("unchecked")
@@ -427,6 +432,7 @@ class TrainingJobsIT {
 
   private static HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(app.uri(path)).header("Content-Type", "application/json")
+        .header("Authorization", "Bearer " + adminToken)
         .POST(HttpRequest.BodyPublishers.ofString(body.isEmpty() ? "{}" : body));
     if (idempotencyKey != null) {
       b.header("Idempotency-Key", idempotencyKey);
@@ -436,11 +442,13 @@ class TrainingJobsIT {
 
   private static HttpRequest multipart(Multipart form) {
     return HttpRequest.newBuilder(app.uri("/api/models")).header("Content-Type", form.contentType())
+        .header("Authorization", "Bearer " + adminToken)
         .POST(form.publisher()).build();
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(app.uri(path)).build(), HttpResponse.BodyHandlers.ofString());
+    return HTTP.send(HttpRequest.newBuilder(app.uri(path)).header("Authorization", "Bearer " + adminToken).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static JsonObject json(HttpResponse<String> response) {

@@ -42,4 +42,9 @@ public final class MicronautKaribu {
   public static void tearDown() {
     MockVaadin.tearDown();
   }
+
+  /** Signs the mocked session in, for tests outside this package (the user must exist for guarded views). */
+  public static void signIn(String username, org.concepthash.accounts.Role role) {
+    CurrentUser.signIn(new org.concepthash.accounts.SignedInUser(username, role));
+  }
 }
