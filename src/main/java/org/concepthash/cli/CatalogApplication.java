@@ -6,7 +6,8 @@ import java.util.Map;
 import org.concepthash.catalog.database.CatalogDatabase;
 
 /**
- * A started Micronaut context over an opened catalog database; closing it stops both in order. Used by
+ * A started Micronaut context over an opened catalog database; closing it (or JVM shutdown) stops both in
+ * order, so the job worker can hand its job back before the database goes. Used by
  * {@code serve} (with the HTTP server) and by commands that only need the catalog services.
  */
 public final class CatalogApplication implements AutoCloseable {
@@ -30,6 +31,7 @@ public final class CatalogApplication implements AutoCloseable {
               .properties(database.micronautProperties())
               .properties(extra)
               .start();
+      database.closeFirst(context::close);
       return new CatalogApplication(database, context);
     } catch (RuntimeException e) {
       database.close();
@@ -45,12 +47,9 @@ public final class CatalogApplication implements AutoCloseable {
     return database;
   }
 
+  /** Closes the context, then the database (also done at JVM shutdown, in that order). */
   @Override
   public void close() throws IOException {
-    try {
-      context.close();
-    } finally {
-      database.close();
-    }
+    database.close();
   }
 }

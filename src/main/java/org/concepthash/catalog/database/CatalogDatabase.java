@@ -7,6 +7,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -28,6 +30,10 @@ public final class CatalogDatabase implements AutoCloseable {
   private final String password;
   private final EmbeddedPostgres embedded;
   private final DataDirectoryLock lock;
+  /** Users of the database (the application context) to close before it, newest first. */
+  private final Deque<AutoCloseable> users = new ArrayDeque<>();
+  private final Thread shutdownHook = new Thread(this::closeQuietly, "catalog-database-shutdown");
+  private boolean closed;
 
   private CatalogDatabase(
       CatalogLocation location,
@@ -42,6 +48,7 @@ public final class CatalogDatabase implements AutoCloseable {
     this.password = password;
     this.embedded = embedded;
     this.lock = lock;
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
   }
 
   /** Opens the catalog database: starts the embedded one when no external URL is configured. */
@@ -63,6 +70,8 @@ public final class CatalogDatabase implements AutoCloseable {
               .setDataDirectory(dbDir)
               .setCleanDataDirectory(false)
               .setServerConfig("max_connections", "50")
+              // our own hook stops it, after its users (see closeFirst): the library's hook would race them
+              .setRegisterShutdownHook(false)
               .start();
       createDatabaseIfMissing(pg);
       return new CatalogDatabase(
@@ -106,9 +115,29 @@ public final class CatalogDatabase implements AutoCloseable {
     return p;
   }
 
+  /**
+   * Registers something that uses the database (e.g. the application context with its job worker) to be
+   * closed before the database, by {@link #close} or at JVM shutdown (Ctrl-C), so it can still write.
+   */
+  public synchronized void closeFirst(AutoCloseable user) {
+    users.push(user);
+  }
+
+  /** Closes the registered users, then stops the embedded server and releases the data directory. */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
+      while (!users.isEmpty()) {
+        try {
+          users.pop().close();
+        } catch (Exception e) {
+          LOG.warn("closing a database user failed: {}", e.getMessage(), e);
+        }
+      }
       if (embedded != null) {
         embedded.close();
       }
@@ -116,6 +145,21 @@ public final class CatalogDatabase implements AutoCloseable {
       if (lock != null) {
         lock.close();
       }
+      if (Thread.currentThread() != shutdownHook) {
+        try {
+          Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException shuttingDown) {
+          // the hook is running or about to: it finds the database closed
+        }
+      }
+    }
+  }
+
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException e) {
+      LOG.warn("stopping the embedded database at shutdown failed: {}", e.getMessage());
     }
   }
 }
