@@ -113,8 +113,7 @@ public class ModelRegistry {
    */
   public synchronized ModelVersion activate(String id, String actor) throws IOException {
     ModelVersion version = find(id).orElseThrow(() -> CatalogException.notFound("no model version '" + id + "'"));
-    ModelPackage pkg = archive.read(sql(() -> store.packageKey(id)).orElseThrow());
-    Encoder encoder = Encoder.open(pkg, archive.path(id), encoderConfig.options());
+    Encoder encoder = openStored(id);
     try {
       encodeCatalog(id, encoder, EncodingProgress.NONE, () -> false);
       sql(() -> {
@@ -156,8 +155,7 @@ public class ModelRegistry {
   void onStartup(StartupEvent event) {
     active().ifPresent(v -> {
       try {
-        ModelPackage pkg = archive.read(sql(() -> store.packageKey(v.id())).orElseThrow());
-        Encoder encoder = Encoder.open(pkg, archive.path(v.id()), encoderConfig.options());
+        Encoder encoder = openStored(v.id());
         serving.swap(new ServingModel.Serving(v, encoder));
         LOG.info("Serving model {} on {}", v.id(), encoder.device());
       } catch (IOException | RuntimeException e) {
@@ -213,6 +211,11 @@ public class ModelRegistry {
       done += pending.size();
       progress.encoded(Math.min(done, total), Math.max(total, done));
     }
+  }
+
+  private Encoder openStored(String id) throws IOException {
+    Path file = archive.path(sql(() -> store.packageKey(id)).orElseThrow());
+    return Encoder.open(ModelPackage.read(file), file, encoderConfig.options());
   }
 
   private BufferedImage decode(String storageKey) throws IOException {

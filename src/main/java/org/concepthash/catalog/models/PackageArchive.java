@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.concepthash.catalog.CatalogConfig;
 import org.concepthash.catalog.store.AtomicFiles;
-import org.concepthash.onnx.ModelPackage;
 
 /**
  * The registered model package files, under {@code <data-dir>/models/<sha256>.zip}. Content-addressed like
@@ -35,9 +34,5 @@ public class PackageArchive {
   /** The stored package. */
   public Path path(String key) {
     return root.resolve(key);
-  }
-
-  ModelPackage read(String key) throws IOException {
-    return ModelPackage.read(path(key));
   }
 }
