@@ -1,13 +1,9 @@
 package org.concepthash.train;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
-import javax.imageio.ImageIO;
 import org.concepthash.data.LabelledImage;
 
 /**
@@ -32,7 +28,7 @@ final class ImageStore {
     if (cached != null) {
       return cached;
     }
-    BufferedImage prepared = prepare.apply(decode(item));
+    BufferedImage prepared = prepare.apply(item.image().decode());
     long bytes = 4L * prepared.getWidth() * prepared.getHeight();
     if (cachedBytes.addAndGet(bytes) <= budgetBytes) {
       cache.put(item.key(), prepared);
@@ -45,17 +41,5 @@ final class ImageStore {
   /** Decodes (and caches) every image of {@code items} in parallel. */
   void warm(List<LabelledImage> items) {
     items.parallelStream().forEach(this::get);
-  }
-
-  static BufferedImage decode(LabelledImage item) {
-    try (InputStream in = item.image().open()) {
-      BufferedImage image = ImageIO.read(in);
-      if (image == null) {
-        throw new IOException("no image reader understands " + item.image().name());
-      }
-      return image;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read image " + item.image().name(), e);
-    }
   }
 }

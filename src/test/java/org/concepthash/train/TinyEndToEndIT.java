@@ -90,7 +90,7 @@ class TinyEndToEndIT {
       int s = trained.preprocessor().cropSize();
       float[] input = new float[test.size() * 3 * s * s];
       for (int i = 0; i < test.size(); i++) {
-        float[] chw = trained.preprocessor().apply(ImageStore.decode(test.get(i)));
+        float[] chw = trained.preprocessor().apply(test.get(i).image().decode());
         System.arraycopy(chw, 0, input, i * chw.length, chw.length);
       }
       NDArray images = scope.create(input, new Shape(test.size(), 3, s, s));

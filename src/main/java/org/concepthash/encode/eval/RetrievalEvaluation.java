@@ -2,7 +2,6 @@ package org.concepthash.encode.eval;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
-import javax.imageio.ImageIO;
 import org.concepthash.data.ClassInfo;
 import org.concepthash.data.Dataset;
 import org.concepthash.data.LabelledImage;
@@ -98,7 +96,7 @@ public final class RetrievalEvaluation {
       List<LabelledImage> chunk = items.subList(start, Math.min(items.size(), start + CHUNK));
       List<BufferedImage> images;
       try {
-        images = chunk.parallelStream().map(RetrievalEvaluation::decode).toList();
+        images = chunk.parallelStream().map(item -> item.image().decode()).toList();
       } catch (UncheckedIOException e) {
         throw e.getCause();
       }
@@ -116,19 +114,6 @@ public final class RetrievalEvaluation {
     return new BinaryCodes(bits, words);
   }
 
-  /** Decoded as the trainer decodes data set images, so both see the same pixels. */
-  private static BufferedImage decode(LabelledImage item) {
-    try (InputStream in = item.image().open()) {
-      BufferedImage image = ImageIO.read(in);
-      if (image == null) {
-        throw new IOException("no image reader understands " + item.image().name());
-      }
-      return image;
-    } catch (IOException e) {
-      throw new UncheckedIOException(new IOException("cannot read image " + item.image().name() + ": "
-          + e.getMessage(), e));
-    }
-  }
 
   private static EvaluationReport.LocalisationReport localisation(Localisation l, List<String> conceptNames) {
     double[] errors = l.errors();
