@@ -5,7 +5,6 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
-import javax.imageio.ImageIO;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.CatalogSearchIndex;
 import org.concepthash.catalog.ImageAdded;
@@ -71,7 +69,7 @@ public class ModelRegistry {
 
   /** The stored package file of a version. */
   public Optional<Path> packageFile(String id) {
-    return sql(() -> store.packageKey(id)).map(archive::path);
+    return sql(() -> store.storedPackage(id)).map(p -> archive.path(p.key()));
   }
 
   /**
@@ -85,14 +83,15 @@ public class ModelRegistry {
       BooleanSupplier cancelled) throws IOException {
     ModelPackage pkg = ModelPackage.read(packageFile);
     ModelManifest m = pkg.manifest();
-    String sha256 = ModelPackage.sha256(Files.readAllBytes(packageFile));
-    Optional<String> known = sql(() -> store.packageSha256(m.id()));
+    byte[] bytes = Files.readAllBytes(packageFile);
+    String sha256 = ModelPackage.sha256(bytes);
+    Optional<String> known = sql(() -> store.storedPackage(m.id())).map(ModelVersionStore.StoredPackage::sha256);
     if (known.isPresent() && !known.get().equals(sha256)) {
       throw CatalogException.conflict("another model with id '" + m.id() + "' is already registered");
     }
     try (Encoder encoder = Encoder.open(pkg, packageFile, encoderConfig.options())) {
       if (known.isEmpty()) {
-        String key = archive.put(packageFile, sha256);
+        String key = archive.put(bytes, sha256);
         sql(() -> {
           store.insert(new ModelVersionStore.NewVersion(m.id(), m.network().concepts(),
               m.network().bitsPerConcept(), key, sha256, metrics(m), m.concepts(), actor));
@@ -170,7 +169,7 @@ public class ModelRegistry {
   void onImageAdded(ImageAdded added) {
     serving.current().ifPresent(s -> {
       try {
-        Encoding e = s.encoder().encode(decode(added.storageKey()));
+        Encoding e = s.encoder().encode(images.readImage(added.storageKey()));
         sql(() -> {
           store.storeCodes(s.id(), new long[] {added.imageId()}, List.of(e.words()));
           index.put(s.id(), added.imageId(), e.words());
@@ -201,7 +200,7 @@ public class ModelRegistry {
       long[] ids = new long[pending.size()];
       for (int i = 0; i < pending.size(); i++) {
         ids[i] = pending.get(i).id();
-        decoded.add(decode(pending.get(i).storageKey()));
+        decoded.add(images.readImage(pending.get(i).storageKey()));
       }
       List<long[]> codes = encoder.encode(decoded).stream().map(Encoding::words).toList();
       sql(() -> {
@@ -214,16 +213,8 @@ public class ModelRegistry {
   }
 
   private Encoder openStored(String id) throws IOException {
-    Path file = archive.path(sql(() -> store.packageKey(id)).orElseThrow());
+    Path file = packageFile(id).orElseThrow();
     return Encoder.open(ModelPackage.read(file), file, encoderConfig.options());
-  }
-
-  private BufferedImage decode(String storageKey) throws IOException {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(images.read(storageKey)));
-    if (image == null) {
-      throw new IOException("stored image " + storageKey + " cannot be decoded");
-    }
-    return image;
   }
 
   private static String metrics(ModelManifest m) {

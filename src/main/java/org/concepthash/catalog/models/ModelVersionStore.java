@@ -23,6 +23,9 @@ class ModelVersionStore {
   /** A catalog image still to be encoded under some version. */
   record PendingImage(long id, String storageKey) {}
 
+  /** A registered package: its key in the {@link PackageArchive} and the SHA-256 of its bytes. */
+  record StoredPackage(String key, String sha256) {}
+
   /** A new version's row. */
   record NewVersion(String id, int concepts, int bitsPerConcept, String packageKey, String packageSha256,
       String metrics, List<String> conceptNames, String createdBy) {}
@@ -88,22 +91,14 @@ class ModelVersionStore {
     }
   }
 
-  Optional<String> packageKey(String id) throws SQLException {
+  /** Where a version's package is stored, and its SHA-256. */
+  Optional<StoredPackage> storedPackage(String id) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("select package_key from model_version where id = ?")) {
+        PreparedStatement s = c.prepareStatement(
+            "select package_key, package_sha256 from model_version where id = ?")) {
       s.setString(1, id);
       try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-      }
-    }
-  }
-
-  Optional<String> packageSha256(String id) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("select package_sha256 from model_version where id = ?")) {
-      s.setString(1, id);
-      try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+        return rs.next() ? Optional.of(new StoredPackage(rs.getString(1), rs.getString(2))) : Optional.empty();
       }
     }
   }

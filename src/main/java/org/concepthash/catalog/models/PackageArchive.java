@@ -21,12 +21,12 @@ public class PackageArchive {
     this.root = config.dataDir().resolve("models");
   }
 
-  /** Copies a package file in; returns its storage key. */
-  String put(Path packageFile, String sha256) throws IOException {
+  /** Stores a package's bytes (once per content); returns its storage key. */
+  String put(byte[] packageBytes, String sha256) throws IOException {
     String key = sha256 + ".zip";
     Path target = root.resolve(key);
     if (!Files.exists(target)) {
-      AtomicFiles.write(target, Files.readAllBytes(packageFile));
+      AtomicFiles.write(target, packageBytes);
     }
     return key;
   }

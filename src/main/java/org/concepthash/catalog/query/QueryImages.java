@@ -57,7 +57,7 @@ public class QueryImages {
 
   /** Decodes a stored catalog image by its storage key. */
   BufferedImage read(String storageKey) throws IOException {
-    return decode(store.read(storageKey), storageKey);
+    return store.readImage(storageKey);
   }
 
   /** Stores an uploaded query picture in the catalog (through the ordinary ingest); returns the image. */

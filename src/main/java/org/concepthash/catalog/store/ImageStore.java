@@ -1,11 +1,14 @@
 package org.concepthash.catalog.store;
 
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import javax.imageio.ImageIO;
 
 /**
  * Content-addressed file store for canonical images, outside any web root: the file of content with
@@ -56,6 +59,15 @@ public final class ImageStore {
 
   public byte[] read(String key) throws IOException {
     return Files.readAllBytes(path(key));
+  }
+
+  /** Decodes a stored image (canonical PNG, upright) for encoding or display. */
+  public BufferedImage readImage(String key) throws IOException {
+    BufferedImage image = ImageIO.read(new ByteArrayInputStream(read(key)));
+    if (image == null) {
+      throw new IOException("stored image " + key + " cannot be decoded");
+    }
+    return image;
   }
 
   /** Removes temporary files left by a process that died while writing; returns how many. */
