@@ -3,7 +3,6 @@ package org.concepthash.encode.bench;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
@@ -90,14 +89,7 @@ public final class EncodeBenchmark {
   public void run(Consumer<String> out) throws Exception {
     Path work = Files.createTempDirectory("concepthash-bench-encode");
     try {
-      TorchPeer peer = null;
-      if (options.python() != null) {
-        String reason = TorchPeer.unavailableReason(options.python());
-        if (reason != null) {
-          throw new IOException("PyTorch peer unavailable (install Debian python3-torch or pass --no-torch): " + reason);
-        }
-        peer = new TorchPeer(options.python(), work);
-      }
+      TorchPeer peer = TorchPeer.forRun(options.python(), work);
       progress.printf("load average %.2f; GEMM peak (%d x %d, %d threads)%n", Timing.loadAverage(),
           options.gemmSize(), options.gemmSize(), options.threads());
       GemmPeak ort = GemmPeak.measure(options.gemmSize(), options.threads(), 5);

@@ -45,6 +45,23 @@ public final class TorchPeer {
     }
   }
 
+  /**
+   * The peer of a benchmark run with {@code python} in {@code workDir}; null when the run has no peer
+   * ({@code python} null, i.e. --no-torch).
+   *
+   * @throws IOException when {@code python} cannot import torch
+   */
+  public static TorchPeer forRun(String python, Path workDir) throws IOException {
+    if (python == null) {
+      return null;
+    }
+    String reason = unavailableReason(python);
+    if (reason != null) {
+      throw new IOException("PyTorch peer unavailable (install Debian python3-torch or pass --no-torch): " + reason);
+    }
+    return new TorchPeer(python, workDir);
+  }
+
   /** The torch version the peer runs, e.g. "1.13.0a0". */
   public String torchVersion() throws IOException {
     try {

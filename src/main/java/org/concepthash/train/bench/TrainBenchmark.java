@@ -75,14 +75,7 @@ public final class TrainBenchmark {
     Path work = Files.createTempDirectory("concepthash-bench-train");
     List<TrainCase> cases = new ArrayList<>();
     try {
-      TorchPeer peer = null;
-      if (options.python() != null) {
-        String reason = TorchPeer.unavailableReason(options.python());
-        if (reason != null) {
-          throw new IOException("PyTorch peer unavailable (install Debian python3-torch or pass --no-torch): " + reason);
-        }
-        peer = new TorchPeer(options.python(), work);
-      }
+      TorchPeer peer = TorchPeer.forRun(options.python(), work);
       for (String geometry : options.geometries()) {
         TrainCase c = runGeometry(geometry, peer, work);
         Map<String, Object> fields = c.fields();
