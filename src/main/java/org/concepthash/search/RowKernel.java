@@ -29,20 +29,33 @@ final class RowKernel extends ScanKernel {
     }
   }
 
+  // Each scan below is a tight search loop with one exit (the next entry below the bound) around the rare
+  // admission: the JIT compiles that loop about twice as fast as one that also calls offer() and may
+  // return from inside it.
+
   private static void scanOneWord(
       Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter, long q) {
     long[] rows = chunk.rows;
     int bound = out.bound;
-    for (int i = from; i < to; i++) {
-      int d = Long.bitCount(rows[i] ^ q);
-      if (d < bound && passes(filter, chunk, i)) {
-        out.offer(d, ref(chunkIndex, i));
+    for (int i = nextBelow(rows, from, to, q, bound); i < to; i = nextBelow(rows, i + 1, to, q, bound)) {
+      if (passes(filter, chunk, i)) {
+        out.offer(Long.bitCount(rows[i] ^ q), ref(chunkIndex, i));
         bound = out.bound;
         if (bound == 0) {
           return;
         }
       }
     }
+  }
+
+  /** The first slot in {@code [i, to)} at a distance below {@code bound}, or {@code to}. */
+  private static int nextBelow(long[] rows, int i, int to, long q, int bound) {
+    for (; i < to; i++) {
+      if (Long.bitCount(rows[i] ^ q) < bound) {
+        break;
+      }
+    }
+    return i;
   }
 
   /** Whether this kernel scans whole single-word (at most 64-bit) codes, so it can join {@link #scanFour}. */
@@ -66,21 +79,30 @@ final class RowKernel extends ScanKernel {
     int b2 = outs[2].bound;
     int b3 = outs[3].bound;
     for (int i = from; i < to; i++) {
-      long row = rows[i];
-      int d0 = Long.bitCount(row ^ q0);
-      int d1 = Long.bitCount(row ^ q1);
-      int d2 = Long.bitCount(row ^ q2);
-      int d3 = Long.bitCount(row ^ q3);
-      if (d0 < b0 | d1 < b1 | d2 < b2 | d3 < b3) { // non-short-circuit: one branch for four tests
-        if (passes(filter, chunk, i)) {
-          long ref = ref(chunkIndex, i);
-          b0 = offerIfBelow(outs[0], d0, b0, ref);
-          b1 = offerIfBelow(outs[1], d1, b1, ref);
-          b2 = offerIfBelow(outs[2], d2, b2, ref);
-          b3 = offerIfBelow(outs[3], d3, b3, ref);
-        }
+      i = nextBelowAny(rows, i, to, q0, q1, q2, q3, b0, b1, b2, b3);
+      if (i < to && passes(filter, chunk, i)) {
+        long row = rows[i];
+        long ref = ref(chunkIndex, i);
+        b0 = offerIfBelow(outs[0], Long.bitCount(row ^ q0), b0, ref);
+        b1 = offerIfBelow(outs[1], Long.bitCount(row ^ q1), b1, ref);
+        b2 = offerIfBelow(outs[2], Long.bitCount(row ^ q2), b2, ref);
+        b3 = offerIfBelow(outs[3], Long.bitCount(row ^ q3), b3, ref);
       }
     }
+  }
+
+  /** The first slot in {@code [i, to)} below the bound of any of the four queries, or {@code to}. */
+  private static int nextBelowAny(
+      long[] rows, int i, int to, long q0, long q1, long q2, long q3, int b0, int b1, int b2, int b3) {
+    for (; i < to; i++) {
+      long row = rows[i];
+      // non-short-circuit: one branch for four tests
+      if (Long.bitCount(row ^ q0) < b0 | Long.bitCount(row ^ q1) < b1
+          | Long.bitCount(row ^ q2) < b2 | Long.bitCount(row ^ q3) < b3) {
+        break;
+      }
+    }
+    return i;
   }
 
   private static int offerIfBelow(TopKCollector out, int d, int bound, long ref) {
@@ -95,10 +117,10 @@ final class RowKernel extends ScanKernel {
       Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter, long q, long m) {
     long[] rows = chunk.rows;
     int bound = out.bound;
-    for (int i = from; i < to; i++) {
-      int d = Long.bitCount((rows[i] ^ q) & m);
-      if (d < bound && passes(filter, chunk, i)) {
-        out.offer(d, ref(chunkIndex, i));
+    for (int i = nextBelowMasked(rows, from, to, q, m, bound); i < to;
+        i = nextBelowMasked(rows, i + 1, to, q, m, bound)) {
+      if (passes(filter, chunk, i)) {
+        out.offer(Long.bitCount((rows[i] ^ q) & m), ref(chunkIndex, i));
         bound = out.bound;
         if (bound == 0) {
           return;
@@ -107,24 +129,46 @@ final class RowKernel extends ScanKernel {
     }
   }
 
+  private static int nextBelowMasked(long[] rows, int i, int to, long q, long m, int bound) {
+    for (; i < to; i++) {
+      if (Long.bitCount((rows[i] ^ q) & m) < bound) {
+        break;
+      }
+    }
+    return i;
+  }
+
   private void scanWords(
       Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter) {
     long[] rows = chunk.rows;
-    int wpc = query.length;
     int bound = out.bound;
-    for (int i = from; i < to; i++) {
-      int base = i * wpc;
-      int d = 0;
-      for (int w = 0; w < wpc; w++) {
-        d += Long.bitCount((rows[base + w] ^ query[w]) & mask[w]);
-      }
-      if (d < bound && passes(filter, chunk, i)) {
-        out.offer(d, ref(chunkIndex, i));
+    for (int i = nextBelowWords(rows, from, to, bound); i < to; i = nextBelowWords(rows, i + 1, to, bound)) {
+      if (passes(filter, chunk, i)) {
+        out.offer(distance(rows, i), ref(chunkIndex, i));
         bound = out.bound;
         if (bound == 0) {
           return;
         }
       }
     }
+  }
+
+  private int nextBelowWords(long[] rows, int i, int to, int bound) {
+    for (; i < to; i++) {
+      if (distance(rows, i) < bound) {
+        break;
+      }
+    }
+    return i;
+  }
+
+  private int distance(long[] rows, int i) {
+    int wpc = query.length;
+    int base = i * wpc;
+    int d = 0;
+    for (int w = 0; w < wpc; w++) {
+      d += Long.bitCount((rows[base + w] ^ query[w]) & mask[w]);
+    }
+    return d;
   }
 }

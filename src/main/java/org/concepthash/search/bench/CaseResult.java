@@ -16,6 +16,7 @@ package org.concepthash.search.bench;
  * @param bandwidthGbps measured memory-streaming bandwidth, GB/s
  * @param fullCode our full-code single-thread latency, for one-concept cases; null otherwise
  * @param agree whether our top-k distances equal FAISS's for every timed query; null without the peer
+ * @param paired our bandwidth against a probe run right before each query; null where not probed
  */
 public record CaseResult(
     String name,
@@ -29,7 +30,8 @@ public record CaseResult(
     double scannedFraction,
     double bandwidthGbps,
     Latency fullCode,
-    Boolean agree) {
+    Boolean agree,
+    PairedBandwidth paired) {
 
   public double oursMs() {
     return ours.medianMs();
@@ -71,6 +73,10 @@ public record CaseResult(
     if (fullCode != null) {
       json.append(String.format(", \"full_code_ms\": %.4f, \"vs_full_code\": %.2f",
           fullCode.medianMs(), fullCode.medianMs() / ours.medianMs()));
+    }
+    if (paired != null) {
+      json.append(String.format(", \"paired_probe_gbps\": %.2f, \"paired_bandwidth_fraction\": %.2f",
+          paired.probeGbps(), paired.fraction()));
     }
     json.append(", \"agree_with_faiss\": ").append(agree);
     return json.append("}").toString();

@@ -13,23 +13,34 @@ final class MemoryBandwidth {
   /** Written after each measurement so the JIT cannot drop the loads as dead code. */
   private static volatile long blackhole;
 
-  private MemoryBandwidth() {}
+  private final long[] data;
 
-  /** Best observed read bandwidth in GB/s (10^9 bytes/s) over {@code bytes} of memory. */
-  static double measure(long bytes, int threads) {
-    long[] data = new long[(int) Math.min(bytes / 8, Integer.MAX_VALUE - 8)];
+  /** Allocates and touches the probe array of about {@code bytes} (kept for later probes). */
+  MemoryBandwidth(long bytes) {
+    data = new long[(int) Math.min(bytes / 8, Integer.MAX_VALUE - 8)];
     for (int i = 0; i < data.length; i++) {
       data[i] = i * 0x9E3779B97F4A7C15L; // touch every page so the OS maps it before timing
     }
+  }
+
+  /** The machine's figure: best read bandwidth in GB/s (10^9 bytes/s) over 1..threads threads, 5 passes each. */
+  double peak(int threads) {
+    double best = 0;
+    for (int t = 1; t <= threads; t++) {
+      best = Math.max(best, best(t, 5));
+    }
+    return best;
+  }
+
+  /** Best read bandwidth in GB/s of {@code passes} passes on exactly {@code threads} threads. */
+  double best(int threads, int passes) {
     double best = 0;
     long sink = 0;
-    for (int t = 1; t <= threads; t++) {
-      for (int repeat = 0; repeat < 5; repeat++) {
-        long start = System.nanoTime();
-        sink += sumParallel(data, t);
-        long elapsed = System.nanoTime() - start;
-        best = Math.max(best, data.length * 8.0 / elapsed);
-      }
+    for (int repeat = 0; repeat < passes; repeat++) {
+      long start = System.nanoTime();
+      sink += sumParallel(data, threads);
+      long elapsed = System.nanoTime() - start;
+      best = Math.max(best, data.length * 8.0 / elapsed);
     }
     blackhole = sink;
     return best;

@@ -35,6 +35,12 @@ public final class SearchBenchmark {
 
   private static final ConceptLayout LAYOUT = new ConceptLayout(64, 4);
   private static final long FIRST_CONCEPT = 1L;
+  /**
+   * Full scans from this size on are timed against a bandwidth probe right before each query: the shared
+   * machine's bandwidth drifts by 1.5x within minutes, so a figure taken at the start of the run is a poor
+   * denominator. Below it the scanned codes fit (partly) in the last-level cache, which a probe would evict.
+   */
+  private static final long PAIRED_PROBE_FROM_BYTES = 256L << 20;
 
   /**
    * @param sizes database sizes (codes)
@@ -76,7 +82,8 @@ public final class SearchBenchmark {
   /** Runs every case, handing each result to {@code out} as soon as it is measured. */
   public void run(Consumer<CaseResult> out) throws IOException {
     log.printf("measuring memory-streaming bandwidth over %d MiB ...%n", options.bandwidthBytes() >> 20);
-    double bandwidth = MemoryBandwidth.measure(options.bandwidthBytes(), options.threads());
+    MemoryBandwidth probe = new MemoryBandwidth(options.bandwidthBytes());
+    double bandwidth = probe.peak(options.threads());
     log.printf("bandwidth: %.2f GB/s (best of 1..%d threads)%n", bandwidth, options.threads());
     FaissPeer peer = null;
     Path work = Files.createTempDirectory("bench-search");
@@ -91,7 +98,7 @@ public final class SearchBenchmark {
     try {
       for (int n : options.sizes()) {
         for (SyntheticCodes.Kind kind : SyntheticCodes.Kind.values()) {
-          runSize(kind, n, peer, bandwidth, out);
+          runSize(kind, n, peer, probe, bandwidth, out);
         }
       }
     } finally {
@@ -100,10 +107,11 @@ public final class SearchBenchmark {
     }
   }
 
-  private void runSize(SyntheticCodes.Kind kind, int n, FaissPeer peer, double bandwidth, Consumer<CaseResult> out)
+  private void runSize(
+      SyntheticCodes.Kind kind, int n, FaissPeer peer, MemoryBandwidth probe, double bandwidth, Consumer<CaseResult> out)
       throws IOException {
     String data = kind.name().toLowerCase(Locale.ROOT);
-    int repeats = n >= 50_000_000 ? 5 : 21;
+    int repeats = n >= 50_000_000 ? 11 : 21;
     int batchPasses = n >= 50_000_000 ? 2 : 5;
     long[] queries = SyntheticCodes.generate(kind, Math.max(repeats, 2 * options.batch()), 2, 1);
     log.printf("%s n=%,d: generating ...%n", data, n);
@@ -129,20 +137,22 @@ public final class SearchBenchmark {
       IndexSettings settings = c.threads() == 1 ? IndexSettings.singleThreaded() : new IndexSettings(c.threads(), 0);
       List<int[]> distances = new ArrayList<>();
       List<Long> lastIds = new ArrayList<>();
+      long bytesPerPass = (long) n * (masked ? 2 : 8);
+      boolean pair = !masked && c.batch() == 1 && bytesPerPass >= PAIRED_PROBE_FROM_BYTES;
+      List<PairedBandwidth.Pass> probed = pair ? new ArrayList<>() : null;
       Latency ours;
       try (HammingIndex index = new HammingIndex(snapshot, settings)) {
-        ours = time(index, queries, c.batch(), c.repeats(), mask, distances, lastIds);
+        ours = time(index, queries, c.batch(), c.repeats(), mask, distances, lastIds, pair ? probe : null, probed);
       }
       if (c.name().equals("top10_1t")) {
         fullCode = ours;
       }
       FaissPeer.Timing peerTiming = faiss.get(c.name());
       Boolean agree = peerTiming == null ? null : sameDistances(distances, peerTiming.distances());
-      long bytesPerPass = (long) n * (masked ? 2 : 8);
       double scanned = c.threads() == 1 && c.batch() == 1 ? scannedFraction(distances, lastIds, n) : 1.0;
       out.accept(new CaseResult(c.name(), data, n, c.threads(), c.batch(), ours,
           peerTiming == null ? null : peerTiming.latency(), bytesPerPass, scanned, bandwidth,
-          masked ? fullCode : null, agree));
+          masked ? fullCode : null, agree, pair ? PairedBandwidth.of(probed, bytesPerPass) : null));
     }
   }
 
@@ -156,10 +166,12 @@ public final class SearchBenchmark {
 
   /**
    * Milliseconds per query over {@code passes} timed passes after a warm-up; pass r uses queries
-   * {@code [r*batch mod nq, +batch)}, as the FAISS peer does. Records every timed query's distances.
+   * {@code [r*batch mod nq, +batch)}, as the FAISS peer does. Records every timed query's distances and,
+   * with a {@code probe}, the streaming bandwidth measured right before each pass ({@code probed}).
    */
   private Latency time(
-      HammingIndex index, long[] queries, int batch, int passes, long mask, List<int[]> distances, List<Long> lastIds) {
+      HammingIndex index, long[] queries, int batch, int passes, long mask, List<int[]> distances, List<Long> lastIds,
+      MemoryBandwidth probe, List<PairedBandwidth.Pass> probed) {
     // Warm up for a while, not a fixed count: on a loaded machine the JIT compiler threads get little CPU
     // and a few calls can still run interpreted code.
     long[][] warm = slice(queries, 0, batch);
@@ -172,11 +184,15 @@ public final class SearchBenchmark {
     double[] cpuMs = new double[passes];
     for (int r = 0; r < passes; r++) {
       long[][] pass = slice(queries, (r * batch) % queries.length, batch);
+      double probeGbps = probe == null ? 0 : probe.best(options.threads(), 2);
       long start = System.nanoTime();
       long cpuStart = cpu.getCurrentThreadCpuTime();
       List<SearchResult> results = index.topK(pass, options.k(), mask, SearchFilter.NONE);
       cpuMs[r] = (cpu.getCurrentThreadCpuTime() - cpuStart) / 1e6 / batch;
       ms[r] = (System.nanoTime() - start) / 1e6 / batch;
+      if (probe != null) {
+        probed.add(new PairedBandwidth.Pass(probeGbps, ms[r]));
+      }
       for (SearchResult result : results) {
         distances.add(result.hits().stream().mapToInt(SearchHit::distance).toArray());
         lastIds.add(result.hits().stream().mapToLong(SearchHit::imageId).max().orElse(-1));
