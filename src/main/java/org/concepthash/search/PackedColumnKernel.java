@@ -36,23 +36,50 @@ final class PackedColumnKernel extends ScanKernel {
   @Override
   void scan(Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter) {
     long[] words = chunk.columns[concept].words;
-    long q = query; // locals: the JIT keeps them in registers across the rare offer() call
+    int bound = out.bound;
+    int end = (to + lanes - 1) / lanes;
+    for (int w = from / lanes; w < end; w++) {
+      // while the bound is small, skip ahead in a one-exit loop of SWAR tests (see RowKernel for why)
+      if (bound == 1) {
+        w = nextWithZeroLane(words, w, end);
+      } else if (bound == 2) {
+        w = nextWithLaneWithinOneBit(words, w, end);
+      } else if (bound == 0) {
+        return;
+      }
+      if (w < end) {
+        bound = scanLanes(chunk, chunkIndex, w, words[w] ^ query, from, to, out, filter, bound);
+      }
+    }
+  }
+
+  /** The first word in {@code [w, end)} with a lane equal to the query's, or {@code end}. */
+  private int nextWithZeroLane(long[] words, int w, int end) {
+    long q = query; // locals: the JIT keeps them in registers
     long ones = laneOnes;
     long highs = laneHighs;
-    int bound = out.bound;
-    for (int w = from / lanes, end = (to + lanes - 1) / lanes; w < end; w++) {
+    for (; w < end; w++) {
       long x = words[w] ^ q;
-      if (bound <= 2) {
-        if (bound == 0) {
-          return;
-        }
-        long y = bound == 1 ? x : x & (x - ones);
-        if (((y - ones) & ~y & highs) == 0) {
-          continue;
-        }
+      if (((x - ones) & ~x & highs) != 0) {
+        break;
       }
-      bound = scanLanes(chunk, chunkIndex, w, x, from, to, out, filter, bound);
     }
+    return w;
+  }
+
+  /** The first word in {@code [w, end)} with a lane at most one bit from the query's, or {@code end}. */
+  private int nextWithLaneWithinOneBit(long[] words, int w, int end) {
+    long q = query;
+    long ones = laneOnes;
+    long highs = laneHighs;
+    for (; w < end; w++) {
+      long x = words[w] ^ q;
+      long y = x & (x - ones); // a lane with at most one bit set becomes zero
+      if (((y - ones) & ~y & highs) != 0) {
+        break;
+      }
+    }
+    return w;
   }
 
   /** Checks every lane of word {@code w} (XORed with the query: {@code x}); returns the new bound. */
