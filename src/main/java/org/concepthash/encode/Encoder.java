@@ -28,7 +28,8 @@ import org.concepthash.search.ConceptLayout;
  * {@link ImagePreprocessor}), the graph, then binary code, sub-codes, attention maps and the nearest class
  * centre per image. Thread-safe: any number of threads may call {@code encode} at once (ONNX Runtime
  * sessions are safe for concurrent runs); large requests are split into batches of
- * {@link EncoderOptions#maxBatch()}.
+ * {@link EncoderOptions#maxBatch()}, and on a multi-threaded CPU a batch is split over the threads
+ * ({@link GraphRunner}).
  *
  * <p>Opening checks that the graph's inputs and outputs have the shapes the manifest describes and warms
  * the session up on the package's probe images, which must reproduce the codes recorded at export to
@@ -40,7 +41,7 @@ public final class Encoder implements AutoCloseable {
   public static final double PROBE_TOLERANCE = 1e-3;
 
   private final ModelManifest manifest;
-  private final OrtSession session;
+  private final GraphRunner runner;
   private final String device;
   private final String fallbackReason;
   private final ImagePreprocessor preprocessor;
@@ -50,9 +51,11 @@ public final class Encoder implements AutoCloseable {
   private final int imageSize;
   private final double probeDeviation;
 
-  private Encoder(ModelManifest manifest, SessionFactory.Opened opened, int maxBatch, double probeDeviation) {
+  private Encoder(
+      ModelManifest manifest, SessionFactory.Opened opened, GraphRunner runner, int maxBatch, double probeDeviation) {
     this.manifest = manifest;
-    this.session = opened.session();
+    this.probeDeviation = probeDeviation;
+    this.runner = runner;
     this.device = opened.device();
     this.fallbackReason = opened.fallbackReason();
     ModelManifest.Preprocessing p = manifest.preprocessing();
@@ -60,7 +63,6 @@ public final class Encoder implements AutoCloseable {
     this.layout = new ConceptLayout(manifest.network().bits(), manifest.network().concepts());
     this.maxBatch = maxBatch;
     this.imageSize = manifest.network().imageSize();
-    this.probeDeviation = probeDeviation;
     int bits = manifest.network().bits();
     int perCode = BinaryCodes.wordsPerCode(bits);
     long[] words = new long[manifest.classes().size() * perCode];
@@ -82,17 +84,24 @@ public final class Encoder implements AutoCloseable {
    */
   public static Encoder open(ModelPackage pkg, Path source, EncoderOptions options) throws IOException {
     SessionFactory.Opened opened;
+    OrtSession perThread = null;
     try {
       opened = SessionFactory.open(pkg.onnx(), options);
+      if (!opened.cuda() && options.threads() > 1) {
+        perThread = SessionFactory.cpu(pkg.onnx(), 1);
+      }
     } catch (OrtException e) {
       throw new ModelPackageException(source, "ONNX Runtime cannot load the graph: " + e.getMessage(), e);
     }
+    GraphRunner runner = new GraphRunner(opened.session(), perThread, options.threads(),
+        pkg.manifest().network().imageSize());
     try {
       checkSignature(opened.session(), pkg.manifest(), source);
-      double deviation = checkProbe(opened, pkg.manifest(), source);
-      return new Encoder(pkg.manifest(), opened, options.maxBatch(), deviation);
+      // the probe is a batch, so it also checks the split runs
+      double deviation = checkProbe(runner, pkg.manifest(), opened.device(), source);
+      return new Encoder(pkg.manifest(), opened, runner, options.maxBatch(), deviation);
     } catch (IOException | RuntimeException e) {
-      close(opened.session());
+      runner.close();
       throw e;
     }
   }
@@ -142,20 +151,11 @@ public final class Encoder implements AutoCloseable {
   }
 
   /**
-   * Runs the graph on already normalised input, (count, 3, S, S) CHW in a direct buffer, in one call
-   * (no batching); for benchmarks and checks.
+   * Runs the graph on already normalised input, (count, 3, S, S) CHW in a direct buffer, as one batch
+   * (not cut at {@link EncoderOptions#maxBatch()}); for benchmarks and checks.
    */
   public GraphOutputs run(FloatBuffer images, int count) throws IOException {
-    return run(session, images, count, imageSize);
-  }
-
-  private static GraphOutputs run(OrtSession session, FloatBuffer images, int count, int imageSize)
-      throws IOException {
-    try {
-      return GraphOutputs.run(session, images, count, imageSize);
-    } catch (OrtException e) {
-      throw new IOException("ONNX Runtime failed to encode " + count + " images: " + e.getMessage(), e);
-    }
+    return runner.run(images, count);
   }
 
   /** Turns raw graph outputs into per-image encodings. */
@@ -225,19 +225,19 @@ public final class Encoder implements AutoCloseable {
   }
 
   /** Warm-up on the recorded probe; returns the largest deviation from the recorded codes. */
-  private static double checkProbe(SessionFactory.Opened opened, ModelManifest manifest, Path source)
+  private static double checkProbe(GraphRunner runner, ModelManifest manifest, String device, Path source)
       throws IOException {
     ModelManifest.SelfCheck probe = manifest.selfCheck();
     int size = manifest.network().imageSize();
     float[] images = ProbeImages.generate(probe.probeSeed(), probe.probeImages(), size);
-    float[] codes = run(opened.session(), GraphOutputs.directBuffer(images), probe.probeImages(), size).code();
+    float[] codes = runner.run(GraphOutputs.directBuffer(images), probe.probeImages()).code();
     double deviation = 0;
     for (int i = 0; i < codes.length; i++) {
       deviation = Math.max(deviation, Math.abs(codes[i] - probe.probeCodes()[i]));
     }
     if (!(deviation <= PROBE_TOLERANCE)) {
       throw new ModelPackageException(source, "the graph does not reproduce its recorded probe codes (max deviation "
-          + deviation + " > " + PROBE_TOLERANCE + " on " + opened.device() + "): the package is damaged or this runtime "
+          + deviation + " > " + PROBE_TOLERANCE + " on " + device + "): the package is damaged or this runtime "
           + "computes differently");
     }
     return deviation;
@@ -245,14 +245,6 @@ public final class Encoder implements AutoCloseable {
 
   @Override
   public void close() {
-    close(session);
-  }
-
-  private static void close(OrtSession session) {
-    try {
-      session.close();
-    } catch (OrtException e) {
-      throw new IllegalStateException("closing the ONNX Runtime session failed", e);
-    }
+    runner.close();
   }
 }

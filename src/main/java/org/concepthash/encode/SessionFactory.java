@@ -24,7 +24,11 @@ final class SessionFactory {
    * @param device "CUDA:0" or "CPU (n threads)"
    * @param fallbackReason why CUDA was not used although requested; null when CUDA runs or was not asked for
    */
-  record Opened(OrtSession session, String device, String fallbackReason) {}
+  record Opened(OrtSession session, String device, String fallbackReason) {
+    boolean cuda() {
+      return device.startsWith("CUDA");
+    }
+  }
 
   private SessionFactory() {}
 
@@ -32,7 +36,7 @@ final class SessionFactory {
     OrtEnvironment env = OrtEnvironment.getEnvironment();
     String reason = null;
     if (options.cuda()) {
-      OrtSession.SessionOptions cuda = configured(options);
+      OrtSession.SessionOptions cuda = configured(options.threads());
       try {
         cuda.addCUDA(0);
         return new Opened(env.createSession(onnx, cuda), "CUDA:0", null);
@@ -48,16 +52,21 @@ final class SessionFactory {
         cuda.close();
       }
     }
-    try (OrtSession.SessionOptions cpu = configured(options)) {
-      return new Opened(env.createSession(onnx, cpu), "CPU (" + options.threads() + " threads)", reason);
+    return new Opened(cpu(onnx, options.threads()), "CPU (" + options.threads() + " threads)", reason);
+  }
+
+  /** A session on the CPU provider with {@code threads} intra-op threads. */
+  static OrtSession cpu(byte[] onnx, int threads) throws OrtException {
+    try (OrtSession.SessionOptions cpu = configured(threads)) {
+      return OrtEnvironment.getEnvironment().createSession(onnx, cpu);
     }
   }
 
-  private static OrtSession.SessionOptions configured(EncoderOptions options) throws OrtException {
+  private static OrtSession.SessionOptions configured(int threads) throws OrtException {
     OrtSession.SessionOptions o = new OrtSession.SessionOptions();
     o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
     o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-    o.setIntraOpNumThreads(options.threads());
+    o.setIntraOpNumThreads(threads);
     o.setInterOpNumThreads(1);
     return o;
   }

@@ -8,6 +8,7 @@ import ai.onnxruntime.OrtSession;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +46,22 @@ public record GraphOutputs(int count, float[] code, float[] attention) {
       return new GraphOutputs(count, floats(result, ConceptHashGraph.CODE), floats(result,
           ConceptHashGraph.ATTENTION));
     }
+  }
+
+  /** The outputs of consecutive parts of one batch, as if it had run in one call. */
+  public static GraphOutputs concat(List<GraphOutputs> parts) {
+    int count = parts.stream().mapToInt(GraphOutputs::count).sum();
+    float[] code = new float[parts.stream().mapToInt(p -> p.code().length).sum()];
+    float[] attention = new float[parts.stream().mapToInt(p -> p.attention().length).sum()];
+    int codeAt = 0;
+    int attentionAt = 0;
+    for (GraphOutputs p : parts) {
+      System.arraycopy(p.code(), 0, code, codeAt, p.code().length);
+      System.arraycopy(p.attention(), 0, attention, attentionAt, p.attention().length);
+      codeAt += p.code().length;
+      attentionAt += p.attention().length;
+    }
+    return new GraphOutputs(count, code, attention);
   }
 
   private static float[] floats(OrtSession.Result result, String name) throws OrtException {

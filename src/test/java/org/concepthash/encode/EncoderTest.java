@@ -25,6 +25,8 @@ import org.concepthash.search.BinaryCodes;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EncoderTest {
 
@@ -76,17 +78,21 @@ class EncoderTest {
     }
   }
 
-  @Test
-  void batchingDoesNotChangeTheCodes() throws IOException {
+  /** Batches of 4 or 5 split over 2 or 3 threads into uneven parts (2+2, 2+1+1, 2+2+1) and a last single image. */
+  @ParameterizedTest(name = "{0} threads, batches of {1}")
+  @CsvSource({"2, 4", "3, 4", "3, 5"})
+  void batchingAndSplittingOverThreadsDoNotChangeTheEncodings(int threads, int maxBatch) throws IOException {
     List<BufferedImage> images = images(9, 32, 45);
     try (Encoder one = Encoder.open(PackageFixtures.microV1(), new EncoderOptions(false, 1, 1));
-        Encoder four = Encoder.open(PackageFixtures.microV1(), new EncoderOptions(false, 2, 4))) {
+        Encoder split = Encoder.open(PackageFixtures.microV1(), new EncoderOptions(false, threads, maxBatch))) {
       List<Encoding> a = one.encode(images);
-      List<Encoding> b = four.encode(images);
+      List<Encoding> b = split.encode(images);
       assertEquals(images.size(), b.size());
       for (int i = 0; i < a.size(); i++) {
-        for (int j = 0; j < 8; j++) {
-          assertEquals(a.get(i).code()[j], b.get(i).code()[j], 1e-5);
+        assertArrayEquals(a.get(i).code(), b.get(i).code(), 1e-5f, "image " + i);
+        assertArrayEquals(a.get(i).words(), b.get(i).words(), "image " + i);
+        for (int m = 0; m < a.get(i).attention().length; m++) {
+          assertArrayEquals(a.get(i).attention()[m], b.get(i).attention()[m], 1e-6f, "image " + i + " concept " + m);
         }
       }
     }
