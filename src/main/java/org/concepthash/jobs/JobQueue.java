@@ -134,30 +134,18 @@ public class JobQueue {
   }
 
   public Optional<TrainingJob> find(long id) {
-    try (Connection c = dataSource.getConnection()) {
-      return query(c, SELECT + " where j.id = ?", id).stream().findFirst();
-    } catch (SQLException e) {
-      throw database(e);
-    }
+    return inConnection(c -> query(c, SELECT + " where j.id = ?", id).stream().findFirst());
   }
 
   /** The newest job that produced a model version. */
   public Optional<TrainingJob> producing(String modelVersionId) {
-    try (Connection c = dataSource.getConnection()) {
-      return query(c, SELECT + " where j.model_version_id = ? order by j.id desc limit 1", modelVersionId)
-          .stream().findFirst();
-    } catch (SQLException e) {
-      throw database(e);
-    }
+    return inConnection(c -> query(c, SELECT + " where j.model_version_id = ? order by j.id desc limit 1",
+        modelVersionId).stream().findFirst());
   }
 
   /** The newest jobs first. */
   public List<TrainingJob> list(int limit) {
-    try (Connection c = dataSource.getConnection()) {
-      return query(c, SELECT + " order by j.id desc limit ?", limit);
-    } catch (SQLException e) {
-      throw database(e);
-    }
+    return inConnection(c -> query(c, SELECT + " order by j.id desc limit ?", limit));
   }
 
   /**
@@ -165,7 +153,7 @@ public class JobQueue {
    * {@code cancelled} when the worker has stopped). A finished job is returned unchanged.
    */
   public TrainingJob cancel(long id, String actor) {
-    try (Connection c = dataSource.getConnection()) {
+    inConnection(c -> {
       c.setAutoCommit(false);
       String line = Instant.now() + " cancel requested by " + actor + "\n";
       int changed = update(c, "update training_job set state = 'cancelled', finished_at = now(),"
@@ -175,71 +163,61 @@ public class JobQueue {
         update(c, "update training_job set cancel_requested = true where id = ? and state = 'running'", id);
       }
       c.commit();
-    } catch (SQLException e) {
-      throw database(e);
-    }
+      return null;
+    });
     return find(id).orElseThrow(() -> CatalogException.notFound("no training job " + id));
   }
 
   /** Takes the oldest queued job for {@code worker}, if any. */
   Optional<TrainingJob> claim(String worker) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("update training_job set state = 'running', worker = ?,"
-            + " started_at = coalesce(started_at, now()), heartbeat_at = now(), log = log || ?"
-            + " where id = (select id from training_job where state = 'queued' order by created_at, id"
-            + " limit 1 for update skip locked) returning id")) {
-      s.setString(1, worker);
-      s.setString(2, Instant.now() + " claimed by worker " + worker + "\n");
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? find(r.getLong(1)) : Optional.empty();
+    Optional<Long> claimed = inConnection(c -> {
+      try (PreparedStatement s = c.prepareStatement("update training_job set state = 'running', worker = ?,"
+          + " started_at = coalesce(started_at, now()), heartbeat_at = now(), log = log || ?"
+          + " where id = (select id from training_job where state = 'queued' order by created_at, id"
+          + " limit 1 for update skip locked) returning id")) {
+        s.setString(1, worker);
+        s.setString(2, Instant.now() + " claimed by worker " + worker + "\n");
+        try (ResultSet r = s.executeQuery()) {
+          return r.next() ? Optional.of(r.getLong(1)) : Optional.empty();
+        }
       }
-    } catch (SQLException e) {
-      throw database(e);
-    }
+    });
+    return claimed.flatMap(this::find);
   }
 
   /** Heartbeat with the job's stage, progress and log; says whether the worker still owns the job. */
   Ownership report(long id, String worker, JobStage stage, String progress, String log) {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement("update training_job set heartbeat_at = now(), stage = ?,"
-            + " progress = ?, log = ? where id = ? and worker = ? and state = 'running' returning cancel_requested")) {
-      s.setString(1, stage == null ? null : stage.lowerName());
-      s.setString(2, progress);
-      s.setString(3, log);
-      s.setLong(4, id);
-      s.setString(5, worker);
-      try (ResultSet r = s.executeQuery()) {
-        if (!r.next()) {
-          return Ownership.LOST;
+    return inConnection(c -> {
+      try (PreparedStatement s = c.prepareStatement("update training_job set heartbeat_at = now(), stage = ?,"
+          + " progress = ?, log = ? where id = ? and worker = ? and state = 'running' returning cancel_requested")) {
+        s.setString(1, stage == null ? null : stage.lowerName());
+        s.setString(2, progress);
+        s.setString(3, log);
+        s.setLong(4, id);
+        s.setString(5, worker);
+        try (ResultSet r = s.executeQuery()) {
+          if (!r.next()) {
+            return Ownership.LOST;
+          }
+          return r.getBoolean(1) ? Ownership.CANCEL_REQUESTED : Ownership.OWNED;
         }
-        return r.getBoolean(1) ? Ownership.CANCEL_REQUESTED : Ownership.OWNED;
       }
-    } catch (SQLException e) {
-      throw database(e);
-    }
+    });
   }
 
   /** Ends a job the worker owns; false when it no longer owned it. */
   boolean finish(long id, String worker, JobState state, String modelVersionId, String error, JobStage stage,
       String progress, String log) {
-    try (Connection c = dataSource.getConnection()) {
-      return update(c, "update training_job set state = ?, model_version_id = ?, error = ?, stage = ?,"
+    return inConnection(c -> update(c, "update training_job set state = ?, model_version_id = ?, error = ?, stage = ?,"
           + " progress = ?, log = ?, finished_at = now(), heartbeat_at = now() where id = ? and worker = ?"
           + " and state = 'running'", state.lowerName(), modelVersionId, error,
-          stage == null ? null : stage.lowerName(), progress, log, id, worker) == 1;
-    } catch (SQLException e) {
-      throw database(e);
-    }
+          stage == null ? null : stage.lowerName(), progress, log, id, worker) == 1);
   }
 
   /** Gives a running job back to the queue (a worker shutting down); another worker resumes it. */
   boolean release(long id, String worker, String log) {
-    try (Connection c = dataSource.getConnection()) {
-      return update(c, "update training_job set state = 'queued', worker = null, log = ? where id = ?"
-          + " and worker = ? and state = 'running'", log, id, worker) == 1;
-    } catch (SQLException e) {
-      throw database(e);
-    }
+    return inConnection(c -> update(c, "update training_job set state = 'queued', worker = null, log = ? where id = ?"
+          + " and worker = ? and state = 'running'", log, id, worker) == 1);
   }
 
   /**
@@ -248,7 +226,7 @@ public class JobQueue {
    */
   List<Long> requeueStale(Duration staleAfter) {
     double seconds = staleAfter.toMillis() / 1000.0;
-    try (Connection c = dataSource.getConnection()) {
+    return inConnection(c -> {
       c.setAutoCommit(false);
       String line = Instant.now() + " worker stopped reporting;";
       update(c, "update training_job set state = 'cancelled', finished_at = now(), log = log || ?"
@@ -268,14 +246,12 @@ public class JobQueue {
       }
       c.commit();
       return ids;
-    } catch (SQLException e) {
-      throw database(e);
-    }
+    });
   }
 
   /** The labelled images frozen for a job, in image id order, with their boxes and part keypoints. */
   List<SnapshotImage> snapshot(long id) {
-    try (Connection c = dataSource.getConnection()) {
+    return inConnection(c -> {
       Map<Long, List<Keypoint>> keypoints = new HashMap<>();
       try (PreparedStatement s = c.prepareStatement("select k.image_id, k.part, k.x, k.y from image_keypoint k"
           + " join training_job_image t on t.image_id = k.image_id where t.job_id = ? order by k.image_id, k.part")) {
@@ -304,6 +280,19 @@ public class JobQueue {
         }
       }
       return images;
+    });
+  }
+
+  /** Work on one connection of the pool. */
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T apply(Connection c) throws SQLException;
+  }
+
+  /** Runs {@code work} on a pooled connection; a database failure becomes an unchecked I/O error. */
+  private <T> T inConnection(SqlWork<T> work) {
+    try (Connection c = dataSource.getConnection()) {
+      return work.apply(c);
     } catch (SQLException e) {
       throw database(e);
     }
