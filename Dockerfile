@@ -26,9 +26,13 @@ RUN useradd --system --create-home --home-dir /home/concepthash concepthash \
     && mkdir -p /data && chown concepthash /data
 USER concepthash
 COPY --from=build /src/target/concepthash.jar /opt/concepthash/concepthash.jar
+# GLIBC_TUNABLES keeps freed memory in the heap: libtorch allocates large temporaries in every training
+# step, and on virtual machines where page faults are expensive returning them to the kernel costs
+# about a quarter of the step (docs/benchmarks.md, "Training" and "Encoding")
 ENV CONCEPTHASH_HOME=/data \
     DJL_OFFLINE=true \
-    DJL_CACHE_DIR=/data/djl-cache
+    DJL_CACHE_DIR=/data/djl-cache \
+    GLIBC_TUNABLES=glibc.malloc.mmap_threshold=33554432:glibc.malloc.trim_threshold=68719476736
 VOLUME /data
 EXPOSE 8080
 ENTRYPOINT ["java", "-Dai.djl.offline=true", "-jar", "/opt/concepthash/concepthash.jar"]

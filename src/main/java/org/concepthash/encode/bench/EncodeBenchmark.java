@@ -114,6 +114,7 @@ public final class EncodeBenchmark {
       gemm.put("peak_gflops", EncodeCase.round(peak, 2));
       gemm.put("peak_cpu_gflops", EncodeCase.round(cpuPeak, 2));
       gemm.put("load_average", Timing.loadAverage());
+      gemm.put("glibc_tunables", TorchPeer.mallocSettings());
       out.accept(JSON.toJson(gemm));
       for (String geometry : options.geometries()) {
         runGeometry(geometry, peer, work, peak, cpuPeak, out);

@@ -62,6 +62,16 @@ public final class TorchPeer {
     return new TorchPeer(python, workDir);
   }
 
+  /**
+   * The glibc malloc settings both peers run with ({@code GLIBC_TUNABLES}, which the peer inherits), or
+   * "default". Reported with every run: on a machine where page faults are expensive,
+   * PyTorch eager pays them again for every large temporary under the defaults (docs/benchmarks.md).
+   */
+  public static String mallocSettings() {
+    String tunables = System.getenv("GLIBC_TUNABLES");
+    return tunables == null || tunables.isBlank() ? "default" : tunables;
+  }
+
   /** The torch version the peer runs, e.g. "1.13.0a0". */
   public String torchVersion() throws IOException {
     try {

@@ -80,6 +80,7 @@ public final class TrainBenchmark {
         TrainCase c = runGeometry(geometry, peer, work);
         Map<String, Object> fields = c.fields();
         fields.put("load_average", Timing.loadAverage());
+        fields.put("glibc_tunables", TorchPeer.mallocSettings());
         out.accept(JSON.toJson(fields));
         cases.add(c);
       }
