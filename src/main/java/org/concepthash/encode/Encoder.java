@@ -84,17 +84,19 @@ public final class Encoder implements AutoCloseable {
    */
   public static Encoder open(ModelPackage pkg, Path source, EncoderOptions options) throws IOException {
     SessionFactory.Opened opened;
-    OrtSession perThread = null;
     try {
       opened = SessionFactory.open(pkg.onnx(), options);
-      if (!opened.cuda() && options.threads() > 1) {
-        perThread = SessionFactory.cpu(pkg.onnx(), 1);
-      }
     } catch (OrtException e) {
-      throw new ModelPackageException(source, "ONNX Runtime cannot load the graph: " + e.getMessage(), e);
+      throw cannotLoad(source, e);
     }
-    GraphRunner runner = new GraphRunner(opened.session(), perThread, options.threads(),
-        pkg.manifest().network().imageSize());
+    GraphRunner runner;
+    try {
+      OrtSession perThread = !opened.cuda() && options.threads() > 1 ? SessionFactory.cpu(pkg.onnx(), 1) : null;
+      runner = new GraphRunner(opened.session(), perThread, options.threads(), pkg.manifest().network().imageSize());
+    } catch (OrtException e) {
+      GraphRunner.close(opened.session());
+      throw cannotLoad(source, e);
+    }
     try {
       checkSignature(opened.session(), pkg.manifest(), source);
       // the probe is a batch, so it also checks the split runs
@@ -104,6 +106,10 @@ public final class Encoder implements AutoCloseable {
       runner.close();
       throw e;
     }
+  }
+
+  private static ModelPackageException cannotLoad(Path source, OrtException e) {
+    return new ModelPackageException(source, "ONNX Runtime cannot load the graph: " + e.getMessage(), e);
   }
 
   public ModelManifest manifest() {

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.concepthash.onnx.GraphOutputs;
 
@@ -35,15 +36,10 @@ final class GraphRunner implements AutoCloseable {
    */
   GraphRunner(OrtSession session, OrtSession perThread, int parts, int imageSize) {
     this.session = session;
-    this.perThread = parts > 1 ? perThread : null;
-    this.parts = this.perThread == null ? 1 : parts;
+    this.perThread = perThread;
+    this.parts = perThread == null ? 1 : Math.max(1, parts);
     this.imageSize = imageSize;
     this.helpers = this.parts > 1 ? Executors.newFixedThreadPool(this.parts - 1, daemonThreads()) : null;
-  }
-
-  /** Whether batches are split over threads. */
-  boolean splitsBatches() {
-    return parts > 1;
   }
 
   /** Runs {@code count} normalised images, (count, 3, S, S) CHW in a direct buffer positioned at 0. */
@@ -92,7 +88,7 @@ final class GraphRunner implements AutoCloseable {
     }
   }
 
-  private static java.util.concurrent.ThreadFactory daemonThreads() {
+  private static ThreadFactory daemonThreads() {
     AtomicInteger created = new AtomicInteger();
     return r -> {
       Thread t = new Thread(r, "encoder-part-" + created.incrementAndGet());
@@ -112,6 +108,7 @@ final class GraphRunner implements AutoCloseable {
     }
   }
 
+  /** Closes one session; a failure to close is a bug, not an I/O condition. */
   static void close(OrtSession session) {
     try {
       session.close();
