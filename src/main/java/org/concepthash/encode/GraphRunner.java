@@ -49,17 +49,18 @@ final class GraphRunner implements AutoCloseable {
       return run(session, images, count);
     }
     int pixels = 3 * imageSize * imageSize;
+    int[] starts = new int[n + 1]; // part p holds images [starts[p], starts[p + 1]); sizes differ by at most 1
+    for (int p = 0; p < n; p++) {
+      starts[p + 1] = starts[p] + count / n + (p < count % n ? 1 : 0);
+    }
     List<Future<GraphOutputs>> others = new ArrayList<>(n - 1);
-    int first = count / n + (count % n > 0 ? 1 : 0);
-    int start = first;
     for (int p = 1; p < n; p++) {
-      int size = count / n + (p < count % n ? 1 : 0);
-      FloatBuffer part = images.slice(start * pixels, size * pixels);
+      int size = starts[p + 1] - starts[p];
+      FloatBuffer part = images.slice(starts[p] * pixels, size * pixels);
       others.add(helpers.submit(() -> run(perThread, part, size)));
-      start += size;
     }
     List<GraphOutputs> outputs = new ArrayList<>(n);
-    outputs.add(run(perThread, images.slice(0, first * pixels), first)); // the caller's share
+    outputs.add(run(perThread, images.slice(0, starts[1] * pixels), starts[1])); // the caller's share
     for (Future<GraphOutputs> other : others) {
       outputs.add(join(other, count));
     }

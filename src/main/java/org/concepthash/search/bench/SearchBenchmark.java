@@ -107,9 +107,8 @@ public final class SearchBenchmark {
     }
   }
 
-  private void runSize(
-      SyntheticCodes.Kind kind, int n, FaissPeer peer, MemoryBandwidth probe, double bandwidth, Consumer<CaseResult> out)
-      throws IOException {
+  private void runSize(SyntheticCodes.Kind kind, int n, FaissPeer peer, MemoryBandwidth probe, double bandwidth,
+      Consumer<CaseResult> out) throws IOException {
     String data = kind.name().toLowerCase(Locale.ROOT);
     int repeats = n >= 50_000_000 ? 11 : 21;
     int batchPasses = n >= 50_000_000 ? 2 : 5;
