@@ -185,7 +185,7 @@ public class ModelsView extends VerticalLayout {
         + " box score %.2f. A concept below %.2f is marked unreliable.", p.images(), p.meanPurity(),
         p.distinctDominantParts(), p.chance().purity(), p.chance().purity() + PartConsistencyReport.RELIABILITY_MARGIN))
         .orElse("Part consistency: not measured (the catalog had no test images with part keypoints when this"
-            + " version was registered).")));
+            + " version was registered; registering its package again measures it).")));
     for (int m = 0; m < v.concepts(); m++) {
       Div line = new Div(new Span(v.conceptNames().get(m) + ": "), ConceptTrust.summary(v, m));
       line.addClassName("ch-code-line");

@@ -15,7 +15,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.concepthash.accounts.Role;
@@ -108,6 +107,7 @@ class ConceptPartsBrowserIT {
       assertEquals("unreliable".equals(c.get("reliability").asText()),
           !section.findElements(By.cssSelector(".ch-atlas-header .ch-unreliable")).isEmpty(), "mark of concept " + m);
     }
+    screenshot("concepts-parts.png");
     WebElement suggestion = browser.findElement(By.id("concept-suggestion-0"));
     assertEquals("crown", suggestion.getAttribute("data-suggested-name"));
     browser.findElement(By.id("accept-suggestion-0")).click();
@@ -132,6 +132,18 @@ class ConceptPartsBrowserIT {
     browser.get(app.uri("/models").toString());
     wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
         .anyMatch(e -> e.getText().strip().equals(purity)));
+    screenshot("models-parts.png");
+  }
+
+  /** With {@code -Dconcepthash.screenshots=DIR}, saves what the browser shows. */
+  private void screenshot(String name) throws IOException {
+    String dir = System.getProperty("concepthash.screenshots");
+    if (dir != null && !dir.isBlank()) {
+      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1200));
+      java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
+      java.nio.file.Files.write(java.nio.file.Path.of(dir, name),
+          browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    }
   }
 
   /**

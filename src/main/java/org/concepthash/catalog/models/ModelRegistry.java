@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -91,7 +92,8 @@ public class ModelRegistry {
   /**
    * {@link #register}, with the part consistency measured already (a training job's evaluation of the
    * package on its snapshot's test split, by the same implementation), which is stored instead of
-   * measuring again. A version that has a measurement keeps it; null measures on the catalog.
+   * measuring again. A version that has a measurement keeps it; null measures on the catalog. Registering
+   * a version again that was not measured (no annotated test images then) measures it now.
    */
   public ModelVersion register(Path packageFile, String actor, EncodingProgress progress,
       BooleanSupplier cancelled, PartConsistencyReport measured) throws IOException {
@@ -124,8 +126,8 @@ public class ModelRegistry {
             return null;
           });
           LOG.info("Model {}: concept-part purity {} (chance {}) over {} annotated test images", m.id(),
-              String.format(java.util.Locale.ROOT, "%.2f", parts.get().meanPurity()),
-              String.format(java.util.Locale.ROOT, "%.2f", parts.get().chance().purity()), parts.get().images());
+              String.format(Locale.ROOT, "%.2f", parts.get().meanPurity()),
+              String.format(Locale.ROOT, "%.2f", parts.get().chance().purity()), parts.get().images());
         }
       }
     }
