@@ -87,6 +87,7 @@ public class ModelsView extends VerticalLayout {
     grid.addColumn(v -> v.bits() + " bits, " + v.concepts() + " x " + v.bitsPerConcept()).setHeader("Code")
         .setAutoWidth(true);
     grid.addColumn(v -> metric(v, "mapAll")).setHeader("Test mAP@all").setAutoWidth(true);
+    grid.addColumn(ModelsView::purity).setHeader("Part purity").setAutoWidth(true);
     grid.addColumn(v -> metric(v, "precisionAt1")).setHeader("P@1").setAutoWidth(true);
     grid.addColumn(v -> metric(v, "precisionAt5")).setHeader("P@5").setAutoWidth(true);
     grid.addColumn(v -> metric(v, "precisionAt10")).setHeader("P@10").setAutoWidth(true);
@@ -94,7 +95,6 @@ public class ModelsView extends VerticalLayout {
         .setHeader("Family mAP").setAutoWidth(true);
     grid.addColumn(v -> evaluation(v).map(EvaluationReport::localisation).map(l -> number(l.mean())).orElse("-"))
         .setHeader("Localisation error").setAutoWidth(true);
-    grid.addColumn(ModelsView::purity).setHeader("Part purity").setAutoWidth(true);
     grid.addColumn(v -> job(v).map(j -> j.request().recipe() + " (job " + j.id() + ")").orElse("uploaded"))
         .setHeader("Recipe").setAutoWidth(true);
     grid.addColumn(v -> job(v).map(j -> Integer.toString(j.images())).orElse("")).setHeader("Snapshot")
@@ -181,9 +181,10 @@ public class ModelsView extends VerticalLayout {
     Div box = new Div();
     box.setId("models-parts");
     box.add(new Paragraph(v.partConsistency().map(p -> String.format(Locale.ROOT, "Part consistency over %d"
-        + " annotated test images: mean purity %.2f, %d distinct dominant parts; random points in the object"
+        + " annotated test images: mean purity %.2f, %d distinct dominant part%s; random points in the object"
         + " box score %.2f. A concept below %.2f is marked unreliable.", p.images(), p.meanPurity(),
-        p.distinctDominantParts(), p.chance().purity(), p.chance().purity() + PartConsistencyReport.RELIABILITY_MARGIN))
+        p.distinctDominantParts(), p.distinctDominantParts() == 1 ? "" : "s", p.chance().purity(),
+        p.chance().purity() + PartConsistencyReport.RELIABILITY_MARGIN))
         .orElse("Part consistency: not measured (the catalog had no test images with part keypoints when this"
             + " version was registered; registering its package again measures it).")));
     for (int m = 0; m < v.concepts(); m++) {

@@ -89,12 +89,7 @@ class ConceptPartsBrowserIT {
     assertEquals("reliable", c0.get("reliability").asText());
     assertEquals("crown", c0.get("parts").get("suggestedName").asText());
 
-    app.createUser("cora", Role.CURATOR);
-    browser.get(app.uri("/concepts").toString());
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login-username input"))).sendKeys("cora");
-    browser.findElement(By.cssSelector("#login-password input")).sendKeys(TestCatalog.passwordOf("cora"));
-    browser.findElement(By.id("login-submit")).click();
-    wait.until(d -> d.findElement(By.id("current-user")).getText().equals("cora (curator)"));
+    signIn("cora", Role.CURATOR, "/concepts");
     browser.get(app.uri("/concepts").toString());
     for (int m = 0; m < 2; m++) {
       JsonNode c = concepts.get("concepts").get(m);
@@ -130,8 +125,19 @@ class ConceptPartsBrowserIT {
     String purity = String.format(Locale.ROOT, "%.2f (chance %.2f)", all.get("meanPurity").asDouble(),
         all.get("chancePurity").asDouble());
     browser.get(app.uri("/models").toString());
-    wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
-        .anyMatch(e -> e.getText().strip().equals(purity)));
+    WebElement cell = wait.until(d -> d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
+        .filter(e -> e.getText().strip().equals(purity)).findFirst().orElse(null));
+    // selecting the version lists each concept (under its current name) with the part it finds
+    cell.click();
+    WebElement details = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("models-parts")));
+    for (int m = 0; m < 2; m++) {
+      JsonNode c = concepts.get("concepts").get(m);
+      WebElement line = details.findElement(By.cssSelector("[data-concept='" + m + "']"));
+      String text = line.getText();
+      assertTrue(text.startsWith((m == 0 ? "crown" : c.get("name").asText()) + ":"), text);
+      assertTrue(text.contains(c.get("part").asText()), text);
+      assertEquals("unreliable".equals(c.get("reliability").asText()), text.contains("unreliable"), text);
+    }
     screenshot("models-parts.png");
   }
 
@@ -144,6 +150,53 @@ class ConceptPartsBrowserIT {
       java.nio.file.Files.write(java.nio.file.Path.of(dir, name),
           browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
     }
+  }
+
+  /**
+   * One keypoint per image: every peak and every random point finds the same part, so purity equals
+   * chance (1.0) and both concepts are known to be unreliable. The atlas, the search view's code lines,
+   * overlay and explanations, and the compare dialog carry the mark.
+   */
+  @Test
+  void conceptsNoBetterThanChanceAreMarkedUnreliableWhereverTheyAreShown() throws Exception {
+    SearchCatalog.Seeded seeded = SearchCatalog.seed(app, 3, 6, g -> new SearchCatalog.IngestRequestParts(
+        Optional.of(g.box()), List.of(g.keypoints().get(0))));
+    JsonNode concepts = get(app.tokenFor(Role.VIEWER), "/api/models/active/concepts");
+    for (JsonNode c : concepts.get("concepts")) {
+      assertEquals("unreliable", c.get("reliability").asText(), concepts.toString());
+    }
+    signIn("vera", Role.VIEWER, "/concepts");
+    browser.get(app.uri("/concepts").toString());
+    wait.until(d -> d.findElements(By.cssSelector(".ch-atlas-header .ch-unreliable")).size() == 2);
+    assertTrue(browser.findElements(By.cssSelector(".ch-name-suggestion")).isEmpty(), "nothing to suggest");
+
+    browser.get(app.uri("/search?image=" + seeded.imageIds().get(0)).toString());
+    wait.until(d -> !d.findElements(By.cssSelector(".ch-result")).isEmpty());
+    assertEquals(2, browser.findElements(By.cssSelector("#query-code .ch-unreliable")).size());
+    for (WebElement e : browser.findElements(By.cssSelector(".ch-result .ch-explanation"))) {
+      assertTrue(e.getText().contains("head (unreliable)") && e.getText().contains("tail (unreliable)"), e.getText());
+    }
+    assertTrue(browser.findElements(By.id("overlay-unreliable")).stream().noneMatch(WebElement::isDisplayed),
+        "no overlay shown, no overlay warning");
+    browser.findElement(By.id("overlay-concept")).click();
+    wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
+        .filter(i -> i.isDisplayed() && i.getText().strip().equals("tail (unreliable)")).findFirst().orElse(null))
+        .click();
+    wait.until(d -> d.findElement(By.id("overlay-unreliable")).isDisplayed());
+    assertEquals("unreliable: tail", browser.findElement(By.id("overlay-unreliable")).getText());
+    screenshot("search-unreliable.png");
+    // a script click: the button may lie below the fold or under a notification
+    browser.executeScript("arguments[0].click();", browser.findElement(By.cssSelector(".ch-result .ch-compare")));
+    wait.until(d -> d.findElements(By.cssSelector(".ch-compare-row .ch-unreliable")).size() == 2);
+  }
+
+  private void signIn(String user, Role role, String path) {
+    app.createUser(user, role);
+    browser.get(app.uri(path).toString());
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login-username input"))).sendKeys(user);
+    browser.findElement(By.cssSelector("#login-password input")).sendKeys(TestCatalog.passwordOf(user));
+    browser.findElement(By.id("login-submit")).click();
+    wait.until(d -> d.findElement(By.id("current-user")).getText().startsWith(user + " ("));
   }
 
   /**
