@@ -42,7 +42,7 @@ import org.concepthash.train.TrainingOutcome;
 @Singleton
 public class JobPipeline {
 
-  /** The package's held-out evaluation (class and family retrieval, concept localisation), JSON. */
+  /** The package's held-out evaluation (class and family retrieval, concept localisation and parts), JSON. */
   static final String EVALUATION = "evaluation.json";
   private static final Gson GSON = new Gson();
   private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d+)\\.safetensors");
