@@ -58,6 +58,11 @@ final class ModelsCommand {
         }
         System.out.printf("%s: %d bits, %d concepts (%s), %d images encoded%s%n", v.id(), v.bits(), v.concepts(),
             String.join(", ", v.conceptNames()), v.encodedImages(), v.active() ? ", active" : "");
+        System.out.println(v.partConsistency().map(p -> String.format(java.util.Locale.ROOT,
+            "part consistency over %d annotated test images: mean purity %.2f (random points %.2f), %d distinct"
+                + " dominant part%s", p.images(), p.meanPurity(), p.chance().purity(), p.distinctDominantParts(),
+            p.distinctDominantParts() == 1 ? "" : "s"))
+            .orElse("part consistency: not measured (no test images with part keypoints in the catalog)"));
       }
       return 0;
     }
