@@ -35,6 +35,11 @@ public record ConceptHashConfig(
     if (conceptAttention == null) {
       conceptAttention = ConceptAttention.TOWER;
     }
+    int patch = geometry.patchSize();
+    if (conceptAttention == ConceptAttention.LOCAL && (patch < 2 || Integer.bitCount(patch) != 1)) {
+      throw new IllegalArgumentException("conceptAttention local halves the image down to the patch grid, so "
+          + "the patch size must be a power of two (2, 4, 8, ...), not " + patch);
+    }
     VitGeometry.positive("concepts", concepts);
     VitGeometry.positive("bits", bits);
     VitGeometry.positive("adapterBottleneck", adapterBottleneck);

@@ -26,11 +26,7 @@ public final class LocalPatchFeatures {
 
   public LocalPatchFeatures(ParameterScope scope, VitGeometry g) {
     this.geometry = g;
-    int halvings = stagesFor(g) - 1;
-    if (Integer.bitCount(g.patchSize()) != 1 || halvings == 0) {
-      throw new IllegalArgumentException("local concept attention needs a patch size that is a power of two "
-          + "above 1, got " + g.patchSize());
-    }
+    int halvings = stagesFor(g) - 1; // ConceptHashConfig checked that the patch size is a power of two
     int in = 3;
     int out = Math.min(FIRST_CHANNELS, g.width());
     stages.add(stage(scope.child("0"), in, out, 1));

@@ -150,6 +150,7 @@ public final class RecipeReader {
     model.put("concepts", m.concepts());
     model.put("bits", m.bits());
     model.put("conceptTokens", m.conceptTokens().name().toLowerCase(java.util.Locale.ROOT));
+    model.put("conceptAttention", m.conceptAttention().name().toLowerCase(java.util.Locale.ROOT));
     model.put("adapterBottleneck", m.adapterBottleneck());
     model.put("generatorWidth", m.generatorWidth());
     model.put("generatorHeads", m.generatorHeads());
