@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Scores a model package on a data set (queries = test split, database = train split): mAP@all,",
-      "P@1/5/10 by class and by family, and with part keypoints the localisation error per concept.",
+      "P@1/5/10 by class and by family, and with part keypoints the localisation error and the part",
+      "consistency (dominant part, purity, chance reference) per concept.",
       "Or scores codes computed elsewhere: --codes FILE, a TSV with header 'split<TAB>label<TAB>family<TAB>code'",
       "(split query|database, code hex with the code's first bit most significant).",
       "JSON on stdout, a table on stderr."

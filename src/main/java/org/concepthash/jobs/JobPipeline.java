@@ -1,5 +1,6 @@
 package org.concepthash.jobs;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import jakarta.inject.Singleton;
@@ -21,6 +22,7 @@ import org.concepthash.data.Split;
 import org.concepthash.encode.Encoder;
 import org.concepthash.encode.EncoderOptions;
 import org.concepthash.encode.eval.EvaluationReport;
+import org.concepthash.encode.eval.PartConsistencyReport;
 import org.concepthash.encode.eval.RetrievalEvaluation;
 import org.concepthash.onnx.ModelPackage;
 import org.concepthash.onnx.export.RunExporter;
@@ -40,8 +42,9 @@ import org.concepthash.train.TrainingOutcome;
 @Singleton
 public class JobPipeline {
 
-  /** The package's held-out evaluation (class and family retrieval, concept localisation), JSON. */
+  /** The package's held-out evaluation (class and family retrieval, concept localisation and parts), JSON. */
   static final String EVALUATION = "evaluation.json";
+  private static final Gson GSON = new Gson();
   private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d+)\\.safetensors");
 
   private final JobQueue queue;
@@ -107,12 +110,13 @@ public class JobPipeline {
           new RunExporter.Options(Math.max(1, Runtime.getRuntime().availableProcessors() / 2), List.of()));
       progress.log("exported " + exported.manifest().id() + " (parity " + exported.parity() + ")");
     }
-    scorePackage(packageFile, dataset, dir.resolve(EVALUATION), progress);
+    EvaluationReport evaluation = scorePackage(packageFile, dataset, dir.resolve(EVALUATION), progress);
     progress.stageDone(JobStage.EXPORT);
     checkCancelled(cancel);
 
     progress.stage(JobStage.ENCODE);
-    ModelVersion version = register(packageFile, job.createdBy(), cancel, progress);
+    ModelVersion version = register(packageFile, job.createdBy(), cancel, progress,
+        evaluation == null ? null : evaluation.parts());
     progress.set("modelVersion", version.id());
     progress.log("catalog encoded with " + version.id() + " (" + version.encodedImages() + " images)");
     progress.stageDone(JobStage.ENCODE);
@@ -163,16 +167,16 @@ public class JobPipeline {
     }
   }
 
-  /** Registers the package; an identical network registered before (same model id) is reused. */
   /**
    * Scores the exported package as search will run it (ONNX Runtime) on the held-out split: class and
-   * family mAP and, where the catalog has part keypoints, the localisation error of each concept.
+   * family mAP and, where the catalog has part keypoints, the localisation error and part consistency of
+   * each concept. Null when the snapshot has no held-out split.
    */
-  private void scorePackage(Path packageFile, Dataset dataset, Path reportFile, JobProgress progress)
+  private EvaluationReport scorePackage(Path packageFile, Dataset dataset, Path reportFile, JobProgress progress)
       throws IOException {
     if (!Files.isRegularFile(reportFile)) {
       if (dataset.split(Split.TEST).isEmpty() || dataset.split(Split.TRAIN).isEmpty()) {
-        return;
+        return null;
       }
       EncoderOptions options = new EncoderOptions(true, Math.max(1, Runtime.getRuntime().availableProcessors() / 2), 32);
       try (Encoder encoder = Encoder.open(packageFile, options)) {
@@ -180,25 +184,36 @@ public class JobPipeline {
         Files.writeString(reportFile, report.toJson());
       }
     }
-    JsonObject report = JsonParser.parseString(Files.readString(reportFile)).getAsJsonObject();
-    progress.set("evaluation", report);
-    if (report.has("families") && report.get("families").isJsonObject()) {
+    String json = Files.readString(reportFile);
+    progress.set("evaluation", JsonParser.parseString(json));
+    EvaluationReport report = GSON.fromJson(json, EvaluationReport.class);
+    if (report.families() != null) {
       progress.log(String.format(java.util.Locale.ROOT, "package on the held-out split: family mAP@all %.4f",
-          report.getAsJsonObject("families").get("mapAll").getAsDouble()));
+          report.families().mapAll()));
     }
+    if (report.parts() != null) {
+      progress.log(String.format(java.util.Locale.ROOT, "concept-part purity %.2f (chance %.2f), %d distinct"
+          + " dominant parts over %d annotated images", report.parts().meanPurity(),
+          report.parts().chance().purity(), report.parts().distinctDominantParts(), report.parts().images()));
+    }
+    return report;
   }
 
-  private ModelVersion register(Path packageFile, String actor, CancellationToken cancel, JobProgress progress)
-      throws IOException {
+  /**
+   * Registers the package with the part consistency this job measured; an identical network registered
+   * before (same model id) is reused.
+   */
+  private ModelVersion register(Path packageFile, String actor, CancellationToken cancel, JobProgress progress,
+      PartConsistencyReport parts) throws IOException {
     try {
-      return registry.register(packageFile, actor, progress::encoded, cancel::isCancelled);
+      return registry.register(packageFile, actor, progress::encoded, cancel::isCancelled, parts);
     } catch (CatalogException e) {
       String id = ModelPackage.read(packageFile).manifest().id();
       if (e.kind() != CatalogException.Kind.CONFLICT || registry.packageFile(id).isEmpty()) {
         throw e;
       }
       progress.log("an identical model is registered already as " + id + "; using it");
-      return registry.register(registry.packageFile(id).get(), actor, progress::encoded, cancel::isCancelled);
+      return registry.register(registry.packageFile(id).get(), actor, progress::encoded, cancel::isCancelled, parts);
     }
   }
 

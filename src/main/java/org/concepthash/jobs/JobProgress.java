@@ -28,7 +28,8 @@ import org.concepthash.train.TrainingListener;
  * epochLosses[] {epoch, loss, terms}      per-epoch means
  * evaluations[] {epoch, mapAll, precisionAt1}   validation mAP per evaluation
  * test {mapAll, precisionAt1, precisionAt5, precisionAt10, queries, databaseSize}   held-out evaluation
- * evaluation {classes, families, familyCount, localisation{concepts[], mean}, ...}   the exported package
+ * evaluation {classes, families, familyCount, localisation{concepts[], mean}, parts{...}, ...}   the exported
+ *     package: an {@link org.concepthash.encode.eval.EvaluationReport}, see {@link TrainingJob#evaluation()}
  *                                         scored with ONNX Runtime (encode.eval.EvaluationReport)
  * resumedFromEpoch                        set when a worker continued from a checkpoint
  * encoded, toEncode                       catalog encoding

@@ -1,6 +1,11 @@
 package org.concepthash.jobs;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import java.time.Instant;
+import java.util.Optional;
+import org.concepthash.encode.eval.EvaluationReport;
 
 /**
  * One row of {@code training_job}.
@@ -26,4 +31,25 @@ public record TrainingJob(
     Instant createdAt,
     Instant startedAt,
     Instant heartbeatAt,
-    Instant finishedAt) {}
+    Instant finishedAt) {
+
+  private static final Gson GSON = new Gson();
+
+  /**
+   * The job's score of its exported package on the held-out split (ONNX Runtime): class and family
+   * retrieval, and where the snapshot has part keypoints the localisation error and part consistency.
+   * Empty before the export stage, or when the progress cannot be read.
+   */
+  public Optional<EvaluationReport> evaluation() {
+    try {
+      JsonElement p = JsonParser.parseString(progress == null ? "{}" : progress);
+      if (!p.isJsonObject() || !p.getAsJsonObject().has("evaluation")
+          || !p.getAsJsonObject().get("evaluation").isJsonObject()) {
+        return Optional.empty();
+      }
+      return Optional.of(GSON.fromJson(p.getAsJsonObject().get("evaluation"), EvaluationReport.class));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+}

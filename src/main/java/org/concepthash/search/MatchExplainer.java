@@ -3,18 +3,32 @@ package org.concepthash.search;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Turns per-concept distances into words for the UI, e.g. "same head and body; wing differs by 5 of 16
- * bits". Concept names come from the model (or the curator); the order is the concepts' order.
+ * bits". Concept names come from the model (or the curator); the order is the concepts' order. A concept
+ * measured not to find a consistent part is marked in the words: "same head (unreliable) and body".
  */
 public final class MatchExplainer {
 
+  /** Follows the name of a concept whose part consistency is no better than chance. */
+  public static final String UNRELIABLE = "(unreliable)";
+
   private final ConceptLayout layout;
   private final List<String> names;
+  private final Set<Integer> unreliable;
 
   /** @param conceptNames one distinct, non-blank name per concept, in concept order */
   public MatchExplainer(ConceptLayout layout, List<String> conceptNames) {
+    this(layout, conceptNames, Set.of());
+  }
+
+  /**
+   * @param conceptNames one distinct, non-blank name per concept, in concept order
+   * @param unreliable indices of the concepts to mark {@value #UNRELIABLE}
+   */
+  public MatchExplainer(ConceptLayout layout, List<String> conceptNames, Set<Integer> unreliable) {
     if (conceptNames.size() != layout.concepts()) {
       throw new IllegalArgumentException(
           conceptNames.size() + " concept names for " + layout.concepts() + " concepts");
@@ -25,6 +39,7 @@ public final class MatchExplainer {
     }
     this.layout = layout;
     this.names = List.copyOf(conceptNames);
+    this.unreliable = Set.copyOf(unreliable);
   }
 
   /** Names "concept 1" .. "concept M" for a model whose concepts nobody has named yet. */
@@ -61,13 +76,16 @@ public final class MatchExplainer {
     List<String> same = new ArrayList<>();
     List<String> close = new ArrayList<>();
     List<String> parts = new ArrayList<>();
-    for (ConceptComparison c : compare(conceptDistances)) {
+    List<ConceptComparison> comparisons = compare(conceptDistances);
+    for (int m = 0; m < comparisons.size(); m++) {
+      ConceptComparison c = comparisons.get(m);
+      String name = unreliable.contains(m) ? c.concept() + " " + UNRELIABLE : c.concept();
       if (c.same()) {
-        same.add(c.concept());
+        same.add(name);
       } else if (c.close()) {
-        close.add(c.concept() + " (" + c.distance() + " of " + bits(c.bits()) + ")");
+        close.add(name + " (" + c.distance() + " of " + bits(c.bits()) + ")");
       } else {
-        parts.add(c.concept() + " differs by " + c.distance() + " of " + bits(c.bits()));
+        parts.add(name + " differs by " + c.distance() + " of " + bits(c.bits()));
       }
     }
     if (!close.isEmpty()) {

@@ -37,6 +37,7 @@ class CompareDialog extends Dialog {
       Span queryBits = new Span("query " + answer.query().subCodes().get(m));
       queryBits.addClassName("ch-bits");
       Div text = new Div(name, verdict, queryBits);
+      ConceptTrust.unreliableMark(answer.model(), m).ifPresent(text::add);
       text.addClassName("ch-compare-text");
       Div row = new Div(q, r, text);
       row.addClassName("ch-compare-row");

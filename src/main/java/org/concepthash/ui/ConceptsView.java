@@ -1,6 +1,8 @@
 package org.concepthash.ui;
 
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -20,6 +22,7 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.concepthash.accounts.Role;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.query.ConceptAtlas;
@@ -30,6 +33,8 @@ import org.concepthash.catalog.query.CropBox;
  * The concept atlas: per concept of the active model its (editable) name, its most frequent sub-code values
  * in the catalog and, per value, exemplar crops centred on the concept's attention peak. Two-bit sub-codes
  * are laid out as the paper's quadrants (00 top-left, 01 top-right, 10 bottom-left, 11 bottom-right).
+ * Each concept shows the part it finds ("head in 84% of 240 annotated images", or "not measured"), an
+ * "unreliable" mark when that is no better than chance, and the part as a suggested name.
  * Clicking an exemplar searches with it, restricted to that concept.
  */
 @Route(value = "concepts", layout = MainLayout.class)
@@ -88,8 +93,9 @@ public class ConceptsView extends VerticalLayout {
     name.setReadOnly(!access.allows(Role.CURATOR));
     name.setAriaLabel("name of concept " + (c.index() + 1));
     name.setValueChangeMode(ValueChangeMode.ON_CHANGE);
+    boolean[] shownOnly = {false}; // set while the field shows a name stored already (an accepted suggestion)
     name.addValueChangeListener(e -> {
-      if (!e.isFromClient() && e.getOldValue().equals(e.getValue())) {
+      if (shownOnly[0] || !e.isFromClient() && e.getOldValue().equals(e.getValue())) {
         return;
       }
       try {
@@ -103,15 +109,58 @@ public class ConceptsView extends VerticalLayout {
     });
     Span info = new Span(c.bits() + "-bit sub-code");
     info.addClassName("ch-meta-name");
-    Div header = new Div(chip, name, info);
+    Span parts = ConceptTrust.summary(a.model(), c.index());
+    parts.setId("concept-parts-" + c.index());
+    Div header = new Div(chip, name, info, parts);
+    ConceptTrust.unreliableMark(a.model(), c.index()).ifPresent(header::add);
     header.addClassName("ch-atlas-header");
+    section.add(header);
+    suggestion(a, c, accepted -> {
+      shownOnly[0] = true;
+      name.setValue(accepted);
+      shownOnly[0] = false;
+    }).ifPresent(section::add);
     Div values = new Div();
     values.addClassName(c.bits() <= ConceptAtlas.ALL_VALUES_UP_TO_BITS && c.bits() == 2 ? "ch-quadrants" : "ch-values");
     for (ConceptAtlas.Value v : c.values()) {
       values.add(value(c, v));
     }
-    section.add(header, values);
+    section.add(values);
     return section;
+  }
+
+  /**
+   * The concept's dominant part offered as its name (purity at least 0.6, the part not taken by a purer
+   * concept), unless it is called that already; a curator accepts it with one click or edits the name.
+   */
+  private Optional<Div> suggestion(ConceptAtlas.Atlas a, ConceptAtlas.Concept c, Consumer<String> show) {
+    Optional<String> part = a.model().partConsistency().flatMap(p -> p.suggestedName(c.index()))
+        .filter(p -> !p.equalsIgnoreCase(c.name().strip()));
+    if (part.isEmpty()) {
+      return Optional.empty();
+    }
+    Div box = new Div(new Span("Suggested name: " + part.get()));
+    box.setId("concept-suggestion-" + c.index());
+    box.addClassName("ch-name-suggestion");
+    box.getElement().setAttribute("data-suggested-name", part.get());
+    if (access.allows(Role.CURATOR)) {
+      Button accept = new Button("Accept", e -> {
+        try {
+          access.require(Role.CURATOR);
+          names.rename(a.model().id(), c.index(), part.get());
+          show.accept(part.get());
+          box.setVisible(false);
+          Notification.show("Concept " + (c.index() + 1) + " is now called '" + part.get() + "'")
+              .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        } catch (CatalogException | AccessDeniedException ex) {
+          Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+        }
+      });
+      accept.setId("accept-suggestion-" + c.index());
+      accept.addThemeVariants(ButtonVariant.LUMO_SMALL);
+      box.add(accept);
+    }
+    return Optional.of(box);
   }
 
   private Div value(ConceptAtlas.Concept c, ConceptAtlas.Value v) {

@@ -27,12 +27,14 @@ import java.util.Optional;
 import org.concepthash.accounts.Role;
 import org.concepthash.catalog.models.ModelRegistry;
 import org.concepthash.catalog.models.ModelVersion;
+import org.concepthash.encode.eval.EvaluationReport;
+import org.concepthash.encode.eval.PartConsistencyReport;
 import org.concepthash.jobs.TrainingJob;
 import org.concepthash.jobs.TrainingJobs;
 
 /**
- * Models: every registered version with its metrics (held-out mAP and precision, best validation), recipe,
- * data snapshot size and concept names; activate any version, or roll back to the previously active one
+ * Models: every registered version with its metrics (held-out mAP and precision, best validation, part
+ * purity), recipe, data snapshot size and concept names with the part each finds; activate any version, or roll back to the previously active one
  * in one click.
  */
 @Route(value = "models", layout = MainLayout.class)
@@ -85,11 +87,14 @@ public class ModelsView extends VerticalLayout {
     grid.addColumn(v -> v.bits() + " bits, " + v.concepts() + " x " + v.bitsPerConcept()).setHeader("Code")
         .setAutoWidth(true);
     grid.addColumn(v -> metric(v, "mapAll")).setHeader("Test mAP@all").setAutoWidth(true);
+    grid.addColumn(ModelsView::purity).setHeader("Part purity").setAutoWidth(true);
     grid.addColumn(v -> metric(v, "precisionAt1")).setHeader("P@1").setAutoWidth(true);
     grid.addColumn(v -> metric(v, "precisionAt5")).setHeader("P@5").setAutoWidth(true);
     grid.addColumn(v -> metric(v, "precisionAt10")).setHeader("P@10").setAutoWidth(true);
-    grid.addColumn(v -> evaluation(v, "families", "mapAll")).setHeader("Family mAP").setAutoWidth(true);
-    grid.addColumn(v -> evaluation(v, "localisation", "mean")).setHeader("Localisation error").setAutoWidth(true);
+    grid.addColumn(v -> evaluation(v).map(EvaluationReport::families).map(f -> number(f.mapAll())).orElse("-"))
+        .setHeader("Family mAP").setAutoWidth(true);
+    grid.addColumn(v -> evaluation(v).map(EvaluationReport::localisation).map(l -> number(l.mean())).orElse("-"))
+        .setHeader("Localisation error").setAutoWidth(true);
     grid.addColumn(v -> job(v).map(j -> j.request().recipe() + " (job " + j.id() + ")").orElse("uploaded"))
         .setHeader("Recipe").setAutoWidth(true);
     grid.addColumn(v -> job(v).map(j -> Integer.toString(j.images())).orElse("")).setHeader("Snapshot")
@@ -155,15 +160,11 @@ public class ModelsView extends VerticalLayout {
         text.append(String.format(Locale.ROOT, "Best validation mAP@all %.3f. ",
             m.getAsJsonObject("best").get("mapAll").getAsDouble()));
       }
-      JsonObject e = jobEvaluation(v);
-      if (e.has("localisation") && e.get("localisation").isJsonObject()) {
-        JsonObject l = e.getAsJsonObject("localisation");
-        text.append("Localisation error per concept (").append(l.get("unit").getAsString()).append("): ");
-        List<String> errors = new java.util.ArrayList<>();
-        l.getAsJsonArray("concepts").forEach(c -> errors.add(c.getAsJsonObject().get("concept").getAsString() + " "
-            + String.format(Locale.ROOT, "%.3f", c.getAsJsonObject().get("error").getAsDouble())));
-        text.append(String.join(", ", errors)).append(". ");
-      }
+      evaluation(v).map(EvaluationReport::localisation).ifPresent(l -> {
+        text.append("Localisation error per concept (").append(l.unit()).append("): ");
+        text.append(String.join(", ", l.concepts().stream()
+            .map(c -> c.concept() + " " + number(c.error())).toList())).append(". ");
+      });
       text.append(v.encodedImages()).append(" catalog images encoded. Created by ").append(v.createdBy());
       if (v.activatedBy() != null) {
         text.append(", last activated by ").append(v.activatedBy());
@@ -171,31 +172,46 @@ public class ModelsView extends VerticalLayout {
       text.append('.');
       details.add(new Paragraph(text.toString()));
       details.add(new Paragraph("Concepts: " + String.join(", ", v.conceptNames())));
+      details.add(parts(v));
     });
+  }
+
+  /** Per concept the part it finds, or "not measured"; unreliable concepts carry the mark. */
+  private static Div parts(ModelVersion v) {
+    Div box = new Div();
+    box.setId("models-parts");
+    box.add(new Paragraph(v.partConsistency().map(p -> String.format(Locale.ROOT, "Part consistency over %d"
+        + " annotated test images: mean purity %.2f, %d distinct dominant part%s; random points in the object"
+        + " box score %.2f. A concept below %.2f is marked unreliable.", p.images(), p.meanPurity(),
+        p.distinctDominantParts(), p.distinctDominantParts() == 1 ? "" : "s", p.chance().purity(),
+        p.chance().purity() + PartConsistencyReport.RELIABILITY_MARGIN))
+        .orElse("Part consistency: not measured (the catalog had no test images with part keypoints when this"
+            + " version was registered; registering its package again measures it).")));
+    for (int m = 0; m < v.concepts(); m++) {
+      Div line = new Div(new Span(v.conceptNames().get(m) + ": "), ConceptTrust.summary(v, m));
+      line.addClassName("ch-code-line");
+      line.getElement().setAttribute("data-concept", String.valueOf(m));
+      ConceptTrust.unreliableMark(v, m).ifPresent(line::add);
+      box.add(line);
+    }
+    return box;
+  }
+
+  private static String purity(ModelVersion v) {
+    return v.partConsistency().map(p -> String.format(Locale.ROOT, "%.2f (chance %.2f)", p.meanPurity(),
+        p.chance().purity())).orElse(ConceptTrust.NOT_MEASURED);
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
   }
 
   private Optional<TrainingJob> job(ModelVersion v) {
     return producedBy.computeIfAbsent(v.id(), jobs::producing);
   }
 
-  private JsonObject jobEvaluation(ModelVersion v) {
-    return job(v).map(j -> {
-      try {
-        JsonElement p = JsonParser.parseString(j.progress());
-        return p.isJsonObject() && p.getAsJsonObject().has("evaluation")
-            ? p.getAsJsonObject().getAsJsonObject("evaluation") : new JsonObject();
-      } catch (RuntimeException e) {
-        return new JsonObject();
-      }
-    }).orElseGet(JsonObject::new);
-  }
-
-  private String evaluation(ModelVersion v, String section, String key) {
-    JsonObject e = jobEvaluation(v);
-    if (e.has(section) && e.get(section).isJsonObject() && e.getAsJsonObject(section).has(key)) {
-      return String.format(Locale.ROOT, "%.3f", e.getAsJsonObject(section).get(key).getAsDouble());
-    }
-    return "-";
+  private Optional<EvaluationReport> evaluation(ModelVersion v) {
+    return job(v).flatMap(TrainingJob::evaluation);
   }
 
   private static String metric(ModelVersion v, String key) {

@@ -95,6 +95,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
   private String querySrc;
   private SearchAnswer answer;
   private AttentionOverlay queryOverlay;
+  /** Beside the query's overlay while it shows a concept marked unreliable. */
+  private final Span overlayWarning = new Span();
 
   public SearchView(QueryService queries, QueryImages images, AttentionService attention, CatalogService catalog,
       UiAccess access) {
@@ -178,7 +180,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     overlayChoice.setItemLabelGenerator(c -> switch (c) {
       case AttentionOverlay.NONE -> "off";
       case AttentionOverlay.ALL -> "all concepts";
-      default -> names.get(Integer.parseInt(c));
+      default -> ConceptTrust.label(model, Integer.parseInt(c), names.get(Integer.parseInt(c)));
     });
     overlayChoice.setValue(AttentionOverlay.NONE);
     overlayChoice.addValueChangeListener(e -> applyOverlay());
@@ -293,6 +295,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
       bits.addClassName("ch-bits");
       bits.setId("subcode-" + m);
       Div line = new Div(chip, bits);
+      ConceptTrust.unreliableMark(answer.model(), m).ifPresent(line::add);
       line.addClassName("ch-code-line");
       code.add(line);
     }
@@ -310,7 +313,13 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
       add.setId("add-to-catalog");
       info.add(add);
     }
-    queryPanel.add(queryOverlay, info);
+    overlayWarning.setId("overlay-unreliable");
+    overlayWarning.addClassName("ch-unreliable");
+    overlayWarning.getElement().getThemeList().addAll(List.of("badge", "error"));
+    overlayWarning.setVisible(false);
+    Div overlayBox = new Div(queryOverlay, overlayWarning);
+    overlayBox.addClassName("ch-query-overlay");
+    queryPanel.add(overlayBox, info);
   }
 
   private void renderResults() {
@@ -385,6 +394,16 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
       o.setConcept(concept);
       o.setOpacity(alpha);
     }
+    // an overlay of a concept that does not find a consistent part is no evidence: say so beside it
+    List<String> unreliable = new ArrayList<>();
+    for (int m = 0; m < answer.conceptNames().size(); m++) {
+      boolean shown = AttentionOverlay.ALL.equals(concept) || String.valueOf(m).equals(concept);
+      if (shown && answer.model().unreliable(m)) {
+        unreliable.add(answer.conceptNames().get(m));
+      }
+    }
+    overlayWarning.setText("unreliable: " + String.join(", ", unreliable));
+    overlayWarning.setVisible(!unreliable.isEmpty());
   }
 
   private double parseOpacity() {

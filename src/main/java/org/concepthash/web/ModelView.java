@@ -20,6 +20,8 @@ import org.concepthash.jobs.TrainingJob;
  * @param evaluation that job's score of the package on the held-out split with ONNX Runtime: class and
  *     family retrieval ({@code classes}, {@code families}) and per-concept {@code localisation} where the
  *     catalog has part keypoints; null for a package trained elsewhere
+ * @param partConsistency how consistently each concept finds one part (measured on registration over the
+ *     catalog's annotated test images, or by the training job); null when not measured
  */
 @Serdeable
 public record ModelView(
@@ -38,13 +40,14 @@ public record ModelView(
     @Nullable Long trainingJob,
     @Nullable String recipe,
     @Nullable Integer snapshotImages,
-    @Nullable Object evaluation) {
+    @Nullable Object evaluation,
+    @Nullable PartConsistencyJson partConsistency) {
 
   static ModelView of(ModelVersion v, Optional<TrainingJob> job) {
     return new ModelView(v.id(), v.active(), v.bits(), v.concepts(), v.bitsPerConcept(), v.conceptNames(),
         JsonValues.object(v.metrics()), v.encodedImages(), v.createdBy(), v.createdAt(), v.activatedAt(),
         v.activatedBy(), job.map(TrainingJob::id).orElse(null), job.map(j -> j.request().recipe()).orElse(null),
         job.map(TrainingJob::images).orElse(null),
-        job.map(j -> JsonValues.object(j.progress()).get("evaluation")).orElse(null));
+        job.map(j -> JsonValues.object(j.progress()).get("evaluation")).orElse(null), PartConsistencyJson.of(v));
   }
 }

@@ -37,8 +37,15 @@ class SearchController {
   @Serdeable
   record ImageQuery(@Nullable Long imageId, @Nullable Integer k, @Nullable List<Object> concepts) {}
 
+  /**
+   * @param concepts display names, in concept order
+   * @param conceptReliability per concept, in the same order: "reliable", "unreliable" (its part
+   *     consistency is below chance + 0.1, so its overlay and its words in the explanations, where it is
+   *     marked "(unreliable)", are not evidence of a part) or "not measured"
+   */
   @Serdeable
-  record Response(String model, List<String> concepts, QueryJson query, List<ResultJson> results) {}
+  record Response(String model, List<String> concepts, List<String> conceptReliability, QueryJson query,
+      List<ResultJson> results) {}
 
   /** @param code hex code; @param subcodes per concept its bits, first bit first */
   @Serdeable
@@ -108,7 +115,7 @@ class SearchController {
         .map(r -> new ResultJson(r.imageId(), r.label(), r.family(), r.distance(), r.conceptDistances(),
             r.explanation()))
         .toList();
-    return new Response(a.model().id(), a.conceptNames(), qj, results);
+    return new Response(a.model().id(), a.conceptNames(), Reliability.labels(a.model()), qj, results);
   }
 
   private static int parseK(String k) {

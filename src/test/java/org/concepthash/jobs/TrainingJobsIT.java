@@ -212,6 +212,12 @@ class TrainingJobsIT {
     assertTrue(evaluation.getAsJsonObject("families").get("mapAll").getAsDouble() > 0);
     assertFalse(evaluation.getAsJsonObject("localisation").getAsJsonArray("concepts").isEmpty(),
         "the catalog's part keypoints reach the evaluation");
+    JsonObject parts = evaluation.getAsJsonObject("parts"); // part consistency beside the localisation error
+    assertEquals(CLASSES * PER_CLASS / 2, parts.get("images").getAsInt(), "every held-out image has keypoints");
+    assertEquals(evaluation.getAsJsonObject("localisation").getAsJsonArray("concepts").size(),
+        parts.getAsJsonArray("concepts").size());
+    double chance = parts.getAsJsonObject("chance").get("purity").getAsDouble();
+    assertTrue(chance > 0 && chance <= 1, parts.toString());
   }
 
   @Test
@@ -237,6 +243,19 @@ class TrainingJobsIT {
     assertTrue(model.getAsJsonObject("metrics").has("test"), model.toString());
     assertEquals(model.get("concepts").getAsInt(),
         model.getAsJsonObject("evaluation").getAsJsonObject("localisation").getAsJsonArray("concepts").size());
+    // the job's part measurement is stored on the version it registered
+    JsonObject measured = model.getAsJsonObject("evaluation").getAsJsonObject("parts");
+    JsonObject stored = model.getAsJsonObject("partConsistency");
+    assertEquals(measured.get("images").getAsInt(), stored.get("images").getAsInt());
+    assertEquals(measured.get("meanPurity").getAsDouble(), stored.get("meanPurity").getAsDouble(), 1e-12);
+    assertEquals(measured.getAsJsonObject("chance").get("purity").getAsDouble(),
+        stored.get("chancePurity").getAsDouble(), 1e-12);
+    for (int m = 0; m < model.get("concepts").getAsInt(); m++) {
+      JsonObject a = measured.getAsJsonArray("concepts").get(m).getAsJsonObject();
+      JsonObject b = stored.getAsJsonArray("concepts").get(m).getAsJsonObject();
+      assertEquals(a.get("dominantPart").getAsString(), b.get("dominantPart").getAsString());
+      assertEquals(a.get("purity").getAsDouble(), b.get("purity").getAsDouble(), 1e-12);
+    }
   }
 
   @Test

@@ -47,6 +47,16 @@ class MatchExplainerTest {
   }
 
   @Test
+  void unreliableConceptsAreMarkedWhereverTheyAreNamed() {
+    MatchExplainer marked = new MatchExplainer(new ConceptLayout(64, 4), List.of("head", "wing", "body", "tail"),
+        java.util.Set.of(1, 2));
+    assertEquals("same head and body (unreliable); nearly the same wing (unreliable) (1 of 16 bits);"
+        + " tail differs by 5 of 16 bits", marked.explain(new int[] {0, 1, 0, 5}));
+    assertEquals("same head; wing (unreliable) differs by 3 of 16 bits; body (unreliable) differs by 2 of 16"
+        + " bits; tail differs by 2 of 16 bits", marked.explain(new int[] {0, 3, 2, 2}));
+  }
+
+  @Test
   void distancesMustFitTheConcepts() {
     assertThrows(IllegalArgumentException.class, () -> birds.explain(new int[] {0, 17, 0, 0}));
     assertThrows(IllegalArgumentException.class, () -> birds.explain(new int[] {0, 1}));

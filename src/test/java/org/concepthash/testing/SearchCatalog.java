@@ -3,6 +3,7 @@ package org.concepthash.testing;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageIngest;
 import org.concepthash.catalog.IngestRequest;
@@ -10,6 +11,8 @@ import org.concepthash.catalog.NewClass;
 import org.concepthash.catalog.models.EncodingProgress;
 import org.concepthash.catalog.models.ModelRegistry;
 import org.concepthash.catalog.models.ModelVersion;
+import org.concepthash.data.BoundingBox;
+import org.concepthash.data.Keypoint;
 import org.concepthash.data.Split;
 import org.concepthash.data.parts.GeneratedImage;
 import org.concepthash.data.parts.PartsWorldConfig;
@@ -24,8 +27,29 @@ public final class SearchCatalog {
 
   private SearchCatalog() {}
 
+  /** The geometry annotations an image is ingested with. */
+  public interface Annotations {
+    /** None: uploads without box or keypoints (the micro model is then not measured). */
+    Annotations NONE = g -> new IngestRequestParts(Optional.empty(), List.of());
+    /** The generator's own object box and part keypoints. */
+    Annotations GENERATED = g -> new IngestRequestParts(Optional.of(g.box()), g.keypoints());
+
+    IngestRequestParts of(GeneratedImage image);
+  }
+
+  /** A box and keypoints for one image. */
+  public record IngestRequestParts(Optional<BoundingBox> box, List<Keypoint> keypoints) {}
+
   /** Seeds {@code app} with {@code classes} x {@code perClass} images, activates the micro model. */
   public static Seeded seed(TestCatalog app, int classes, int perClass) throws Exception {
+    return seed(app, classes, perClass, Annotations.NONE);
+  }
+
+  /**
+   * {@link #seed(TestCatalog, int, int)} with every image's box and keypoints from {@code annotations};
+   * with keypoints, registering the micro model measures its part consistency on the odd (test) images.
+   */
+  public static Seeded seed(TestCatalog app, int classes, int perClass, Annotations annotations) throws Exception {
     CatalogService catalog = app.bean(CatalogService.class);
     ImageIngest ingest = app.bean(ImageIngest.class);
     PartsWorldGenerator world = new PartsWorldGenerator(new PartsWorldConfig(classes, perClass, 48, 7, 0.5));
@@ -35,9 +59,11 @@ public final class SearchCatalog {
       String name = "species_" + c;
       catalog.createClass(new NewClass(name, first.species().displayName(), first.species().family().name()), "test");
       for (int i = 0; i < perClass; i++) {
-        byte[] png = TestImages.encode(world.generate(c, i).image(), "png");
-        ids.add(ingest.ingest(new ByteArrayInputStream(png),
-            IngestRequest.upload("bird-" + c + "-" + i + ".png", name, i % 2 == 0 ? Split.TRAIN : Split.TEST, "test"))
+        GeneratedImage g = world.generate(c, i);
+        byte[] png = TestImages.encode(g.image(), "png");
+        IngestRequestParts parts = annotations.of(g);
+        ids.add(ingest.ingest(new ByteArrayInputStream(png), new IngestRequest("bird-" + c + "-" + i + ".png",
+            "upload", i % 2 == 0 ? Split.TRAIN : Split.TEST, name, parts.box(), parts.keypoints(), "test"))
             .image().id());
       }
     }

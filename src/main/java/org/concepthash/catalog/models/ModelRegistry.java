@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
@@ -21,6 +22,7 @@ import org.concepthash.catalog.ImageAdded;
 import org.concepthash.catalog.store.ImageStore;
 import org.concepthash.encode.Encoder;
 import org.concepthash.encode.Encoding;
+import org.concepthash.encode.eval.PartConsistencyReport;
 import org.concepthash.onnx.ModelManifest;
 import org.concepthash.onnx.ModelPackage;
 import org.slf4j.Logger;
@@ -44,9 +46,11 @@ public class ModelRegistry {
   private final CatalogSearchIndex index;
   private final ServingModel serving;
   private final EncoderConfig encoderConfig;
+  private final PartMeasurement partMeasurement;
 
   ModelRegistry(ModelVersionStore store, PackageArchive archive, ImageStore images, CatalogSearchIndex index,
-      ServingModel serving, EncoderConfig encoderConfig) {
+      ServingModel serving, EncoderConfig encoderConfig, PartMeasurement partMeasurement) {
+    this.partMeasurement = partMeasurement;
     this.store = store;
     this.archive = archive;
     this.images = images;
@@ -73,7 +77,8 @@ public class ModelRegistry {
   }
 
   /**
-   * Registers a model package and encodes the whole catalog with it; does not activate it.
+   * Registers a model package, encodes the whole catalog with it and measures its concept-part
+   * consistency on the catalog's annotated test images (see {@link PartMeasurement}); does not activate it.
    *
    * @throws org.concepthash.onnx.ModelPackageException when the package is damaged or fails its checks
    * @throws CatalogException when another package with the same model id is registered
@@ -81,6 +86,17 @@ public class ModelRegistry {
    */
   public ModelVersion register(Path packageFile, String actor, EncodingProgress progress,
       BooleanSupplier cancelled) throws IOException {
+    return register(packageFile, actor, progress, cancelled, null);
+  }
+
+  /**
+   * {@link #register}, with the part consistency measured already (a training job's evaluation of the
+   * package on its snapshot's test split, by the same implementation), which is stored instead of
+   * measuring again. A version that has a measurement keeps it; null measures on the catalog. Registering
+   * a version again that was not measured (no annotated test images then) measures it now.
+   */
+  public ModelVersion register(Path packageFile, String actor, EncodingProgress progress,
+      BooleanSupplier cancelled, PartConsistencyReport measured) throws IOException {
     ModelPackage pkg = ModelPackage.read(packageFile);
     ModelManifest m = pkg.manifest();
     byte[] bytes = Files.readAllBytes(packageFile);
@@ -101,8 +117,23 @@ public class ModelRegistry {
             m.network().concepts(), encoder.device());
       }
       encodeCatalog(m.id(), encoder, progress, cancelled);
+      if (find(m.id()).orElseThrow().parts() == null) {
+        Optional<PartConsistencyReport> parts = measured != null ? Optional.of(measured)
+            : partMeasurement.measure(encoder, cancelled);
+        if (parts.isPresent()) {
+          sql(() -> {
+            store.storePartConsistency(m.id(), parts.get());
+            return null;
+          });
+          LOG.info("Model {}: concept-part purity {} (chance {}) over {} annotated test images", m.id(),
+              String.format(Locale.ROOT, "%.2f", parts.get().meanPurity()),
+              String.format(Locale.ROOT, "%.2f", parts.get().chance().purity()), parts.get().images());
+        }
+      }
     }
-    return find(m.id()).orElseThrow();
+    ModelVersion registered = find(m.id()).orElseThrow();
+    serving.refresh(registered);
+    return registered;
   }
 
   /**

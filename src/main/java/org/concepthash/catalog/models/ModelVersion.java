@@ -2,6 +2,10 @@ package org.concepthash.catalog.models;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.concepthash.encode.eval.PartConsistencyReport;
 
 /**
  * A model registered in the catalog: its code geometry, concept names, the training metrics recorded in its
@@ -11,6 +15,8 @@ import java.util.List;
  *     retrieval reports, selection rule and epoch); "{}" when the package has none
  * @param activatedBy who activated it last; null when never active
  * @param encodedImages catalog images that have a code under this version
+ * @param parts how consistently each concept finds one part, over the catalog's annotated test images;
+ *     null when not measured (no annotated test images, or registered before measuring existed)
  */
 public record ModelVersion(
     String id,
@@ -24,9 +30,35 @@ public record ModelVersion(
     Instant createdAt,
     Instant activatedAt,
     String activatedBy,
-    long encodedImages) {
+    long encodedImages,
+    PartConsistencyReport parts) {
 
   public ModelVersion {
     conceptNames = List.copyOf(conceptNames);
+  }
+
+  /** The part measurement, empty when not measured. */
+  public Optional<PartConsistencyReport> partConsistency() {
+    return Optional.ofNullable(parts);
+  }
+
+  /** Whether concept {@code m} was measured and finds its part no better than chance + 0.1. */
+  public boolean unreliable(int m) {
+    return reliability(m) == ConceptReliability.UNRELIABLE;
+  }
+
+  public ConceptReliability reliability(int m) {
+    return ConceptReliability.of(parts, m);
+  }
+
+  /** The concepts marked unreliable. */
+  public Set<Integer> unreliableConcepts() {
+    Set<Integer> out = new TreeSet<>();
+    for (int m = 0; m < concepts; m++) {
+      if (unreliable(m)) {
+        out.add(m);
+      }
+    }
+    return out;
   }
 }

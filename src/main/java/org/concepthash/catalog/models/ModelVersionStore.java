@@ -1,5 +1,6 @@
 package org.concepthash.catalog.models;
 
+import com.google.gson.Gson;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -8,13 +9,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.concepthash.data.BoundingBox;
+import org.concepthash.data.Keypoint;
+import org.concepthash.encode.eval.PartConsistencyReport;
 import org.concepthash.search.BinaryCodes;
 
 /**
- * The {@code model_version}, {@code concept_name} and {@code image_code} tables. Plain JDBC: codes are
+ * The {@code model_version}, {@code concept_name} and {@code image_code} tables (and the catalog's
+ * annotated test images that part consistency is measured on). Plain JDBC: codes are
  * written in batches of thousands and activation is one short transaction, neither of which needs entities.
  */
 @Singleton
@@ -22,6 +29,9 @@ class ModelVersionStore {
 
   /** A catalog image still to be encoded under some version. */
   record PendingImage(long id, String storageKey) {}
+
+  /** A test-split catalog image with part keypoints (and its object box, when it has one). */
+  record AnnotatedImage(long id, String storageKey, Optional<BoundingBox> box, List<Keypoint> keypoints) {}
 
   /** A registered package: its key in the {@link PackageArchive} and the SHA-256 of its bytes. */
   record StoredPackage(String key, String sha256) {}
@@ -33,8 +43,10 @@ class ModelVersionStore {
   private static final String SELECT =
       "select v.id, v.code_bits, v.concepts, v.bits_per_concept, v.metrics, v.active, v.created_by,"
           + " v.created_at, v.activated_at, v.activated_by,"
-          + " (select count(*) from image_code c where c.model_version_id = v.id)"
+          + " (select count(*) from image_code c where c.model_version_id = v.id), v.part_consistency"
           + " from model_version v";
+
+  private static final Gson GSON = new Gson();
 
   private final DataSource dataSource;
 
@@ -125,6 +137,18 @@ class ModelVersionStore {
     }
   }
 
+  /** Stores the part measurement of {@code id}. */
+  void storePartConsistency(String id, PartConsistencyReport parts) throws SQLException {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement s = c.prepareStatement("update model_version set part_consistency = ? where id = ?")) {
+      s.setString(1, GSON.toJson(parts));
+      s.setString(2, id);
+      if (s.executeUpdate() != 1) {
+        throw new IllegalArgumentException("no model version '" + id + "'");
+      }
+    }
+  }
+
   void renameConcept(String id, int index, String name) throws SQLException {
     try (Connection c = dataSource.getConnection();
         PreparedStatement s = c.prepareStatement(
@@ -151,6 +175,35 @@ class ModelVersionStore {
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
           out.add(new PendingImage(rs.getLong(1), rs.getString(2)));
+        }
+      }
+      return out;
+    }
+  }
+
+  /** The test-split images that have part keypoints, in id order. */
+  List<AnnotatedImage> annotatedTestImages() throws SQLException {
+    try (Connection c = dataSource.getConnection()) {
+      Map<Long, List<Keypoint>> keypoints = new HashMap<>();
+      try (PreparedStatement s = c.prepareStatement("select k.image_id, k.part, k.x, k.y from image_keypoint k"
+          + " join image i on i.id = k.image_id where i.split = 'test' order by k.image_id, k.part");
+          ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          keypoints.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+              .add(new Keypoint(rs.getString(2), rs.getDouble(3), rs.getDouble(4)));
+        }
+      }
+      List<AnnotatedImage> out = new ArrayList<>();
+      try (PreparedStatement s = c.prepareStatement("select i.id, i.storage_key, i.bbox_x, i.bbox_y, i.bbox_width,"
+          + " i.bbox_height from image i where i.split = 'test' and exists"
+          + " (select 1 from image_keypoint k where k.image_id = i.id) order by i.id");
+          ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          double x = rs.getDouble(3);
+          Optional<BoundingBox> box = rs.wasNull() ? Optional.empty()
+              : Optional.of(new BoundingBox(x, rs.getDouble(4), rs.getDouble(5), rs.getDouble(6)));
+          out.add(new AnnotatedImage(rs.getLong(1), rs.getString(2), box,
+              keypoints.getOrDefault(rs.getLong(1), List.of())));
         }
       }
       return out;
@@ -198,7 +251,7 @@ class ModelVersionStore {
           String id = rs.getString(1);
           out.add(new ModelVersion(id, rs.getInt(2), rs.getInt(3), rs.getInt(4), conceptNames(c, id),
               rs.getString(5), rs.getBoolean(6), rs.getString(7), instant(rs.getTimestamp(8)),
-              instant(rs.getTimestamp(9)), rs.getString(10), rs.getLong(11)));
+              instant(rs.getTimestamp(9)), rs.getString(10), rs.getLong(11), parts(rs.getString(12))));
         }
       }
     }
@@ -217,6 +270,10 @@ class ModelVersionStore {
       }
       return names;
     }
+  }
+
+  private static PartConsistencyReport parts(String json) {
+    return json == null ? null : GSON.fromJson(json, PartConsistencyReport.class);
   }
 
   private static java.time.Instant instant(Timestamp t) {

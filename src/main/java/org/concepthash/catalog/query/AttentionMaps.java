@@ -3,6 +3,7 @@ package org.concepthash.catalog.query;
 import java.util.Arrays;
 import org.concepthash.encode.Encoding;
 import org.concepthash.encode.ImagePreprocessor;
+import org.concepthash.encode.eval.AttentionPeak;
 import org.concepthash.encode.eval.CropWindow;
 
 /**
@@ -21,14 +22,7 @@ public record AttentionMaps(String modelVersion, int grid, float[][] maps, CropB
 
   /** Patch index (y * G + x) of the largest value of concept {@code m}; the first one on ties. */
   public int peak(int m) {
-    float[] map = maps[m];
-    int best = 0;
-    for (int i = 1; i < map.length; i++) {
-      if (map[i] > map[best]) {
-        best = i;
-      }
-    }
-    return best;
+    return AttentionPeak.of(maps[m], grid).patch();
   }
 
   @Override

@@ -82,7 +82,7 @@ public class QueryService {
   private SearchAnswer answer(ServingModel.Serving s, ConceptLayout layout, long mask, int k, QueryImage query,
       Encoding e, SearchResult r) {
     List<String> names = ConceptNames.display(s.version().conceptNames());
-    MatchExplainer explainer = new MatchExplainer(layout, names);
+    MatchExplainer explainer = new MatchExplainer(layout, names, s.version().unreliableConcepts());
     List<SearchHit> hits = r.hits().stream()
         .filter(h -> query.catalogImageId().isEmpty() || h.imageId() != query.catalogImageId().getAsLong())
         .limit(k)

@@ -5,7 +5,7 @@ import org.concepthash.encode.ImagePreprocessor;
 /**
  * Where the network's input crop lies in an original image: the preprocessor scales the image to
  * (resizedWidth x resizedHeight) and takes the central S x S square. Maps original pixel coordinates
- * (continuous: pixel (i, j) covers [i, i+1) x [j, j+1)) into crop coordinates.
+ * (continuous: pixel (i, j) covers [i, i+1) x [j, j+1)) into crop coordinates and back.
  */
 public record CropWindow(int width, int height, int resizedWidth, int resizedHeight, int size) {
 
@@ -35,5 +35,15 @@ public record CropWindow(int width, int height, int resizedWidth, int resizedHei
   /** Crop y of original y. */
   public double y(double original) {
     return original * resizedHeight / height - top();
+  }
+
+  /** Original x of crop x (the inverse of {@link #x}). */
+  public double originalX(double crop) {
+    return (crop + left()) * width / resizedWidth;
+  }
+
+  /** Original y of crop y (the inverse of {@link #y}). */
+  public double originalY(double crop) {
+    return (crop + top()) * height / resizedHeight;
   }
 }

@@ -16,11 +16,13 @@ import org.concepthash.search.RetrievalReport;
  * @param families relevance = same family; null when the data has no family level above the classes
  * @param familyCount number of distinct families (0 without)
  * @param localisation null when no query image has keypoints (or for a codes file)
+ * @param parts concept-part consistency over the query images with keypoints, with its chance reference;
+ *     null when no query image has keypoints (or for a codes file)
  * @param imagesPerSecond encoding throughput including decoding and preprocessing; null for a codes file
  */
 public record EvaluationReport(String source, String model, String data, int bits, int queries, int database,
     RetrievalReport classes, RetrievalReport families, int familyCount, LocalisationReport localisation,
-    Double imagesPerSecond) {
+    PartConsistencyReport parts, Double imagesPerSecond) {
 
   /**
    * Table 3 localisation error.
@@ -56,10 +58,27 @@ public record EvaluationReport(String source, String model, String data, int bit
       }
       t.append(String.format(Locale.ROOT, "  %-20s %7.2f%%%n", "mean", 100 * localisation.mean()));
     }
+    if (parts != null) {
+      t.append(String.format(Locale.ROOT, "part consistency (dominant part of the attention peak), %d images:%n",
+          parts.images()));
+      for (PartConsistencyReport.ConceptParts c : parts.concepts()) {
+        t.append(String.format(Locale.ROOT, "  %-20s %-12s purity %5.1f%%%s%n", conceptName(c.concept()),
+            c.dominantPart(), 100 * c.purity(), parts.unreliable(c.concept()) ? "  unreliable" : ""));
+      }
+      t.append(String.format(Locale.ROOT, "  %-20s %-12s purity %5.1f%%%n", "mean",
+          parts.distinctDominantParts() + " parts", 100 * parts.meanPurity()));
+      t.append(String.format(Locale.ROOT, "  %-20s %-12s purity %5.1f%%%n", "chance (random points)", "",
+          100 * parts.chance().purity()));
+    }
     if (imagesPerSecond != null) {
       t.append(String.format(Locale.ROOT, "encoded at %.1f images/s%n", imagesPerSecond));
     }
     return t.toString();
+  }
+
+  private String conceptName(int m) {
+    return localisation != null && m < localisation.concepts().size() ? localisation.concepts().get(m).concept()
+        : "concept " + (m + 1);
   }
 
   private static void row(StringBuilder t, String name, double classes, Double families) {

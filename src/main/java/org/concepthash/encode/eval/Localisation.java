@@ -24,18 +24,10 @@ final class Localisation {
     if (keypoints.isEmpty()) {
       return;
     }
-    int grid = encoding.grid();
-    double patch = (double) window.size() / grid;
     for (int m = 0; m < sums.length; m++) {
-      float[] map = encoding.attention()[m];
-      int peak = 0;
-      for (int p = 1; p < map.length; p++) {
-        if (map[p] > map[peak]) {
-          peak = p;
-        }
-      }
-      double px = (peak % grid + 0.5) * patch;
-      double py = (peak / grid + 0.5) * patch;
+      AttentionPeak peak = AttentionPeak.of(encoding.attention()[m], encoding.grid());
+      double px = peak.cropX(window);
+      double py = peak.cropY(window);
       double nearest = Double.POSITIVE_INFINITY;
       for (Keypoint k : keypoints) {
         nearest = Math.min(nearest, Math.hypot(window.x(k.x()) - px, window.y(k.y()) - py));

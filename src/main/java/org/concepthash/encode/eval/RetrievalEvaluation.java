@@ -22,8 +22,10 @@ import org.concepthash.search.RetrievalReport;
 
 /**
  * {@code eval}: scores a model package on a data set, or externally computed codes, with the project's
- * one metric implementation ({@link RetrievalMetrics}). Queries are the test split, the database is the
- * train split, as in the trainer's final evaluation, so a package scores what its run reported.
+ * one metric implementation ({@link RetrievalMetrics}), with the concepts' localisation error and part
+ * consistency ({@link PartConsistency}) over the query images that have part keypoints. Queries are the
+ * test split, the database is the train split, as in the trainer's final evaluation, so a package scores
+ * what its run reported.
  */
 public final class RetrievalEvaluation {
 
@@ -52,10 +54,11 @@ public final class RetrievalEvaluation {
     }
     long started = System.nanoTime();
     Localisation localisation = new Localisation(manifest.network().concepts());
+    PartConsistency parts = new PartConsistency(manifest.network().concepts());
     int[] done = {0};
     IntConsumer counted = n -> progress.accept(done[0] += n);
-    BinaryCodes queryCodes = encode(encoder, queries, localisation, counted);
-    BinaryCodes databaseCodes = encode(encoder, database, null, counted);
+    BinaryCodes queryCodes = encode(encoder, queries, localisation, parts, counted);
+    BinaryCodes databaseCodes = encode(encoder, database, null, null, counted);
     double seconds = (System.nanoTime() - started) / 1e9;
 
     RetrievalReport classes = RetrievalMetrics.evaluate(queryCodes, labels(queries), databaseCodes, labels(database));
@@ -73,7 +76,8 @@ public final class RetrievalEvaluation {
         databaseCodes, map(labels(database), familyOfClass)) : null;
     return new EvaluationReport(packageFile.toString(), manifest.id(), dataRoot.toString(), manifest.network().bits(),
         queries.size(), database.size(), classes, families, groups ? familyIndex.size() : 0,
-        localisation(localisation, manifest.concepts()), (queries.size() + database.size()) / seconds);
+        localisation(localisation, manifest.concepts()), parts.report().orElse(null),
+        (queries.size() + database.size()) / seconds);
   }
 
   /** Scores the codes of a {@link CodeTable} file. */
@@ -84,11 +88,11 @@ public final class RetrievalEvaluation {
     RetrievalReport families = t.queryFamilies() == null ? null
         : RetrievalMetrics.evaluate(t.queries(), t.queryFamilies(), t.database(), t.databaseFamilies());
     return new EvaluationReport(file.toString(), null, null, t.queries().bits(), t.queries().count(),
-        t.database().count(), classes, families, t.familyCount(), null, null);
+        t.database().count(), classes, families, t.familyCount(), null, null, null);
   }
 
   private static BinaryCodes encode(Encoder encoder, List<LabelledImage> items, Localisation localisation,
-      IntConsumer progress) throws IOException {
+      PartConsistency parts, IntConsumer progress) throws IOException {
     int bits = encoder.manifest().network().bits();
     int perCode = BinaryCodes.wordsPerCode(bits);
     long[] words = new long[items.size() * perCode];
@@ -105,8 +109,10 @@ public final class RetrievalEvaluation {
         System.arraycopy(encodings.get(i).words(), 0, words, (start + i) * perCode, perCode);
         if (localisation != null) {
           BufferedImage image = images.get(i);
-          localisation.add(encodings.get(i), CropWindow.of(encoder.preprocessor(), image.getWidth(),
-              image.getHeight()), chunk.get(i).keypoints());
+          CropWindow window = CropWindow.of(encoder.preprocessor(), image.getWidth(), image.getHeight());
+          LabelledImage item = chunk.get(i);
+          localisation.add(encodings.get(i), window, item.keypoints());
+          parts.add(encodings.get(i).attention(), encodings.get(i).grid(), window, item.box(), item.keypoints());
         }
       }
       progress.accept(chunk.size());

@@ -30,4 +30,18 @@ class CropWindowTest {
     assertEquals(16, w.y(74), 1e-9); // centre 37, crop starts at 21
     assertEquals(5, w.x(47) - w.x(37), 1e-9);
   }
+
+  @Test
+  void originalCoordinatesAreTheInverseOfCropCoordinates() {
+    for (int[] s : new int[][] {{74, 148}, {148, 74}, {50, 33}, {32, 32}}) {
+      CropWindow w = CropWindow.of(ImagePreprocessor.clip(32), s[0], s[1]);
+      for (double v : new double[] {0, 3.25, 16, 31.5}) {
+        assertEquals(v, w.x(w.originalX(v)), 1e-9);
+        assertEquals(v, w.y(w.originalY(v)), 1e-9);
+      }
+    }
+    CropWindow w = CropWindow.of(ImagePreprocessor.clip(32), 74, 148);
+    assertEquals(37, w.originalX(16.5), 1e-9);
+    assertEquals(74, w.originalY(16), 1e-9);
+  }
 }

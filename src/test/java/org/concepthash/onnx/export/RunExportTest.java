@@ -14,6 +14,7 @@ import java.util.Map;
 import org.concepthash.encode.Encoder;
 import org.concepthash.encode.EncoderOptions;
 import org.concepthash.encode.eval.EvaluationReport;
+import org.concepthash.encode.eval.PartConsistencyReport;
 import org.concepthash.encode.eval.RetrievalEvaluation;
 import org.concepthash.model.SafetensorsFile;
 import org.concepthash.onnx.ModelManifest;
@@ -57,6 +58,17 @@ class RunExportTest {
       for (EvaluationReport.ConceptError e : eval.localisation().concepts()) {
         assertTrue(e.error() >= 0 && e.error() < 1.5, e.toString());
       }
+      // part consistency beside it, over the same images; the JSON reads back into the same record
+      PartConsistencyReport parts = eval.parts();
+      assertNotNull(parts, "parts-world images carry part keypoints");
+      assertEquals(eval.localisation().images(), parts.images());
+      assertEquals(2, parts.concepts().size());
+      for (PartConsistencyReport.ConceptParts c : parts.concepts()) {
+        assertEquals(parts.images(), c.parts().stream().mapToInt(PartConsistencyReport.PartShare::images).sum());
+        assertEquals((double) c.parts().get(0).images() / parts.images(), c.purity(), 1e-12);
+      }
+      assertEquals(parts, new com.google.gson.Gson().fromJson(eval.toJson(), EvaluationReport.class).parts());
+      assertTrue(eval.table().contains("part consistency"), eval.table());
     }
   }
 
