@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +25,8 @@ public final class CatalogDatabase implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogDatabase.class);
   private static final String EMBEDDED_DATABASE = "concepthash";
+  /** A fast shutdown ends at the next checkpoint; generous for a large catalog on a slow disk. */
+  private static final Duration LEFTOVER_SHUTDOWN_WAIT = Duration.ofSeconds(120);
 
   private final CatalogLocation location;
   private final String jdbcUrl;
@@ -62,8 +66,12 @@ public final class CatalogDatabase implements AutoCloseable {
     try {
       Path dbDir = location.dataDir().resolve("db");
       Files.createDirectories(dbDir);
-      // a previous process that was killed leaves postmaster.pid behind; we hold the lock, so it is stale
-      Files.deleteIfExists(dbDir.resolve("postmaster.pid"));
+      // a process killed with its database running leaves the daemonised server behind; we hold the lock,
+      // so no live ConceptHash process uses it
+      Optional<LeftoverPostmaster> leftover = LeftoverPostmaster.find(dbDir);
+      if (leftover.isPresent()) {
+        leftover.get().stop(dbDir, LEFTOVER_SHUTDOWN_WAIT);
+      }
       LOG.info("Starting embedded PostgreSQL in {}", dbDir);
       EmbeddedPostgres pg =
           EmbeddedPostgres.builder()
