@@ -78,6 +78,12 @@ public final class CatalogDatabase implements AutoCloseable {
               .setDataDirectory(dbDir)
               .setCleanDataDirectory(false)
               .setServerConfig("max_connections", "50")
+              // the library starts PostgreSQL with its test settings (-F, i.e. fsync off, and
+              // synchronous_commit off): a power cut could then lose acknowledged labels or corrupt the
+              // cluster. These -c options follow -F on the command line, so they win.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               // our own hook stops it, after its users (see closeFirst): the library's hook would race them
               .setRegisterShutdownHook(false)
               .start();
