@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
 public final class CatalogDatabase implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogDatabase.class);
-  private static final String EMBEDDED_DATABASE = "concepthash";
+  static final String EMBEDDED_DATABASE = "concepthash";
   /** A fast shutdown ends at the next checkpoint; generous for a large catalog on a slow disk. */
   private static final Duration LEFTOVER_SHUTDOWN_WAIT = Duration.ofSeconds(120);
 
@@ -116,6 +116,11 @@ public final class CatalogDatabase implements AutoCloseable {
 
   public String jdbcUrl() {
     return jdbcUrl;
+  }
+
+  /** URL, user and password of this database (embedded or external), for JDBC tools such as backup. */
+  public CatalogLocation.ExternalDatabase coordinates() {
+    return new CatalogLocation.ExternalDatabase(jdbcUrl, user, password);
   }
 
   /** Properties for the Micronaut application context (data source, JPA, Flyway, data dir). */
