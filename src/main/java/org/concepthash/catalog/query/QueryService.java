@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
 import java.util.Map;
 import java.util.Optional;
 import org.concepthash.catalog.CatalogException;
@@ -64,6 +65,22 @@ public class QueryService {
    * @throws CatalogException invalid (k or mask out of range), conflict (no active model)
    */
   public SearchAnswer search(QueryImage query, int k, long conceptMask) throws IOException {
+    return search(query, k, names -> conceptMask);
+  }
+
+  /**
+   * As {@link #search(QueryImage, int, long)} with the concepts named by {@code conceptTokens} (0-based
+   * indices or names; none = every concept), resolved against the version that answers, so a model
+   * activated meanwhile is asked about its own concepts.
+   *
+   * @throws CatalogException invalid also for a token that names no concept of that version
+   */
+  public SearchAnswer search(QueryImage query, int k, List<String> conceptTokens) throws IOException {
+    List<String> tokens = List.copyOf(conceptTokens);
+    return search(query, k, names -> ConceptSelection.mask(tokens, names));
+  }
+
+  private SearchAnswer search(QueryImage query, int k, ToLongFunction<List<String>> maskOf) throws IOException {
     if (k < 1 || k > MAX_K) {
       throw CatalogException.invalid("k must be between 1 and " + MAX_K + ", not " + k);
     }
@@ -73,7 +90,8 @@ public class QueryService {
       HammingIndex idx = index.index().orElseThrow(QueryService::noModel);
       if (idx.modelVersion().equals(s.id())) {
         ConceptLayout layout = new ConceptLayout(s.version().bits(), s.version().concepts());
-        long mask = conceptMask == 0 ? layout.allConcepts() : conceptMask;
+        long selected = maskOf.applyAsLong(ConceptNames.display(s.version().conceptNames()));
+        long mask = selected == 0 ? layout.allConcepts() : selected;
         try {
           layout.checkMask(mask);
         } catch (IllegalArgumentException e) {
