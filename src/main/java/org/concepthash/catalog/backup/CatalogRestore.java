@@ -141,7 +141,7 @@ public final class CatalogRestore {
       Path target = dataDir.resolve(f.path());
       Files.createDirectories(target.getParent());
       try (InputStream in = zip.getInputStream(zip.getEntry(f.entry()))) {
-        AtomicFiles.write(target, in.readAllBytes());
+        AtomicFiles.write(target, in);
       }
     }
   }
