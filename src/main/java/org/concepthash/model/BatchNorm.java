@@ -2,6 +2,7 @@ package org.concepthash.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * Batch normalisation of the channels on axis 1 with PyTorch semantics (BatchNorm1d on (B, K), BatchNorm2d
@@ -52,13 +53,15 @@ public final class BatchNorm {
   /** (1, K) or (1, K, 1, 1): broadcasts a per-channel vector against {@code x}. */
   private static Shape channelShape(NDArray x) {
     long[] shape = new long[x.getShape().dimension()];
-    java.util.Arrays.fill(shape, 1);
+    Arrays.fill(shape, 1);
     shape[1] = x.getShape().get(1);
     return new Shape(shape);
   }
 
-  /** Mean over every axis but the channel axis 1, kept as size-1 axes (one axis at a time: the PyTorch
-   * engine's keep-dims mean takes a single axis; equal-sized slices make the mean of means exact). */
+  /**
+   * Mean over every axis but the channel axis 1, kept as size-1 axes. One axis at a time: the PyTorch
+   * engine's keep-dims mean takes a single axis, and equal-sized slices make the mean of means exact.
+   */
   private static NDArray meanPerChannel(NDArray x) {
     NDArray mean = x.mean(new int[] {0}, true);
     for (int axis = 2; axis < x.getShape().dimension(); axis++) {
