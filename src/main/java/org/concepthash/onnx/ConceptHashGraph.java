@@ -26,8 +26,9 @@ import org.concepthash.onnx.OnnxGraph.Attribute;
  *   <li>input {@value #INPUT} (B, 3, S, S) float32, normalised as the package's preprocessing says;
  *   <li>output {@value #CODE} (B, K): the continuous code (batch-norm output with running statistics),
  *       concept m owning bits [m K/M, (m+1) K/M); the binary code is bit = code &gt; 0;
- *   <li>output {@value #ATTENTION} (B, M, P): last-layer attention of each concept token over the patch
- *       tokens, averaged over heads, not renormalised; row-major over the patch grid.
+ *   <li>output {@value #ATTENTION} (B, M, P): each concept token's attention over the patch tokens, row-major
+ *       over the patch grid: the tower's last layer averaged over heads, not renormalised, or for
+ *       {@link ConceptAttention#LOCAL} the local cross-attention (rows sum to 1).
  * </ul>
  *
  * <p>Folded at export, because they do not depend on the input: the concept tokens (evaluated once in
@@ -129,7 +130,8 @@ public final class ConceptHashGraph {
     String features = g.op("Transpose", List.of(flat), Attribute.ints("perm", 0, 2, 1)); // (B, P, D)
     String a = "local.attn.";
     String tokens = g.constant("concept_tokens", conceptTokens, 1, m, d);
-    String q = linear(layerNorm(tokens, a + "ln_q"), scaled(a + "q_proj", (float) (1.0 / Math.sqrt(d)))); // (1, M, D)
+    float scale = (float) (1.0 / Math.sqrt(d));
+    String q = linear(layerNorm(tokens, a + "ln_q"), scaled(a + "q_proj", scale)); // (1, M, D)
     String k = linear(layerNorm(features, a + "ln_k"), load(a + "k_proj")); // (B, P, D)
     String v = linear(layerNorm(features, a + "ln_v"), load(a + "v_proj"));
     String keysT = g.op("Transpose", List.of(k), Attribute.ints("perm", 0, 2, 1)); // (B, D, P)
@@ -372,8 +374,8 @@ public final class ConceptHashGraph {
 
   private void checkEveryTensorUsed() {
     List<String> unused = new ArrayList<>();
-    for (String prefix : List.of(ConceptHashNet.VISION + ".", ConceptHashNet.LOCAL + ".", ConceptHashNet.HASH + ".")) {
-      parameters.withPrefix(prefix).stream().map(ModelParameter::name).filter(n -> !used.contains(n))
+    for (String net : List.of(ConceptHashNet.VISION, ConceptHashNet.LOCAL, ConceptHashNet.HASH)) {
+      parameters.withPrefix(net + ".").stream().map(ModelParameter::name).filter(n -> !used.contains(n))
           .forEach(unused::add);
     }
     if (!unused.isEmpty()) {
