@@ -1,7 +1,7 @@
 # ConceptHash Catalog: build with Maven, run on a JRE.
 #   docker build -t concepthash .
 #   docker run -p 8080:8080 -v concepthash-data:/data concepthash
-# GPU hosts: build with --build-arg MAVEN_PROFILES=cuda (DJL cu124 natives and the ONNX Runtime GPU
+# GPU hosts (untested on a GPU): build with --build-arg MAVEN_PROFILES=cuda (DJL cu124 natives and the ONNX Runtime GPU
 # jar instead of the CPU ones) and run with --gpus all on a base that provides CUDA 12 and cuDNN 9
 # (set RUNTIME_IMAGE, e.g. an nvidia/cuda 12.4 cudnn runtime image with a Java 17 JRE installed).
 # Not built here: the development machines have no Docker engine.

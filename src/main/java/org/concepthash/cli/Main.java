@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       BenchCommand.class,
       WorkerCommand.class,
-      ModelsCommand.class
+      ModelsCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class
     })
 public final class Main {
 

@@ -22,6 +22,8 @@ import org.concepthash.onnx.ModelPackageException;
 import org.concepthash.onnx.ProbeImages;
 import org.concepthash.search.BinaryCodes;
 import org.concepthash.search.ConceptLayout;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Encodes images with a model package on ONNX Runtime: the package's preprocessing (the shared
@@ -32,10 +34,15 @@ import org.concepthash.search.ConceptLayout;
  * ({@link GraphRunner}).
  *
  * <p>Opening checks that the graph's inputs and outputs have the shapes the manifest describes and warms
- * the session up on the package's probe images, which must reproduce the codes recorded at export to
- * within {@link #PROBE_TOLERANCE}: a damaged graph or a runtime that computes differently is refused.
+ * the session up on the package's probe images ({@link ProbeAgreement}). On the CPU they must reproduce the
+ * codes recorded at export to within {@link #PROBE_TOLERANCE}: a damaged graph or a runtime that computes
+ * differently is refused. On CUDA (untested on a GPU) the binary codes must agree apart from bits at the
+ * decision boundary; when they do not, the package is opened on the CPU instead, with a log line and a
+ * {@link #fallbackReason()}.
  */
 public final class Encoder implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Encoder.class);
 
   /** Largest accepted deviation from the probe codes recorded at export (10x the export's parity bound). */
   public static final double PROBE_TOLERANCE = 1e-3;
@@ -52,12 +59,13 @@ public final class Encoder implements AutoCloseable {
   private final double probeDeviation;
 
   private Encoder(
-      ModelManifest manifest, SessionFactory.Opened opened, GraphRunner runner, int maxBatch, double probeDeviation) {
+      ModelManifest manifest, SessionFactory.Opened opened, GraphRunner runner, int maxBatch, double probeDeviation,
+      String fallbackReason) {
     this.manifest = manifest;
     this.probeDeviation = probeDeviation;
     this.runner = runner;
     this.device = opened.device();
-    this.fallbackReason = opened.fallbackReason();
+    this.fallbackReason = fallbackReason;
     ModelManifest.Preprocessing p = manifest.preprocessing();
     this.preprocessor = new ImagePreprocessor(p.resizeShorterSide(), p.crop(), p.mean(), p.std());
     this.layout = new ConceptLayout(manifest.network().bits(), manifest.network().concepts());
@@ -83,6 +91,22 @@ public final class Encoder implements AutoCloseable {
    * @throws ModelPackageException when the graph does not match its manifest or fails the probe
    */
   public static Encoder open(ModelPackage pkg, Path source, EncoderOptions options) throws IOException {
+    Attempt attempt = attempt(pkg, source, options, null);
+    if (attempt.encoder() != null) {
+      return attempt.encoder();
+    }
+    // CUDA computed other codes: serve on the CPU rather than refuse the package (untested on a GPU)
+    String reason = "CUDA did not reproduce the probe codes (" + attempt.cudaDisagreement().describe()
+        + "); encoding on the CPU";
+    LOG.warn("{}: {}", source, reason);
+    return attempt(pkg, source, new EncoderOptions(false, options.threads(), options.maxBatch()), reason).encoder();
+  }
+
+  /** An opened encoder, or (CUDA only) how its probe codes disagreed. */
+  private record Attempt(Encoder encoder, ProbeAgreement cudaDisagreement) {}
+
+  private static Attempt attempt(ModelPackage pkg, Path source, EncoderOptions options, String cudaFallbackReason)
+      throws IOException {
     SessionFactory.Opened opened;
     try {
       opened = SessionFactory.open(pkg.onnx(), options);
@@ -100,8 +124,18 @@ public final class Encoder implements AutoCloseable {
     try {
       checkSignature(opened.session(), pkg.manifest(), source);
       // the probe is a batch, so it also checks the split runs
-      double deviation = checkProbe(runner, pkg.manifest(), opened.device(), source);
-      return new Encoder(pkg.manifest(), opened, runner, options.maxBatch(), deviation);
+      ProbeAgreement probe = probe(runner, pkg.manifest());
+      if (opened.cuda() && !probe.sameBits()) {
+        runner.close();
+        return new Attempt(null, probe);
+      }
+      if (!opened.cuda() && !probe.withinTolerance()) {
+        throw new ModelPackageException(source, "the graph does not reproduce its recorded probe codes ("
+            + probe.describe() + "; at most " + PROBE_TOLERANCE + " on " + opened.device()
+            + "): the package is damaged or this runtime computes differently");
+      }
+      return new Attempt(new Encoder(pkg.manifest(), opened, runner, options.maxBatch(), probe.maxDeviation(),
+          cudaFallbackReason != null ? cudaFallbackReason : opened.fallbackReason()), null);
     } catch (IOException | RuntimeException e) {
       runner.close();
       throw e;
@@ -230,23 +264,13 @@ public final class Encoder implements AutoCloseable {
     }
   }
 
-  /** Warm-up on the recorded probe; returns the largest deviation from the recorded codes. */
-  private static double checkProbe(GraphRunner runner, ModelManifest manifest, String device, Path source)
-      throws IOException {
+  /** Warm-up on the recorded probe, compared with the codes recorded at export. */
+  private static ProbeAgreement probe(GraphRunner runner, ModelManifest manifest) throws IOException {
     ModelManifest.SelfCheck probe = manifest.selfCheck();
     int size = manifest.network().imageSize();
     float[] images = ProbeImages.generate(probe.probeSeed(), probe.probeImages(), size);
     float[] codes = runner.run(GraphOutputs.directBuffer(images), probe.probeImages()).code();
-    double deviation = 0;
-    for (int i = 0; i < codes.length; i++) {
-      deviation = Math.max(deviation, Math.abs(codes[i] - probe.probeCodes()[i]));
-    }
-    if (!(deviation <= PROBE_TOLERANCE)) {
-      throw new ModelPackageException(source, "the graph does not reproduce its recorded probe codes (max deviation "
-          + deviation + " > " + PROBE_TOLERANCE + " on " + device + "): the package is damaged or this runtime "
-          + "computes differently");
-    }
-    return deviation;
+    return ProbeAgreement.compare(probe.probeCodes(), codes);
   }
 
   @Override

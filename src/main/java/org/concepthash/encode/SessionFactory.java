@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates ONNX Runtime sessions: with the CUDA provider when asked and available, otherwise on the CPU.
+ * Creates ONNX Runtime sessions: with the CUDA provider when asked and available (untested on a GPU),
+ * otherwise on the CPU.
  * The GPU build of ONNX Runtime lists CUDA as available even without a GPU, so the real test is adding
  * the provider; when that throws, a fresh CPU {@code SessionOptions} is used (a half-configured one is
  * not reused) and the reason is logged once per process.

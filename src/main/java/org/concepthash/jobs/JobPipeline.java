@@ -138,6 +138,7 @@ public class JobPipeline {
     if (resume) {
       int from = latestCheckpoint(runDir);
       progress.set("resumedFromEpoch", from);
+      progress.restoreEpochs(new RunDirectory(runDir).finishedEpochs(from, recipe.schedule().epochs()));
       progress.log("resuming training from the checkpoint of epoch " + from);
     } else {
       progress.log("training " + recipe.name() + ": " + recipe.model().bits() + " bits, "

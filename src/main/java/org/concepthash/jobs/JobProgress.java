@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.concepthash.search.RetrievalReport;
@@ -136,6 +137,12 @@ final class JobProgress implements TrainingListener {
 
   @Override
   public synchronized void onEpoch(EpochSummary s) {
+    record(s);
+    log(String.format(Locale.ROOT, "epoch %d/%d done: loss %.4f%s", s.epoch(), s.epochs(), s.meanLoss(),
+        s.validation().map(v -> String.format(Locale.ROOT, ", validation mAP@all %.4f", v.mapAll())).orElse("")));
+  }
+
+  private void record(EpochSummary s) {
     JsonObject epoch = new JsonObject();
     epoch.addProperty("epoch", s.epoch());
     epoch.addProperty("loss", s.meanLoss());
@@ -148,8 +155,17 @@ final class JobProgress implements TrainingListener {
       e.addProperty("precisionAt1", v.precisionAt1());
       array("evaluations").add(e);
     });
-    log(String.format(Locale.ROOT, "epoch %d/%d done: loss %.4f%s", s.epoch(), s.epochs(), s.meanLoss(),
-        s.validation().map(v -> String.format(Locale.ROOT, ", validation mAP@all %.4f", v.mapAll())).orElse("")));
+  }
+
+  /**
+   * On a resume: the per-epoch history becomes the run's own record of its finished epochs. The job's copy
+   * was last written at the dead worker's last heartbeat, so it misses the epochs finished after it and
+   * may hold epochs after the checkpoint, which are trained again.
+   */
+  synchronized void restoreEpochs(List<EpochSummary> finished) {
+    progress.add("epochLosses", new JsonArray());
+    progress.add("evaluations", new JsonArray());
+    finished.forEach(this::record);
   }
 
   synchronized void test(RetrievalReport t) {

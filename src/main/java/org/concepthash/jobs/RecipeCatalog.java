@@ -52,8 +52,7 @@ public class RecipeCatalog {
     Recipe r = recipe(request.recipe());
     ConceptHashConfig m = r.model();
     ConceptHashConfig model = request.bits() == null ? m
-        : new ConceptHashConfig(m.geometry(), m.concepts(), request.bits(), m.conceptTokens(),
-            m.adapterBottleneck(), m.generatorWidth(), m.generatorHeads(), m.generatorDropout());
+        : m.withBits(request.bits());
     if (request.epochs() == null) {
       return new Recipe(r.name(), r.data(), model, r.pretrained(), r.centres(), r.loss(), r.optimizer(),
           r.schedule(), r.augmentation(), r.batchSize(), r.evaluateEvery(), r.keepCheckpoints(), r.seed());

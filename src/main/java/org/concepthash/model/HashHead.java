@@ -15,7 +15,7 @@ public final class HashHead {
 
   private final ModelParameter specificity;
   private final LinearLayer projection;
-  private final BatchNorm1d norm;
+  private final BatchNorm norm;
   private final int bits;
 
   public HashHead(ParameterScope scope, ConceptHashConfig config) {
@@ -24,7 +24,7 @@ public final class HashHead {
     this.specificity = scope.parameter("specificity", new Shape(config.concepts(), d), ParameterInit.normal(1.0));
     this.projection = LinearLayer.withoutBias(scope.child("proj"), d, config.bitsPerConcept(),
         ParameterInit.pytorchDefault(d));
-    this.norm = new BatchNorm1d(scope.child("bn"), bits);
+    this.norm = new BatchNorm(scope.child("bn"), bits);
   }
 
   public NDArray forward(NDArray conceptFeatures, boolean training) {

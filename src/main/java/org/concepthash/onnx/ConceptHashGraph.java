@@ -6,8 +6,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.concepthash.model.ConceptAttention;
 import org.concepthash.model.ConceptHashConfig;
 import org.concepthash.model.ConceptHashNet;
+import org.concepthash.model.LocalPatchFeatures;
 import org.concepthash.model.ModelParameter;
 import org.concepthash.model.ParameterSet;
 import org.concepthash.model.TokenLayout;
@@ -24,8 +26,9 @@ import org.concepthash.onnx.OnnxGraph.Attribute;
  *   <li>input {@value #INPUT} (B, 3, S, S) float32, normalised as the package's preprocessing says;
  *   <li>output {@value #CODE} (B, K): the continuous code (batch-norm output with running statistics),
  *       concept m owning bits [m K/M, (m+1) K/M); the binary code is bit = code &gt; 0;
- *   <li>output {@value #ATTENTION} (B, M, P): last-layer attention of each concept token over the patch
- *       tokens, averaged over heads, not renormalised; row-major over the patch grid.
+ *   <li>output {@value #ATTENTION} (B, M, P): each concept token's attention over the patch tokens, row-major
+ *       over the patch grid: the tower's last layer averaged over heads, not renormalised, or for
+ *       {@link ConceptAttention#LOCAL} the local cross-attention (rows sum to 1).
  * </ul>
  *
  * <p>Folded at export, because they do not depend on the input: the concept tokens (evaluated once in
@@ -92,6 +95,10 @@ public final class ConceptHashGraph {
           + conceptTokens.length);
     }
     String images = g.input(INPUT, -1, 3, s, s);
+    if (config.conceptAttention() == ConceptAttention.LOCAL) {
+      writeLocal(images, conceptTokens);
+      return;
+    }
     String h = layerNorm(embed(images, conceptTokens), "vision.ln_pre"); // (B, T, D)
     String attention = null;
     for (int i = 0; i < geo.layers(); i++) {
@@ -105,6 +112,58 @@ public final class ConceptHashGraph {
     maps = g.op("ReduceMean", List.of(maps), Attribute.ints("axes", 1), Attribute.integer("keepdims", 0));
     g.output(maps, ATTENTION, -1, m, layout.patches());
     g.output(hashHead(h), CODE, -1, config.bits());
+  }
+
+  /**
+   * {@link ConceptAttention#LOCAL} (see {@code LocalConceptAttention}): the convolutional stem with each
+   * batch norm folded into its convolution, then one cross-attention whose queries, computed from the
+   * constant tokens, are constants too.
+   */
+  private void writeLocal(String images, float[] conceptTokens) {
+    int d = config.geometry().width();
+    int m = layout.concepts();
+    String x = images;
+    for (int i = 0; i < LocalPatchFeatures.stagesFor(config.geometry()); i++) {
+      x = g.op("Relu", List.of(foldedConv(x, "local.stem." + i, i == 0 ? 1 : 2)));
+    }
+    String flat = g.op("Reshape", List.of(x, g.longs("local_shape", 0, d, layout.patches()))); // (B, D, P)
+    String features = g.op("Transpose", List.of(flat), Attribute.ints("perm", 0, 2, 1)); // (B, P, D)
+    String a = "local.attn.";
+    String tokens = g.constant("concept_tokens", conceptTokens, 1, m, d);
+    float scale = (float) (1.0 / Math.sqrt(d));
+    String q = linear(layerNorm(tokens, a + "ln_q"), scaled(a + "q_proj", scale)); // (1, M, D)
+    String k = linear(layerNorm(features, a + "ln_k"), load(a + "k_proj")); // (B, P, D)
+    String v = linear(layerNorm(features, a + "ln_v"), load(a + "v_proj"));
+    String keysT = g.op("Transpose", List.of(k), Attribute.ints("perm", 0, 2, 1)); // (B, D, P)
+    String maps = g.op("Softmax", List.of(g.op("MatMul", List.of(q, keysT))), Attribute.integer("axis", -1));
+    String r = g.op("MatMul", List.of(maps, v)); // (B, M, D)
+    String mlp = linear(geluErf(linear(layerNorm(r, a + "ln_z"), load(a + "mlp.fc1"))), load(a + "mlp.fc2"));
+    g.output(maps, ATTENTION, -1, m, layout.patches());
+    g.output(hashHead(g.op("Add", List.of(r, mlp))), CODE, -1, config.bits());
+  }
+
+  /** A bias-free 3x3 convolution (padding 1) followed by eval-mode batch norm, as one Conv. */
+  private String foldedConv(String x, String prefix, int stride) {
+    ModelParameter conv = parameter(prefix + ".conv.weight");
+    long[] shape = conv.array().getShape().getShape(); // (out, in, 3, 3)
+    float[] w = conv.values().clone();
+    float[] gamma = take(prefix + ".bn.weight");
+    float[] beta = take(prefix + ".bn.bias");
+    float[] mean = take(prefix + ".bn.running_mean");
+    float[] variance = take(prefix + ".bn.running_var");
+    int out = (int) shape[0];
+    int perChannel = w.length / out;
+    float[] bias = new float[out];
+    for (int c = 0; c < out; c++) {
+      float factor = (float) (gamma[c] / Math.sqrt(variance[c] + BN_EPS));
+      for (int j = 0; j < perChannel; j++) {
+        w[c * perChannel + j] *= factor;
+      }
+      bias[c] = beta[c] - mean[c] * factor;
+    }
+    return g.op("Conv", List.of(x, g.constant(prefix + ".folded_weight", w, shape),
+        g.constant(prefix + ".folded_bias", bias, out)), Attribute.ints("kernel_shape", 3, 3),
+        Attribute.ints("strides", stride, stride), Attribute.ints("pads", 1, 1, 1, 1));
   }
 
   /** Patch convolution, CLS and positions, appended concept tokens: (B, 3, S, S) -> (B, T, D). */
@@ -315,8 +374,8 @@ public final class ConceptHashGraph {
 
   private void checkEveryTensorUsed() {
     List<String> unused = new ArrayList<>();
-    for (String prefix : List.of(ConceptHashNet.VISION + ".", ConceptHashNet.HASH + ".")) {
-      parameters.withPrefix(prefix).stream().map(ModelParameter::name).filter(n -> !used.contains(n))
+    for (String net : List.of(ConceptHashNet.VISION, ConceptHashNet.LOCAL, ConceptHashNet.HASH)) {
+      parameters.withPrefix(net + ".").stream().map(ModelParameter::name).filter(n -> !used.contains(n))
           .forEach(unused::add);
     }
     if (!unused.isEmpty()) {

@@ -1,5 +1,6 @@
 package org.concepthash.train;
 
+import org.concepthash.model.ConceptAttention;
 import java.nio.file.Path;
 import java.util.Optional;
 import org.concepthash.model.CentreSource;
@@ -112,6 +113,10 @@ public record Recipe(
     }
     if (keepCheckpoints <= 0) {
       throw new IllegalArgumentException("checkpoints.keep must be positive, was " + keepCheckpoints);
+    }
+    if (pretrained.isPresent() && model.conceptAttention() == ConceptAttention.LOCAL) {
+      throw new IllegalArgumentException("model.pretrained loads a CLIP tower, which model.conceptAttention: local "
+          + "does not use; drop one of the two");
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.concepthash.model.CentreSource;
 import org.concepthash.model.ConceptHashConfig;
+import org.concepthash.model.ConceptAttention;
 import org.concepthash.model.ConceptTokenMode;
 import org.concepthash.model.VitGeometry;
 import org.yaml.snakeyaml.DumperOptions;
@@ -28,6 +29,7 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  *   concepts: 4                # M
  *   bits: 32                   # K, multiple of M
  *   conceptTokens: generated   # generated | direct
+ *   conceptAttention: tower    # tower (paper) | local: concept tokens read local patch features
  *   adapterBottleneck: 32
  *   generatorWidth: 64
  *   generatorHeads: 4
@@ -84,6 +86,7 @@ public final class RecipeReader {
     ConceptHashConfig model = new ConceptHashConfig(geometry, m.integer("concepts", preset.concepts()),
         m.integer("bits", preset.bits()),
         m.enumValue("conceptTokens", ConceptTokenMode.class, preset.conceptTokens()),
+        m.enumValue("conceptAttention", ConceptAttention.class, preset.conceptAttention()),
         m.integer("adapterBottleneck", preset.adapterBottleneck()),
         m.integer("generatorWidth", preset.generatorWidth()),
         m.integer("generatorHeads", preset.generatorHeads()),
@@ -147,6 +150,7 @@ public final class RecipeReader {
     model.put("concepts", m.concepts());
     model.put("bits", m.bits());
     model.put("conceptTokens", m.conceptTokens().name().toLowerCase(java.util.Locale.ROOT));
+    model.put("conceptAttention", m.conceptAttention().name().toLowerCase(java.util.Locale.ROOT));
     model.put("adapterBottleneck", m.adapterBottleneck());
     model.put("generatorWidth", m.generatorWidth());
     model.put("generatorHeads", m.generatorHeads());

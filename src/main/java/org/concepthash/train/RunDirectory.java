@@ -13,10 +13,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.concepthash.search.RetrievalReport;
 
 /**
  * The files of one training run:
@@ -128,15 +131,61 @@ public final class RunDirectory {
     }
     List<String> kept = new ArrayList<>();
     for (String line : Files.readAllLines(file)) {
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonObject o = JsonParser.parseString(line).getAsJsonObject();
-      if (o.get("epoch").getAsInt() <= epoch) {
+      Optional<JsonObject> o = parseLine(line);
+      if (o.isPresent() && o.get().get("epoch").getAsInt() <= epoch) {
         kept.add(line);
       }
     }
     writeText(PROGRESS, kept.isEmpty() ? "" : String.join("\n", kept) + "\n");
+  }
+
+  /**
+   * The summaries of the finished epochs up to {@code upTo}, in order, from {@code progress.jsonl}: the
+   * history a resumed run continues (a job's own copy misses what finished after its last report).
+   * An epoch's line is written before its checkpoint, so every epoch with a checkpoint has one.
+   *
+   * @param epochs the run's number of epochs (not in the file)
+   */
+  public List<EpochSummary> finishedEpochs(int upTo, int epochs) throws IOException {
+    Path file = file(PROGRESS);
+    TreeMap<Integer, EpochSummary> byEpoch = new TreeMap<>();
+    if (Files.isRegularFile(file)) {
+      for (String line : Files.readAllLines(file)) {
+        Optional<JsonObject> parsed = parseLine(line);
+        if (parsed.isEmpty() || !parsed.get().has("type") || !"epoch".equals(parsed.get().get("type").getAsString())) {
+          continue;
+        }
+        JsonObject o = parsed.get();
+        int epoch = o.get("epoch").getAsInt();
+        if (epoch > upTo) {
+          continue;
+        }
+        Map<String, Float> terms = new TreeMap<>();
+        if (o.has("terms") && o.get("terms").isJsonObject()) {
+          o.getAsJsonObject("terms").entrySet().forEach(t -> terms.put(t.getKey(), t.getValue().getAsFloat()));
+        }
+        Optional<RetrievalReport> validation = o.has("validation")
+            ? Optional.of(GSON.fromJson(o.get("validation"), RetrievalReport.class))
+            : Optional.empty();
+        // a repeated epoch (resumed before this fix's ordering) keeps its last line
+        byEpoch.put(epoch, new EpochSummary(epoch, epochs, o.get("loss").getAsFloat(), terms,
+            o.has("lr") ? o.get("lr").getAsDouble() : 0, validation, o.has("best") && o.get("best").getAsBoolean()));
+      }
+    }
+    return List.copyOf(byEpoch.values());
+  }
+
+  /** One progress line; empty for a blank line or one torn by a kill while it was written. */
+  private static Optional<JsonObject> parseLine(String line) {
+    if (line.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      JsonObject o = JsonParser.parseString(line).getAsJsonObject();
+      return o.has("epoch") ? Optional.of(o) : Optional.empty();
+    } catch (RuntimeException torn) {
+      return Optional.empty();
+    }
   }
 
   BufferedWriter appendProgress() throws IOException {

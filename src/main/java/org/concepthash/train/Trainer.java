@@ -126,10 +126,14 @@ public final class Trainer {
           }
           boolean best = validation != null && validation.mapAll() > state.bestMap();
           state = state.after(epoch, validation);
+          EpochSummary summary = totals.get().summary(epoch, recipe.schedule().epochs(), schedule.lr(epoch),
+              validation, best);
+          // the epoch's line goes before its checkpoint: a kill between the two leaves a line that a resume
+          // drops (truncateProgress), never a checkpoint whose epoch is missing from the history
+          log.onEpoch(summary);
           Checkpoint.save(run.checkpoint(epoch), setup.parameters(), optimizer, state);
           run.prune(recipe.keepCheckpoints(), state.bestEpoch());
-          listeners.onEpoch(totals.get().summary(epoch, recipe.schedule().epochs(), schedule.lr(epoch),
-              validation, best));
+          listener.onEpoch(summary);
         }
       }
       return finish(setup, state, plan, encoder);

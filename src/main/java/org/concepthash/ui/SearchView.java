@@ -271,6 +271,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private long mask() {
+    if (concepts.getValue().size() == concepts.getListDataView().getItemCount()) {
+      // every concept: 0 lets a model activated since this page was built answer with all of its own
+      return 0;
+    }
     long mask = 0;
     for (int m : concepts.getValue()) {
       mask |= 1L << m;

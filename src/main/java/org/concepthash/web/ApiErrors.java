@@ -134,6 +134,10 @@ class ApiErrors {
 
   @Error(global = true)
   HttpResponse<ApiError> unexpected(HttpRequest<?> request, Throwable e) {
+    var refusal = MultipartRefusal.of(e);
+    if (refusal.isPresent()) {
+      return refusal.get();
+    }
     LOG.error("{} {} failed", request.getMethod(), request.getPath(), e);
     return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName());
   }

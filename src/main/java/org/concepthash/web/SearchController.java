@@ -17,7 +17,6 @@ import org.concepthash.accounts.UploadLimiter;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.ingest.IngestRefusedException;
 import org.concepthash.catalog.query.AttentionMaps;
-import org.concepthash.catalog.query.ConceptSelection;
 import org.concepthash.catalog.query.CropBox;
 import org.concepthash.catalog.query.QueryImage;
 import org.concepthash.catalog.query.QueryImages;
@@ -85,7 +84,7 @@ class SearchController {
       throws IOException, IngestRefusedException {
     uploads.acquire(Actors.of(authentication));
     QueryImage query = images.upload(file.getFilename(), file.getBytes());
-    return search(query, parseK(k), ConceptSelection.mask(concepts, conceptNames()));
+    return search(query, parseK(k), concepts == null ? List.of() : List.of(concepts.split(",")));
   }
 
   @Post(consumes = MediaType.APPLICATION_JSON)
@@ -96,17 +95,12 @@ class SearchController {
     }
     QueryImage query = images.catalogImage(body.imageId());
     List<String> tokens = body.concepts() == null ? List.of() : body.concepts().stream().map(String::valueOf).toList();
-    return search(query, body.k() == null ? DEFAULT_K : body.k(), ConceptSelection.mask(tokens, conceptNames()));
+    return search(query, body.k() == null ? DEFAULT_K : body.k(), tokens);
   }
 
-  private List<String> conceptNames() {
-    return queries.activeModel()
-        .map(v -> org.concepthash.catalog.query.ConceptNames.display(v.conceptNames()))
-        .orElseThrow(() -> CatalogException.conflict("no model is active: train or activate one first"));
-  }
-
-  private Response search(QueryImage query, int k, long mask) throws IOException {
-    SearchAnswer a = queries.search(query, k, mask);
+  /** The concepts are resolved by the version that answers (a model may be activated meanwhile). */
+  private Response search(QueryImage query, int k, List<String> concepts) throws IOException {
+    SearchAnswer a = queries.search(query, k, concepts);
     SearchAnswer.Query q = a.query();
     SearchAnswer.Prediction p = q.predicted();
     QueryJson qj = new QueryJson(q.code(), q.subCodes(), AttentionJson.of(q.attention()),

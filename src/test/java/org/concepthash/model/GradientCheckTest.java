@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Finite-difference checks of the custom blocks, in float64. */
 class GradientCheckTest {
@@ -45,10 +47,11 @@ class GradientCheckTest {
     }
   }
 
-  @Test
-  void wholeNetworkGradientsMatchFiniteDifferences() {
+  @ParameterizedTest
+  @EnumSource(ConceptAttention.class)
+  void wholeNetworkGradientsMatchFiniteDifferences(ConceptAttention attention) {
     ConceptHashConfig config = new ConceptHashConfig(new VitGeometry(8, 4, 8, 1, 2, 16), 2, 4,
-        ConceptTokenMode.GENERATED, 3, 8, 2, 0f);
+        ConceptTokenMode.GENERATED, attention, 3, 8, 2, 0f);
     try (ParameterSet params = new ParameterSet(Device.cpu(), 13, DataType.FLOAT64)) {
       ConceptHashNet net = new ConceptHashNet(params, config);
       NDManager m = params.manager();

@@ -12,7 +12,12 @@ public final class TestNets {
 
   /** 16 px, patch 4 (16 patches), width 16, 2 layers, 2 heads; M = 2, K = 8. */
   public static ConceptHashConfig micro(ConceptTokenMode mode) {
-    return new ConceptHashConfig(new VitGeometry(16, 4, 16, 2, 2, 32), 2, 8, mode, 4, 8, 2, 0.1f);
+    return micro(mode, ConceptAttention.TOWER);
+  }
+
+  /** {@link #micro(ConceptTokenMode)} with the concept tokens looking where {@code attention} says. */
+  public static ConceptHashConfig micro(ConceptTokenMode mode, ConceptAttention attention) {
+    return new ConceptHashConfig(new VitGeometry(16, 4, 16, 2, 2, 32), 2, 8, mode, attention, 4, 8, 2, 0.1f);
   }
 
   /** Images with values drawn from N(0, 1), shape (B, 3, S, S). */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.onnx.proto.OnnxMl;
 import java.util.Map;
+import org.concepthash.model.ConceptAttention;
 import org.concepthash.model.ConceptHashConfig;
 import org.concepthash.model.ConceptTokenMode;
 import org.concepthash.model.TestNets;
@@ -27,6 +28,22 @@ class ConceptHashGraphTest {
         assertTrue(report.passes(), report.toString());
         assertTrue(report.confidentBits() > batch * config.bits() / 2, report.toString());
       }
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(ConceptTokenMode.class)
+  void localConceptAttentionExportsWithItsBatchNormsFolded(ConceptTokenMode mode) throws Exception {
+    ConceptHashConfig config = TestNets.micro(mode, ConceptAttention.LOCAL);
+    try (RandomNetwork n = RandomNetwork.create(config, 12)) {
+      assertTrue(n.parameters().withPrefix("vision.").isEmpty(), "LOCAL builds no tower");
+      byte[] onnx = export(n, config);
+      int s = config.geometry().imageSize();
+      float[] images = ProbeImages.generate(3, 3, s);
+      ParityReport report = ParityCheck.compare(ParityCheck.reference(n.net(), n.parameters(), images, 3),
+          ParityCheck.exported(onnx, images, 3, s, 1));
+      assertTrue(report.passes(), report.toString());
+      assertTrue(report.confidentBits() > 3 * config.bits() / 2, report.toString());
     }
   }
 

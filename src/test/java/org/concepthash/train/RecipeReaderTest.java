@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 import org.concepthash.model.CentreSource;
+import org.concepthash.model.ConceptAttention;
 import org.concepthash.model.ConceptHashConfig;
 import org.concepthash.model.ConceptTokenMode;
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,18 @@ class RecipeReaderTest {
     assertMessage("name: x\ncentres: {source: words}\n", "centres.source");
     assertMessage("name: x\nbatchSize: many\n", "batchSize");
     assertMessage("model: {preset: tiny}\n", "name is required");
+    assertMessage("name: x\nmodel: {preset: tiny, conceptAttention: local, pretrained: /w.safetensors}\n",
+        "model.pretrained loads a CLIP tower");
+    assertMessage("name: x\nmodel: {preset: tiny, conceptAttention: local, patchSize: 6, imageSize: 60}\n",
+        "power of two");
+  }
+
+  @Test
+  void localConceptAttentionReadsAndWritesBack() {
+    Recipe r = parse("name: x\nmodel: {preset: tiny, conceptAttention: local}\n");
+    assertEquals(ConceptAttention.LOCAL, r.model().conceptAttention());
+    assertEquals(r, parse(RecipeReader.write(r)));
+    assertEquals(ConceptAttention.TOWER, parse("name: x\nmodel: {preset: tiny}\n").model().conceptAttention());
   }
 
   @Test

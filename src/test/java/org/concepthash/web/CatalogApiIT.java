@@ -14,12 +14,15 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import io.micronaut.servlet.engine.MicronautServletConfiguration;
+import jakarta.servlet.MultipartConfigElement;
 import javax.imageio.ImageIO;
 import org.concepthash.accounts.Role;
 import org.concepthash.catalog.ImageIngest;
 import org.concepthash.catalog.IngestRequest;
 import org.concepthash.catalog.ingest.CanonicalImage;
 import org.concepthash.catalog.ingest.ImageValidator;
+import org.concepthash.catalog.ingest.IngestLimits;
 import org.concepthash.catalog.store.ImageStore;
 import org.concepthash.data.Split;
 import org.concepthash.testing.Multipart;
@@ -146,20 +149,48 @@ class CatalogApiIT {
   }
 
   @Test
-  void oversizeUploadIsRefused() throws Exception {
+  void oversizeUploadIsRefusedByTheContainerAsItStreamsWithAJson413() throws Exception {
     try (TestCatalog small = TestCatalog.start(true, java.util.Map.of("concepthash.ingest.max-bytes", 500))) {
-      Multipart form = new Multipart().file("file", "big.png", "image/png", TestImages.encode(TestImages.noise(100, 100, 6), "png"));
-      HttpResponse<byte[]> r =
-          http.send(
-              HttpRequest.newBuilder(small.uri("/api/images"))
-                  .header("Authorization", "Bearer " + small.tokenFor(Role.CURATOR))
-                  .header("Content-Type", form.contentType())
-                  .POST(form.publisher())
-                  .build(),
-              HttpResponse.BodyHandlers.ofByteArray());
-      assertEquals(400, r.statusCode());
-      assertTrue(json(r).get("error").asText().contains("larger than"));
+      // over the file cap, under the request cap (which leaves room for the other form fields)
+      HttpResponse<byte[]> file = uploadTo(small, TestImages.encode(TestImages.noise(100, 100, 6), "png"));
+      assertEquals(413, file.statusCode(), new String(file.body(), StandardCharsets.UTF_8));
+      assertTrue(json(file).get("error").asText().contains("larger than"), json(file).toString());
+      // over the request cap as well
+      HttpResponse<byte[]> request = uploadTo(small, TestImages.encode(TestImages.noise(300, 300, 6), "png"));
+      assertEquals(413, request.statusCode(), new String(request.body(), StandardCharsets.UTF_8));
+      assertTrue(json(request).get("error").asText().contains("larger than"), json(request).toString());
     }
+  }
+
+  private static HttpResponse<byte[]> uploadTo(TestCatalog catalog, byte[] content) throws Exception {
+    Multipart form = new Multipart().file("file", "big.png", "image/png", content);
+    return http.send(
+        HttpRequest.newBuilder(catalog.uri("/api/images"))
+            .header("Authorization", "Bearer " + catalog.tokenFor(Role.CURATOR))
+            .header("Content-Type", form.contentType())
+            .POST(form.publisher())
+            .build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  @Test
+  void theContainerCapsUploadsAtTheIngestLimitAndStagesThemUnderTheDataDirectory() {
+    MultipartConfigElement multipart =
+        app.bean(MicronautServletConfiguration.class).getMultipartConfigElement().orElseThrow();
+    long maxBytes = app.bean(IngestLimits.class).maxBytes();
+    assertEquals(maxBytes, multipart.getMaxFileSize());
+    assertTrue(multipart.getMaxRequestSize() > maxBytes && multipart.getMaxRequestSize() < maxBytes + (1 << 20),
+        "request cap " + multipart.getMaxRequestSize());
+    Path staging = Path.of(multipart.getLocation());
+    assertTrue(staging.startsWith(app.dataDir()), staging.toString());
+    assertTrue(Files.isDirectory(staging), staging.toString());
+  }
+
+  @Test
+  void aFileNameWithANulByteIsABadRequestWithAJsonReason() throws Exception {
+    HttpResponse<byte[]> r = upload("evil\0.png", TestImages.png(8, 8, 3), null, null);
+    assertEquals(400, r.statusCode(), new String(r.body(), StandardCharsets.UTF_8));
+    assertTrue(json(r).get("error").asText().contains("file name"), json(r).toString());
   }
 
   @Test

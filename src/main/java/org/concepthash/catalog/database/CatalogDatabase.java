@@ -7,10 +7,12 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +24,9 @@ import org.slf4j.LoggerFactory;
 public final class CatalogDatabase implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogDatabase.class);
-  private static final String EMBEDDED_DATABASE = "concepthash";
+  static final String EMBEDDED_DATABASE = "concepthash";
+  /** A fast shutdown ends at the next checkpoint; generous for a large catalog on a slow disk. */
+  private static final Duration LEFTOVER_SHUTDOWN_WAIT = Duration.ofSeconds(120);
 
   private final CatalogLocation location;
   private final String jdbcUrl;
@@ -62,14 +66,24 @@ public final class CatalogDatabase implements AutoCloseable {
     try {
       Path dbDir = location.dataDir().resolve("db");
       Files.createDirectories(dbDir);
-      // a previous process that was killed leaves postmaster.pid behind; we hold the lock, so it is stale
-      Files.deleteIfExists(dbDir.resolve("postmaster.pid"));
+      // a process killed with its database running leaves the daemonised server behind; we hold the lock,
+      // so no live ConceptHash process uses it
+      Optional<LeftoverPostmaster> leftover = LeftoverPostmaster.find(dbDir);
+      if (leftover.isPresent()) {
+        leftover.get().stop(dbDir, LEFTOVER_SHUTDOWN_WAIT);
+      }
       LOG.info("Starting embedded PostgreSQL in {}", dbDir);
       EmbeddedPostgres pg =
           EmbeddedPostgres.builder()
               .setDataDirectory(dbDir)
               .setCleanDataDirectory(false)
               .setServerConfig("max_connections", "50")
+              // the library starts PostgreSQL with its test settings (-F, i.e. fsync off, and
+              // synchronous_commit off): a power cut could then lose acknowledged labels or corrupt the
+              // cluster. These -c options follow -F on the command line, so they win.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
+              .setServerConfig("full_page_writes", "on")
               // our own hook stops it, after its users (see closeFirst): the library's hook would race them
               .setRegisterShutdownHook(false)
               .start();
@@ -102,6 +116,11 @@ public final class CatalogDatabase implements AutoCloseable {
 
   public String jdbcUrl() {
     return jdbcUrl;
+  }
+
+  /** URL, user and password of this database (embedded or external), for JDBC tools such as backup. */
+  public CatalogLocation.ExternalDatabase coordinates() {
+    return new CatalogLocation.ExternalDatabase(jdbcUrl, user, password);
   }
 
   /** Properties for the Micronaut application context (data source, JPA, Flyway, data dir). */

@@ -10,12 +10,14 @@ public final class ConceptSelection {
   private ConceptSelection() {}
 
   /**
-   * The mask of {@code tokens} among {@code names}; no tokens (or only blanks) select every concept.
+   * The mask of {@code tokens} among {@code names}; no tokens (or only blanks) give 0, which
+   * {@link QueryService#search} reads as every concept of the version that answers. Not the mask of every
+   * one of {@code names}: when a retrained model is activated between this call and the search, that mask
+   * would select only the old model's concepts of the new one.
    *
    * @throws CatalogException (invalid) naming the token that is neither an index nor a name
    */
   public static long mask(List<String> tokens, List<String> names) {
-    long all = names.size() == 64 ? -1L : (1L << names.size()) - 1;
     long mask = 0;
     for (String raw : tokens) {
       String t = raw == null ? "" : raw.strip();
@@ -24,7 +26,7 @@ public final class ConceptSelection {
       }
       mask |= 1L << index(t, names);
     }
-    return mask == 0 ? all : mask;
+    return mask;
   }
 
   /** Comma-separated form of {@link #mask(List, List)}; null or blank selects every concept. */

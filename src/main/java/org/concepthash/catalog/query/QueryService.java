@@ -3,8 +3,11 @@ package org.concepthash.catalog.query;
 import jakarta.inject.Singleton;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
 import java.util.Map;
 import java.util.Optional;
 import org.concepthash.catalog.CatalogException;
@@ -33,6 +36,12 @@ public class QueryService {
 
   /** Largest k a query may ask for. */
   public static final int MAX_K = 200;
+  /**
+   * Activation publishes the new version's index, then swaps in its encoder; a search in between sees two
+   * versions and waits until they agree (milliseconds, longer on a loaded machine) rather than fail.
+   */
+  private static final Duration SWITCH_WAIT = Duration.ofSeconds(10);
+  private static final long SWITCH_POLL_NANOS = 1_000_000;
 
   private final ServingModel serving;
   private final CatalogSearchIndex index;
@@ -56,27 +65,51 @@ public class QueryService {
    * @throws CatalogException invalid (k or mask out of range), conflict (no active model)
    */
   public SearchAnswer search(QueryImage query, int k, long conceptMask) throws IOException {
+    return search(query, k, names -> conceptMask);
+  }
+
+  /**
+   * As {@link #search(QueryImage, int, long)} with the concepts named by {@code conceptTokens} (0-based
+   * indices or names; none = every concept), resolved against the version that answers, so a model
+   * activated meanwhile is asked about its own concepts.
+   *
+   * @throws CatalogException invalid also for a token that names no concept of that version
+   */
+  public SearchAnswer search(QueryImage query, int k, List<String> conceptTokens) throws IOException {
+    List<String> tokens = List.copyOf(conceptTokens);
+    return search(query, k, names -> ConceptSelection.mask(tokens, names));
+  }
+
+  private SearchAnswer search(QueryImage query, int k, ToLongFunction<List<String>> maskOf) throws IOException {
     if (k < 1 || k > MAX_K) {
       throw CatalogException.invalid("k must be between 1 and " + MAX_K + ", not " + k);
     }
-    for (int attempt = 0; attempt < 2; attempt++) {
+    long deadline = System.nanoTime() + SWITCH_WAIT.toNanos();
+    while (true) {
       ServingModel.Serving s = serving.current().orElseThrow(QueryService::noModel);
       HammingIndex idx = index.index().orElseThrow(QueryService::noModel);
-      ConceptLayout layout = new ConceptLayout(s.version().bits(), s.version().concepts());
-      long mask = conceptMask == 0 ? layout.allConcepts() : conceptMask;
-      try {
-        layout.checkMask(mask);
-      } catch (IllegalArgumentException e) {
-        throw CatalogException.invalid(e.getMessage());
+      if (idx.modelVersion().equals(s.id())) {
+        ConceptLayout layout = new ConceptLayout(s.version().bits(), s.version().concepts());
+        long selected = maskOf.applyAsLong(ConceptNames.display(s.version().conceptNames()));
+        long mask = selected == 0 ? layout.allConcepts() : selected;
+        try {
+          layout.checkMask(mask);
+        } catch (IllegalArgumentException e) {
+          throw CatalogException.invalid(e.getMessage());
+        }
+        Encoding e = s.encoder().encode(query.image());
+        boolean self = query.catalogImageId().isPresent();
+        SearchResult r = idx.topK(e.words(), self ? k + 1 : k, mask, SearchFilter.NONE);
+        if (r.modelVersion().equals(s.id())) {
+          return answer(s, layout, mask, k, query, e, r);
+        }
       }
-      Encoding e = s.encoder().encode(query.image());
-      boolean self = query.catalogImageId().isPresent();
-      SearchResult r = idx.topK(e.words(), self ? k + 1 : k, mask, SearchFilter.NONE);
-      if (r.modelVersion().equals(s.id())) {
-        return answer(s, layout, mask, k, query, e, r);
+      if (System.nanoTime() > deadline) {
+        throw CatalogException.conflict("the active model is being switched; please search again");
       }
+      // the pair of encoder and index is switching: wait for both to be the same version
+      LockSupport.parkNanos(SWITCH_POLL_NANOS);
     }
-    throw CatalogException.conflict("the active model changed twice during this search; please search again");
   }
 
   private SearchAnswer answer(ServingModel.Serving s, ConceptLayout layout, long mask, int k, QueryImage query,

@@ -1,7 +1,9 @@
 package org.concepthash.catalog.store;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -19,14 +21,29 @@ public final class AtomicFiles {
 
   /** Writes to a temporary file in the target's directory, forces it to disk, then renames it. */
   public static void write(Path target, byte[] content) throws IOException {
+    write(target, ch -> {
+      ByteBuffer buffer = ByteBuffer.wrap(content);
+      while (buffer.hasRemaining()) {
+        ch.write(buffer);
+      }
+    });
+  }
+
+  /** {@link #write(Path, byte[])} from a stream, for content too large to hold in memory (model packages). */
+  public static void write(Path target, InputStream content) throws IOException {
+    write(target, ch -> content.transferTo(Channels.newOutputStream(ch)));
+  }
+
+  private interface Content {
+    void writeTo(FileChannel channel) throws IOException;
+  }
+
+  private static void write(Path target, Content content) throws IOException {
     Files.createDirectories(target.getParent());
     Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), TEMP_SUFFIX);
     try {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          ch.write(buffer);
-        }
+        content.writeTo(ch);
         ch.force(true);
       }
       try {

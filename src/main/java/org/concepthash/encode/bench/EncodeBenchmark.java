@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.concepthash.encode.Encoder;
 import org.concepthash.encode.EncoderOptions;
+import org.concepthash.model.ConceptAttention;
 import org.concepthash.model.ConceptHashConfig;
 import org.concepthash.model.ConceptTokenMode;
 import org.concepthash.model.VitGeometry;
@@ -194,7 +195,7 @@ public final class EncodeBenchmark {
       case "vitB32" -> ConceptHashConfig.vitB32();
       // a very small tower for tests of the benchmark itself
       case "micro" -> new ConceptHashConfig(new VitGeometry(32, 8, 32, 2, 2, 64), 2, 8, ConceptTokenMode.GENERATED,
-          8, 16, 2, 0.1f);
+          ConceptAttention.TOWER, 8, 16, 2, 0.1f);
       default -> throw new IllegalArgumentException("unknown geometry '" + geometry + "' (tiny, vitB32, micro)");
     };
   }

@@ -24,6 +24,10 @@ class EmbeddedCatalogIT {
       CatalogLocation location = CatalogLocation.resolve(Optional.of(dir), Optional.empty(), Map.of());
       try (CatalogDatabase db = CatalogDatabase.open(location)) {
         exec(db, "create table marker (v int); insert into marker values (42)");
+        // a catalog outlives a power cut: the running server says so, not its configuration file
+        assertEquals("on", show(db, "fsync"));
+        assertEquals("on", show(db, "synchronous_commit"));
+        assertEquals("on", show(db, "full_page_writes"));
         CatalogInUseException e = assertThrows(CatalogInUseException.class, () -> CatalogDatabase.open(location));
         assertTrue(e.getMessage().contains("in use by another ConceptHash process"), e.getMessage());
         assertTrue(e.getMessage().contains("DATABASE_URL"), e.getMessage());
@@ -37,6 +41,15 @@ class EmbeddedCatalogIT {
       }
     } finally {
       TestFiles.deleteRecursively(dir);
+    }
+  }
+
+  private static String show(CatalogDatabase db, String setting) throws Exception {
+    try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
+        Statement s = c.createStatement()) {
+      var rs = s.executeQuery("show " + setting);
+      rs.next();
+      return rs.getString(1);
     }
   }
 

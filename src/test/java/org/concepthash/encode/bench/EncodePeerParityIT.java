@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The PyTorch peer computes the exported graph's function: on a micro geometry with random weights its codes
  * and attention maps equal ONNX Runtime's. Needs /usr/bin/python3 with torch (Debian python3-torch); skipped
- * where it is missing (CI does not install it).
+ * where it is missing (.ci/run installs it).
  */
 class EncodePeerParityIT {
 

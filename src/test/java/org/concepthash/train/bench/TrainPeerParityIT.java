@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The PyTorch peer trains the same network with the same losses and optimiser: on a micro geometry without
  * dropout, its first-step losses and gradient norm and its loss after every step equal ours. Needs
- * /usr/bin/python3 with torch (Debian python3-torch); skipped where it is missing (CI does not install it).
+ * /usr/bin/python3 with torch (Debian python3-torch); skipped where it is missing (.ci/run installs it).
  */
 class TrainPeerParityIT {
 
