@@ -3,6 +3,7 @@ package org.concepthash.ui;
 import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
 import java.util.Optional;
+import org.concepthash.catalog.models.ConceptReliability;
 import org.concepthash.catalog.models.ModelVersion;
 import org.concepthash.encode.eval.PartConsistencyReport;
 
@@ -12,15 +13,12 @@ import org.concepthash.encode.eval.PartConsistencyReport;
  */
 final class ConceptTrust {
 
-  static final String NOT_MEASURED = "not measured";
-  static final String UNRELIABLE = "unreliable";
-
   private ConceptTrust() {}
 
   /** "head in 84% of 240 annotated images", or "not measured"; carries the numbers as data attributes. */
   static Span summary(ModelVersion v, int m) {
     Optional<PartConsistencyReport.ConceptParts> c = v.partConsistency().flatMap(p -> p.concept(m));
-    Span s = new Span(c.map(PartConsistencyReport.ConceptParts::summary).orElse(NOT_MEASURED));
+    Span s = new Span(v.partSummary(m));
     s.addClassName("ch-concept-parts");
     c.ifPresent(p -> {
       s.getElement().setAttribute("data-part", p.dominantPart());
@@ -36,7 +34,7 @@ final class ConceptTrust {
       return Optional.empty();
     }
     PartConsistencyReport p = v.parts();
-    Span mark = new Span(UNRELIABLE);
+    Span mark = new Span(ConceptReliability.UNRELIABLE.label());
     mark.addClassName("ch-unreliable");
     mark.getElement().getThemeList().addAll(java.util.List.of("badge", "error", "small"));
     mark.getElement().setAttribute("title", String.format(Locale.ROOT,
@@ -48,6 +46,6 @@ final class ConceptTrust {
 
   /** A concept's name with " (unreliable)" when it is marked, for plain-text labels. */
   static String label(ModelVersion v, int m, String name) {
-    return v.unreliable(m) ? name + " (" + UNRELIABLE + ")" : name;
+    return v.unreliable(m) ? name + " (" + ConceptReliability.UNRELIABLE.label() + ")" : name;
   }
 }

@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Optional;
 import org.concepthash.accounts.Role;
 import org.concepthash.catalog.models.ModelRegistry;
+import org.concepthash.catalog.models.ConceptReliability;
 import org.concepthash.catalog.models.ModelVersion;
 import org.concepthash.encode.eval.EvaluationReport;
 import org.concepthash.encode.eval.PartConsistencyReport;
@@ -199,7 +200,7 @@ public class ModelsView extends VerticalLayout {
 
   private static String purity(ModelVersion v) {
     return v.partConsistency().map(p -> String.format(Locale.ROOT, "%.2f (chance %.2f)", p.meanPurity(),
-        p.chance().purity())).orElse(ConceptTrust.NOT_MEASURED);
+        p.chance().purity())).orElse(ConceptReliability.NOT_MEASURED.label());
   }
 
   private static String number(double value) {

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.concepthash.accounts.Roles;
 import org.concepthash.catalog.CatalogException;
-import org.concepthash.catalog.models.ConceptReliability;
 import org.concepthash.catalog.models.ModelVersion;
 import org.concepthash.catalog.query.ConceptNames;
 import org.concepthash.catalog.query.QueryService;
@@ -50,7 +49,7 @@ class ConceptController {
         PartConsistencyJson.ConceptPartsJson p = parts == null || m >= parts.concepts().size() ? null
             : parts.concepts().get(m);
         out.add(new ConceptJson(m, v.conceptNames().get(m), bits,
-            p == null ? ConceptReliability.NOT_MEASURED.label() : p.summary(), v.reliability(m).label(), p));
+            v.partSummary(m), v.reliability(m).label(), p));
       }
       return new Concepts(v.id(), v.active(), out, parts);
     }

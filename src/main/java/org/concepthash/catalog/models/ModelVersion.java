@@ -51,6 +51,12 @@ public record ModelVersion(
     return ConceptReliability.of(parts, m);
   }
 
+  /** Concept {@code m}'s part in words, "head in 84% of 240 annotated images", or "not measured". */
+  public String partSummary(int m) {
+    return partConsistency().flatMap(p -> p.concept(m)).map(PartConsistencyReport.ConceptParts::summary)
+        .orElse(ConceptReliability.NOT_MEASURED.label());
+  }
+
   /** The concepts marked unreliable. */
   public Set<Integer> unreliableConcepts() {
     Set<Integer> out = new TreeSet<>();
