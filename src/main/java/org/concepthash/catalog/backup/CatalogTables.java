@@ -33,32 +33,27 @@ final class CatalogTables {
 
   /** The catalog's tables in the current schema, by name. */
   static List<String> names(Connection c) throws SQLException {
-    List<String> names = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("select table_name from information_schema.tables"
-        + " where table_schema = current_schema() and table_type = 'BASE TABLE' and table_name <> ?"
-        + " order by table_name")) {
-      s.setString(1, HISTORY);
-      try (ResultSet rs = s.executeQuery()) {
-        while (rs.next()) {
-          names.add(rs.getString(1));
-        }
-      }
-    }
-    return names;
+    return strings(c, "select table_name from information_schema.tables where table_schema = current_schema()"
+        + " and table_type = 'BASE TABLE' and table_name <> ? order by table_name", HISTORY);
   }
 
   static List<String> columns(Connection c, String table) throws SQLException {
-    List<String> columns = new ArrayList<>();
-    try (PreparedStatement s = c.prepareStatement("select column_name from information_schema.columns"
-        + " where table_schema = current_schema() and table_name = ? order by ordinal_position")) {
-      s.setString(1, table);
+    return strings(c, "select column_name from information_schema.columns"
+        + " where table_schema = current_schema() and table_name = ? order by ordinal_position", table);
+  }
+
+  /** The first column of {@code sql}'s rows, its one parameter bound to {@code parameter}. */
+  private static List<String> strings(Connection c, String sql, String parameter) throws SQLException {
+    List<String> out = new ArrayList<>();
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, parameter);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          columns.add(rs.getString(1));
+          out.add(rs.getString(1));
         }
       }
     }
-    return columns;
+    return out;
   }
 
   /** The newest applied Flyway version; empty when the database holds no catalog. */
