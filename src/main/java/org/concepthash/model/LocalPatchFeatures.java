@@ -29,11 +29,11 @@ public final class LocalPatchFeatures {
     int halvings = stagesFor(g) - 1; // ConceptHashConfig checked that the patch size is a power of two
     int in = 3;
     int out = Math.min(FIRST_CHANNELS, g.width());
-    stages.add(stage(scope.child("0"), in, out, 1));
+    stages.add(stage(scope.child("0"), in, out, stride(0)));
     for (int i = 1; i <= halvings; i++) {
       in = out;
       out = i == halvings ? g.width() : Math.min(FIRST_CHANNELS << i, g.width());
-      stages.add(stage(scope.child(Integer.toString(i)), in, out, 2));
+      stages.add(stage(scope.child(Integer.toString(i)), in, out, stride(i)));
     }
   }
 
@@ -43,9 +43,14 @@ public final class LocalPatchFeatures {
     return new Stage(weight, new BatchNorm(scope.child("bn"), out), stride);
   }
 
-  /** Number of stages for geometry {@code g}: stage 0 has stride 1, the others stride 2. */
+  /** Number of stages for geometry {@code g}. */
   public static int stagesFor(VitGeometry g) {
     return 1 + Integer.numberOfTrailingZeros(g.patchSize());
+  }
+
+  /** Stride of stage {@code i}: 1 for the first, 2 for the others (the ONNX writer follows the same). */
+  public static int stride(int i) {
+    return i == 0 ? 1 : 2;
   }
 
   public NDArray forward(NDArray images, boolean training) {

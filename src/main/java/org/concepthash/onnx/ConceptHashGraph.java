@@ -124,7 +124,7 @@ public final class ConceptHashGraph {
     int m = layout.concepts();
     String x = images;
     for (int i = 0; i < LocalPatchFeatures.stagesFor(config.geometry()); i++) {
-      x = g.op("Relu", List.of(foldedConv(x, "local.stem." + i, i == 0 ? 1 : 2)));
+      x = g.op("Relu", List.of(foldedConv(x, "local.stem." + i, LocalPatchFeatures.stride(i))));
     }
     String flat = g.op("Reshape", List.of(x, g.longs("local_shape", 0, d, layout.patches()))); // (B, D, P)
     String features = g.op("Transpose", List.of(flat), Attribute.ints("perm", 0, 2, 1)); // (B, P, D)
