@@ -2,15 +2,30 @@ package org.concepthash;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The dependency rules of DEVELOPERS.md, checked: ui/web -> jobs -> train/encode/search/catalog -> data. */
+/** The package rules of DEVELOPERS.md ("Architecture"), checked on the compiled main classes. */
 class LayeringTest {
+
+  /**
+   * The top-level packages in pipeline order, lowest first: a package may use the packages before it,
+   * never one after it.
+   */
+  static final List<String> LAYERS =
+      List.of(
+          "data", "code", "search", "model", "onnx", "train", "export", "encode", "catalog", "accounts",
+          "serving", "jobs", "web", "ui", "bench", "cli");
 
   private static JavaClasses classes;
 
@@ -23,38 +38,45 @@ class LayeringTest {
   }
 
   @Test
+  void everyTopLevelPackageHasAPlaceInTheOrder() {
+    TreeSet<String> unplaced = new TreeSet<>();
+    for (JavaClass c : classes) {
+      topLevel(c).filter(p -> !LAYERS.contains(p)).ifPresent(unplaced::add);
+    }
+    assertEquals(new TreeSet<String>(), unplaced, "top-level packages missing from LAYERS");
+  }
+
+  @Test
+  void packagesOnlyUseLowerLayers() {
+    TreeSet<String> upward = new TreeSet<>();
+    for (JavaClass c : classes) {
+      int from = topLevel(c).map(LAYERS::indexOf).orElse(-1);
+      for (Dependency d : c.getDirectDependenciesFromSelf()) {
+        int to = topLevel(d.getTargetClass()).map(LAYERS::indexOf).orElse(-1);
+        if (from >= 0 && to > from) {
+          upward.add(LAYERS.get(from) + " -> " + LAYERS.get(to) + ": " + d.getDescription());
+        }
+      }
+    }
+    assertEquals(new TreeSet<String>(), upward, "dependencies that point up the layer order");
+  }
+
+  @Test
+  void topLevelPackagesHaveNoCycles() {
+    slices().matching("org.concepthash.(*)..").should().beFreeOfCycles().check(classes);
+  }
+
+  @Test
   void computePackagesUseNoWebFrameworkOrDatabase() {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "org.concepthash.model..", "org.concepthash.train..", "org.concepthash.onnx..",
-            "org.concepthash.encode..", "org.concepthash.search..", "org.concepthash.data..")
+            "org.concepthash.data..", "org.concepthash.code..", "org.concepthash.search..",
+            "org.concepthash.model..", "org.concepthash.onnx..", "org.concepthash.train..",
+            "org.concepthash.export..", "org.concepthash.encode..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("com.vaadin..", "io.micronaut.http..", "jakarta.persistence..", "org.hibernate..")
-        .check(classes);
-  }
-
-  @Test
-  void lowerLayersNeverReachUp() {
-    noClasses()
-        .that()
-        .resideInAnyPackage("org.concepthash.data..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(
-            "org.concepthash.catalog..", "org.concepthash.search..", "org.concepthash.model..",
-            "org.concepthash.train..", "org.concepthash.jobs..", "org.concepthash.web..",
-            "org.concepthash.ui..", "org.concepthash.cli..")
-        .check(classes);
-    noClasses()
-        .that()
-        .resideInAnyPackage(
-            "org.concepthash.catalog..", "org.concepthash.search..", "org.concepthash.model..",
-            "org.concepthash.train..", "org.concepthash.onnx..", "org.concepthash.encode..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage("org.concepthash.jobs..", "org.concepthash.web..", "org.concepthash.ui..", "org.concepthash.cli..")
         .check(classes);
   }
 
@@ -72,12 +94,15 @@ class LayeringTest {
         .check(classes);
   }
 
-  /**
-   * Package by package: train uses the shared preprocessing in encode, encode reads the package format
-   * of onnx, and only onnx.export (which reads training runs) depends on train.
-   */
-  @Test
-  void packagesHaveNoCycles() {
-    slices().matching("org.concepthash.(**)").should().beFreeOfCycles().check(classes);
+  /** The package right below {@code org.concepthash}, or empty for classes outside it. */
+  private static Optional<String> topLevel(JavaClass c) {
+    String name = c.getPackageName();
+    String root = "org.concepthash.";
+    if (!name.startsWith(root)) {
+      return Optional.empty();
+    }
+    String rest = name.substring(root.length());
+    int dot = rest.indexOf('.');
+    return Optional.of(dot < 0 ? rest : rest.substring(0, dot));
   }
 }

@@ -2,7 +2,7 @@ package org.concepthash.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.concepthash.encode.bench.EncodeBenchmark;
+import org.concepthash.bench.EncodeBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

@@ -5,7 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.concepthash.catalog.query.bench.QueryBenchmark;
+import org.concepthash.bench.QueryBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

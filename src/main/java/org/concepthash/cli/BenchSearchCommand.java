@@ -2,7 +2,7 @@ package org.concepthash.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.concepthash.search.bench.SearchBenchmark;
+import org.concepthash.bench.SearchBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

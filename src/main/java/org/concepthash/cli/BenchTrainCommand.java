@@ -2,7 +2,7 @@ package org.concepthash.cli;
 
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.concepthash.train.bench.TrainBenchmark;
+import org.concepthash.bench.TrainBenchmark;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

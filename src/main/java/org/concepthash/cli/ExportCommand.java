@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.concepthash.onnx.export.RunExporter;
+import org.concepthash.export.RunExporter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 

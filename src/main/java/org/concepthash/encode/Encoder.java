@@ -1,5 +1,6 @@
 package org.concepthash.encode;
 
+import org.concepthash.model.ImagePreprocessor;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -15,13 +16,13 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import org.concepthash.onnx.ConceptHashGraph;
 import org.concepthash.onnx.GraphOutputs;
-import org.concepthash.onnx.HexCode;
+import org.concepthash.code.HexCode;
 import org.concepthash.onnx.ModelManifest;
 import org.concepthash.onnx.ModelPackage;
 import org.concepthash.onnx.ModelPackageException;
-import org.concepthash.onnx.ProbeImages;
-import org.concepthash.search.BinaryCodes;
-import org.concepthash.search.ConceptLayout;
+import org.concepthash.model.ProbeImages;
+import org.concepthash.code.BinaryCodes;
+import org.concepthash.code.ConceptLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

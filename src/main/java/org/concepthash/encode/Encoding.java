@@ -3,7 +3,7 @@ package org.concepthash.encode;
 /**
  * What the encoder computes for one image. Arrays are owned by the record; callers must not modify them.
  *
- * @param words the binary code in the {@link org.concepthash.search.BinaryCodes} layout (bit j in word j/64
+ * @param words the binary code in the {@link org.concepthash.code.BinaryCodes} layout (bit j in word j/64
  *     at position j%64; bit = code &gt; 0)
  * @param subCodes per concept m, its bits [m K/M, (m+1) K/M) as a '0'/'1' string, first bit first
  * @param code the continuous code, K values (batch-norm output)

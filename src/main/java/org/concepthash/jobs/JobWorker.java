@@ -9,7 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.concepthash.catalog.models.ModelVersion;
+import org.concepthash.serving.ModelVersion;
 import org.concepthash.train.CancellationToken;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -8,7 +8,7 @@ import ai.djl.ndarray.NDArray;
  * Tensor names: {@code vision.*} (tower and adapters), {@code local.*}, {@code concepts.*} (token source),
  * {@code hash.*}.
  *
- * <p>Shapes: images (B, 3, S, S) normalised as {@code org.concepthash.encode.ImagePreprocessor} does;
+ * <p>Shapes: images (B, 3, S, S) normalised as {@code org.concepthash.model.ImagePreprocessor} does;
  * outputs as in {@link ConceptHashOutput}.
  */
 public final class ConceptHashNet {

@@ -1,5 +1,7 @@
 package org.concepthash.onnx;
 
+import org.concepthash.code.HexCode;
+import org.concepthash.model.ProbeImages;
 import com.google.gson.JsonObject;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -116,7 +118,7 @@ public record ModelManifest(
       p.add("network is missing");
     } else {
       Network n = network;
-      require(p, n.bits() >= 1 && n.bits() <= org.concepthash.search.BinaryCodes.MAX_BITS,
+      require(p, n.bits() >= 1 && n.bits() <= org.concepthash.code.BinaryCodes.MAX_BITS,
           "network.bits must be in 1..256, is " + n.bits());
       require(p, n.concepts() >= 1 && n.bits() % n.concepts() == 0 && n.bitsPerConcept() * n.concepts() == n.bits(),
           "network.concepts (" + n.concepts() + ") and bitsPerConcept (" + n.bitsPerConcept()

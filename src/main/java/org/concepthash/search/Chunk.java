@@ -1,5 +1,7 @@
 package org.concepthash.search;
 
+import org.concepthash.code.BinaryCodes;
+import org.concepthash.code.ConceptLayout;
 import java.util.Arrays;
 import org.concepthash.data.Split;
 

@@ -1,5 +1,8 @@
 package org.concepthash.search;
 
+import org.concepthash.code.BinaryCodes;
+import org.concepthash.code.ConceptLayout;
+
 /**
  * The sub-codes of ONE concept for the entries of a chunk, stored apart from the full rows so a
  * one-concept search reads only these bytes.

@@ -1,5 +1,6 @@
 package org.concepthash.search;
 
+import org.concepthash.code.ConceptLayout;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;

@@ -1,5 +1,6 @@
 package org.concepthash.search;
 
+import org.concepthash.code.BinaryCodes;
 import java.util.Arrays;
 import java.util.Objects;
 import org.concepthash.data.Split;

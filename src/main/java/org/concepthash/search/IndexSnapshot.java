@@ -1,5 +1,7 @@
 package org.concepthash.search;
 
+import org.concepthash.code.BinaryCodes;
+import org.concepthash.code.ConceptLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

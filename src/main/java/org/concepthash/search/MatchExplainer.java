@@ -1,5 +1,6 @@
 package org.concepthash.search;
 
+import org.concepthash.code.ConceptLayout;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

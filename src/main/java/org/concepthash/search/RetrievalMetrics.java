@@ -1,5 +1,6 @@
 package org.concepthash.search;
 
+import org.concepthash.code.BinaryCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;

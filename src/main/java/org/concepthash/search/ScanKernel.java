@@ -1,5 +1,7 @@
 package org.concepthash.search;
 
+import org.concepthash.code.ConceptLayout;
+
 /**
  * The inner loop of a search: computes the distance of one prepared query to a range of a chunk's
  * entries and offers those below the collector's bound (and passing the filter) to the collector.

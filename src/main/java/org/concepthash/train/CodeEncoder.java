@@ -5,10 +5,10 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.List;
 import org.concepthash.data.LabelledImage;
-import org.concepthash.encode.ImagePreprocessor;
+import org.concepthash.model.ImagePreprocessor;
 import org.concepthash.model.ConceptHashNet;
 import org.concepthash.model.ParameterSet;
-import org.concepthash.search.BinaryCodes;
+import org.concepthash.code.BinaryCodes;
 
 /**
  * Binary codes of images in eval mode through the shared {@link ImagePreprocessor}, for evaluation during

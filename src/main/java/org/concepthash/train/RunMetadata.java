@@ -15,7 +15,7 @@ import java.util.List;
 import org.concepthash.data.ClassInfo;
 import org.concepthash.data.Dataset;
 import org.concepthash.data.LabelledImage;
-import org.concepthash.encode.ImagePreprocessor;
+import org.concepthash.model.ImagePreprocessor;
 import org.concepthash.model.ConceptHashConfig;
 import org.concepthash.model.ImportReport;
 

@@ -2,7 +2,7 @@ package org.concepthash.train;
 
 import java.awt.image.BufferedImage;
 import java.util.Random;
-import org.concepthash.encode.ImagePreprocessor;
+import org.concepthash.model.ImagePreprocessor;
 
 /**
  * The training transform: Resize(shorter side) -> RandomHorizontalFlip -> TrivialAugmentWide ->

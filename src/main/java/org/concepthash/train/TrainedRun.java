@@ -6,7 +6,7 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.concepthash.encode.ImagePreprocessor;
+import org.concepthash.model.ImagePreprocessor;
 import org.concepthash.model.ConceptHashNet;
 import org.concepthash.model.ParameterSet;
 

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
 import java.util.stream.IntStream;
 import org.concepthash.data.Dataset;
 import org.concepthash.data.LabelledImage;
-import org.concepthash.encode.ImagePreprocessor;
+import org.concepthash.model.ImagePreprocessor;
 import org.concepthash.model.MiniLmTextEmbedder;
 import org.concepthash.model.TextEmbedder;
 import org.concepthash.search.RetrievalMetrics;

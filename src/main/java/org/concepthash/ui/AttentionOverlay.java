@@ -6,7 +6,7 @@ import com.vaadin.flow.component.Tag;
 import com.vaadin.flow.component.dependency.JavaScript;
 import java.util.Locale;
 import java.util.Map;
-import org.concepthash.catalog.query.AttentionMaps;
+import org.concepthash.serving.query.AttentionMaps;
 
 /**
  * Server side of {@code frontend/attention-overlay.js}: an image with a concept's attention map drawn over

@@ -5,8 +5,8 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
-import org.concepthash.catalog.query.AttentionMaps;
-import org.concepthash.catalog.query.SearchAnswer;
+import org.concepthash.serving.query.AttentionMaps;
+import org.concepthash.serving.query.SearchAnswer;
 
 /** Query and one result side by side, one row per concept: where each looked, and how far apart they are. */
 class CompareDialog extends Dialog {

@@ -3,8 +3,8 @@ package org.concepthash.ui;
 import com.vaadin.flow.component.html.Span;
 import java.util.Locale;
 import java.util.Optional;
-import org.concepthash.catalog.models.ConceptReliability;
-import org.concepthash.catalog.models.ModelVersion;
+import org.concepthash.serving.ConceptReliability;
+import org.concepthash.serving.ModelVersion;
 import org.concepthash.encode.eval.PartConsistencyReport;
 
 /**

@@ -25,9 +25,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.concepthash.accounts.Role;
 import org.concepthash.catalog.CatalogException;
-import org.concepthash.catalog.query.ConceptAtlas;
-import org.concepthash.catalog.query.ConceptNames;
-import org.concepthash.catalog.query.CropBox;
+import org.concepthash.serving.query.ConceptAtlas;
+import org.concepthash.serving.query.ConceptNames;
+import org.concepthash.serving.query.CropBox;
 
 /**
  * The concept atlas: per concept of the active model its (editable) name, its most frequent sub-code values

@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
 import java.util.function.Consumer;
-import org.concepthash.catalog.query.SearchAnswer;
+import org.concepthash.serving.query.SearchAnswer;
 
 /**
  * One search result: the image with its attention overlay, class and family, Hamming distance, the

@@ -51,13 +51,13 @@ import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageFilter;
 import org.concepthash.catalog.ImageView;
 import org.concepthash.catalog.ingest.IngestRefusedException;
-import org.concepthash.catalog.models.ModelVersion;
-import org.concepthash.catalog.query.AttentionMaps;
-import org.concepthash.catalog.query.AttentionService;
-import org.concepthash.catalog.query.QueryImage;
-import org.concepthash.catalog.query.QueryImages;
-import org.concepthash.catalog.query.QueryService;
-import org.concepthash.catalog.query.SearchAnswer;
+import org.concepthash.serving.ModelVersion;
+import org.concepthash.serving.query.AttentionMaps;
+import org.concepthash.serving.query.AttentionService;
+import org.concepthash.serving.query.QueryImage;
+import org.concepthash.serving.query.QueryImages;
+import org.concepthash.serving.query.QueryService;
+import org.concepthash.serving.query.SearchAnswer;
 
 /**
  * Search by image and see why each result matched: the query's code per concept, the top-k neighbours
@@ -154,7 +154,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     k.setItems(K_CHOICES);
     k.setValue(10);
     k.addValueChangeListener(e -> rerun());
-    List<String> names = org.concepthash.catalog.query.ConceptNames.display(model.conceptNames());
+    List<String> names = org.concepthash.serving.query.ConceptNames.display(model.conceptNames());
     List<Integer> indices = new ArrayList<>();
     for (int m = 0; m < model.concepts(); m++) {
       indices.add(m);

@@ -10,11 +10,11 @@ import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.util.List;
 import org.concepthash.accounts.Roles;
-import org.concepthash.catalog.query.AttentionMaps;
-import org.concepthash.catalog.query.AttentionService;
-import org.concepthash.catalog.query.ConceptNames;
-import org.concepthash.catalog.query.CropBox;
-import org.concepthash.catalog.query.QueryService;
+import org.concepthash.serving.query.AttentionMaps;
+import org.concepthash.serving.query.AttentionService;
+import org.concepthash.serving.query.ConceptNames;
+import org.concepthash.serving.query.CropBox;
+import org.concepthash.serving.query.QueryService;
 
 /** The M attention maps of a catalog image under the active model, computed on demand. */
 @Controller("/api/images")

@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.concepthash.accounts.Roles;
 import org.concepthash.catalog.CatalogException;
-import org.concepthash.catalog.models.ModelVersion;
-import org.concepthash.catalog.query.ConceptNames;
-import org.concepthash.catalog.query.QueryService;
+import org.concepthash.serving.ModelVersion;
+import org.concepthash.serving.query.ConceptNames;
+import org.concepthash.serving.query.QueryService;
 
 /** Concept names of model versions: read those of the active model, rename one (stored per version). */
 @Controller("/api/models")

@@ -18,9 +18,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.concepthash.accounts.Roles;
-import org.concepthash.catalog.models.EncodingProgress;
-import org.concepthash.catalog.models.ModelRegistry;
-import org.concepthash.catalog.models.ModelVersion;
+import org.concepthash.serving.EncodingProgress;
+import org.concepthash.serving.ModelRegistry;
+import org.concepthash.serving.ModelVersion;
 import org.concepthash.jobs.TrainingJobs;
 import org.concepthash.onnx.ModelPackageException;
 

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.concepthash.catalog.models.ModelVersion;
+import org.concepthash.serving.ModelVersion;
 import org.concepthash.jobs.TrainingJob;
 
 /**

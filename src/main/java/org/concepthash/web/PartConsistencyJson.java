@@ -3,7 +3,7 @@ package org.concepthash.web;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
-import org.concepthash.catalog.models.ModelVersion;
+import org.concepthash.serving.ModelVersion;
 import org.concepthash.encode.eval.PartConsistencyReport;
 
 /**

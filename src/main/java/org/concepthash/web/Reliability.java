@@ -2,7 +2,7 @@ package org.concepthash.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.concepthash.catalog.models.ModelVersion;
+import org.concepthash.serving.ModelVersion;
 
 /** The API's per-concept reliability labels of a model version, in concept order. */
 final class Reliability {

@@ -16,12 +16,12 @@ import org.concepthash.accounts.Roles;
 import org.concepthash.accounts.UploadLimiter;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.ingest.IngestRefusedException;
-import org.concepthash.catalog.query.AttentionMaps;
-import org.concepthash.catalog.query.CropBox;
-import org.concepthash.catalog.query.QueryImage;
-import org.concepthash.catalog.query.QueryImages;
-import org.concepthash.catalog.query.QueryService;
-import org.concepthash.catalog.query.SearchAnswer;
+import org.concepthash.serving.query.AttentionMaps;
+import org.concepthash.serving.query.CropBox;
+import org.concepthash.serving.query.QueryImage;
+import org.concepthash.serving.query.QueryImages;
+import org.concepthash.serving.query.QueryService;
+import org.concepthash.serving.query.SearchAnswer;
 
 /**
  * Search by image: an uploaded picture (not stored) or a catalog image, answered with the query's code and

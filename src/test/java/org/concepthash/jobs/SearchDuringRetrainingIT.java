@@ -28,16 +28,16 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.concepthash.accounts.Role;
 import org.concepthash.catalog.importer.DatasetImporter;
-import org.concepthash.catalog.models.EncodingProgress;
-import org.concepthash.catalog.models.ModelRegistry;
-import org.concepthash.catalog.models.ModelVersion;
+import org.concepthash.serving.EncodingProgress;
+import org.concepthash.serving.ModelRegistry;
+import org.concepthash.serving.ModelVersion;
 import org.concepthash.data.Dataset;
 import org.concepthash.data.PartsWorldReader;
 import org.concepthash.data.parts.PartsWorldConfig;
 import org.concepthash.data.parts.PartsWorldWriter;
-import org.concepthash.onnx.HexCode;
+import org.concepthash.code.HexCode;
 import org.concepthash.onnx.PackageFixtures;
-import org.concepthash.search.BinaryCodes;
+import org.concepthash.code.BinaryCodes;
 import org.concepthash.testing.TestCatalog;
 import org.concepthash.testing.TestFiles;
 import org.junit.jupiter.api.Test;
@@ -128,7 +128,7 @@ class SearchDuringRetrainingIT {
         bits.put(version, registry.find(version).orElseThrow().bits());
       }
       // the index serves the stored codes of the active version
-      var snapshot = app.bean(org.concepthash.catalog.CatalogSearchIndex.class).index().orElseThrow().snapshot();
+      var snapshot = app.bean(org.concepthash.serving.CatalogSearchIndex.class).index().orElseThrow().snapshot();
       assertEquals(second, snapshot.modelVersion());
       for (long id : ids) {
         assertEquals(HexCode.format(codes.get(second).get(id), bits.get(second)),

@@ -28,10 +28,10 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.concepthash.accounts.Role;
-import org.concepthash.catalog.CatalogSearchIndex;
+import org.concepthash.serving.CatalogSearchIndex;
 import org.concepthash.catalog.importer.DatasetImporter;
-import org.concepthash.catalog.models.ModelRegistry;
-import org.concepthash.catalog.models.ServingModel;
+import org.concepthash.serving.ModelRegistry;
+import org.concepthash.serving.ServingModel;
 import org.concepthash.data.Dataset;
 import org.concepthash.data.PartsWorldReader;
 import org.concepthash.data.parts.PartsWorldConfig;
@@ -412,7 +412,7 @@ class TrainingJobsIT {
 
       UI.getCurrent().navigate("models");
       @SuppressWarnings("unchecked")
-      Grid<org.concepthash.catalog.models.ModelVersion> models = _get(Grid.class, spec -> spec.withId("models-grid"));
+      Grid<org.concepthash.serving.ModelVersion> models = _get(Grid.class, spec -> spec.withId("models-grid"));
       assertEquals(2, models.getListDataView().getItemCount());
       Button rollback = _get(Button.class, spec -> spec.withId("models-rollback"));
       String previous = registry.list().stream().filter(v -> !v.active()).findFirst().orElseThrow().id();

@@ -1,5 +1,6 @@
 package org.concepthash.onnx;
 
+import org.concepthash.model.ProbeImages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

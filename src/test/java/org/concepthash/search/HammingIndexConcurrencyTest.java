@@ -1,5 +1,6 @@
 package org.concepthash.search;
 
+import org.concepthash.code.ConceptLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

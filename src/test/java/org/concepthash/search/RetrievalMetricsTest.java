@@ -1,5 +1,6 @@
 package org.concepthash.search;
 
+import org.concepthash.code.BinaryCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;

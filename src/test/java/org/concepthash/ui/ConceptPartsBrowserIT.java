@@ -24,7 +24,7 @@ import org.concepthash.encode.Encoder;
 import org.concepthash.encode.EncoderOptions;
 import org.concepthash.encode.Encoding;
 import org.concepthash.encode.eval.AttentionPeak;
-import org.concepthash.encode.eval.CropWindow;
+import org.concepthash.model.CropWindow;
 import org.concepthash.onnx.PackageFixtures;
 import org.concepthash.testing.Browser;
 import org.concepthash.testing.SearchCatalog;

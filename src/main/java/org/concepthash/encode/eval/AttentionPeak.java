@@ -1,5 +1,7 @@
 package org.concepthash.encode.eval;
 
+import org.concepthash.model.CropWindow;
+
 /**
  * Where one concept looked in one image: the patch with the largest attention (the first one on ties)
  * and its centre, in crop pixels and, through the {@link CropWindow}, in original-image pixels.

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.concepthash.onnx.HexCode;
-import org.concepthash.search.BinaryCodes;
+import org.concepthash.code.HexCode;
+import org.concepthash.code.BinaryCodes;
 
 /**
  * Externally computed codes for {@code eval --codes}: a UTF-8 TSV file whose first line is exactly

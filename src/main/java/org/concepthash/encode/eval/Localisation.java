@@ -1,5 +1,6 @@
 package org.concepthash.encode.eval;
 
+import org.concepthash.model.CropWindow;
 import java.util.List;
 import org.concepthash.data.Keypoint;
 import org.concepthash.encode.Encoding;

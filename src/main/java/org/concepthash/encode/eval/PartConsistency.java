@@ -1,5 +1,6 @@
 package org.concepthash.encode.eval;
 
+import org.concepthash.model.CropWindow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;

@@ -1,5 +1,6 @@
 package org.concepthash.encode.eval;
 
+import org.concepthash.model.CropWindow;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,7 @@ import org.concepthash.data.Split;
 import org.concepthash.encode.Encoder;
 import org.concepthash.encode.Encoding;
 import org.concepthash.onnx.ModelManifest;
-import org.concepthash.search.BinaryCodes;
+import org.concepthash.code.BinaryCodes;
 import org.concepthash.search.RetrievalMetrics;
 import org.concepthash.search.RetrievalReport;
 

@@ -1,5 +1,6 @@
 package org.concepthash.encode.eval;
 
+import org.concepthash.model.CropWindow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -7,7 +8,7 @@ import java.util.List;
 import org.concepthash.data.Keypoint;
 import org.concepthash.encode.ClassPrediction;
 import org.concepthash.encode.Encoding;
-import org.concepthash.encode.ImagePreprocessor;
+import org.concepthash.model.ImagePreprocessor;
 import org.junit.jupiter.api.Test;
 
 class LocalisationTest {

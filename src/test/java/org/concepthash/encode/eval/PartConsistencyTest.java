@@ -1,5 +1,6 @@
 package org.concepthash.encode.eval;
 
+import org.concepthash.model.CropWindow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import org.concepthash.data.BoundingBox;
 import org.concepthash.data.Keypoint;
-import org.concepthash.encode.ImagePreprocessor;
+import org.concepthash.model.ImagePreprocessor;
 import org.junit.jupiter.api.Test;
 
 class PartConsistencyTest {
