@@ -19,13 +19,27 @@ import org.junit.jupiter.api.Test;
 class LayeringTest {
 
   /**
-   * The top-level packages in pipeline order, lowest first: a package may use the packages before it,
-   * never one after it.
+   * The top-level packages in pipeline order, lowest first: a package may use the packages before
+   * it, never one after it.
    */
   static final List<String> LAYERS =
       List.of(
-          "data", "code", "search", "model", "onnx", "train", "export", "encode", "catalog", "accounts",
-          "serving", "jobs", "web", "ui", "bench", "cli");
+          "data",
+          "code",
+          "search",
+          "model",
+          "onnx",
+          "train",
+          "export",
+          "encode",
+          "catalog",
+          "accounts",
+          "serving",
+          "jobs",
+          "web",
+          "ui",
+          "bench",
+          "cli");
 
   private static JavaClasses classes;
 
@@ -71,12 +85,18 @@ class LayeringTest {
     noClasses()
         .that()
         .resideInAnyPackage(
-            "org.concepthash.data..", "org.concepthash.code..", "org.concepthash.search..",
-            "org.concepthash.model..", "org.concepthash.onnx..", "org.concepthash.train..",
-            "org.concepthash.export..", "org.concepthash.encode..")
+            "org.concepthash.data..",
+            "org.concepthash.code..",
+            "org.concepthash.search..",
+            "org.concepthash.model..",
+            "org.concepthash.onnx..",
+            "org.concepthash.train..",
+            "org.concepthash.export..",
+            "org.concepthash.encode..")
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage("com.vaadin..", "io.micronaut.http..", "jakarta.persistence..", "org.hibernate..")
+        .resideInAnyPackage(
+            "com.vaadin..", "io.micronaut.http..", "jakarta.persistence..", "org.hibernate..")
         .check(classes);
   }
 

@@ -9,7 +9,10 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Users: create, check passwords, change role, reset password, disable. The last admin is protected. */
+/**
+ * Users: create, check passwords, change role, reset password, disable. The last admin is
+ * protected.
+ */
 @Singleton
 public class AccountService {
 
@@ -22,6 +25,7 @@ public class AccountService {
   private final UserRepository users;
   private final PasswordHasher hasher;
   private final Clock clock;
+
   /** Verified when the user name is unknown, so a wrong name takes as long as a wrong password. */
   private final String decoyHash;
 
@@ -62,7 +66,10 @@ public class AccountService {
     return Optional.of(new SignedInUser(u.username, Role.parse(u.role)));
   }
 
-  /** The current state of a signed-in user: empty once disabled or removed, the new role once changed. */
+  /**
+   * The current state of a signed-in user: empty once disabled or removed, the new role once
+   * changed.
+   */
   @Transactional
   public Optional<SignedInUser> refresh(String username) {
     return users
@@ -76,7 +83,8 @@ public class AccountService {
     String name = normalise(username);
     if (!USERNAME.matcher(name).matches()) {
       throw AccountException.invalid(
-          "user name must be 1-64 lower-case letters, digits, '.', '-' or '_', starting with a letter or digit");
+          "user name must be 1-64 lower-case letters, digits, '.', '-' or '_', starting with a"
+              + " letter or digit");
     }
     checkPassword(password);
     if (users.findByUsername(name).isPresent()) {
@@ -93,10 +101,15 @@ public class AccountService {
     return view(users.save(u));
   }
 
-  /** Several changes to one user in one transaction: any of role, enabled, password (null: unchanged). */
+  /**
+   * Several changes to one user in one transaction: any of role, enabled, password (null:
+   * unchanged).
+   */
   @Transactional
-  public Account update(String username, Role role, Boolean enabled, String password, String actor) {
-    Account result = find(username).orElseThrow(() -> AccountException.notFound("no user '" + username + "'"));
+  public Account update(
+      String username, Role role, Boolean enabled, String password, String actor) {
+    Account result =
+        find(username).orElseThrow(() -> AccountException.notFound("no user '" + username + "'"));
     if (password != null) {
       result = resetPassword(username, password, actor);
     }
@@ -141,17 +154,21 @@ public class AccountService {
   }
 
   private void keepAnAdmin(UserEntity u) {
-    if (u.enabled && Role.ADMIN.id().equals(u.role) && users.countByRoleAndEnabled(Role.ADMIN.id(), true) <= 1) {
+    if (u.enabled
+        && Role.ADMIN.id().equals(u.role)
+        && users.countByRoleAndEnabled(Role.ADMIN.id(), true) <= 1) {
       throw AccountException.conflict("'" + u.username + "' is the last enabled admin");
     }
   }
 
   private static void checkPassword(String password) {
     if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-      throw AccountException.invalid("password must have at least " + MIN_PASSWORD_LENGTH + " characters");
+      throw AccountException.invalid(
+          "password must have at least " + MIN_PASSWORD_LENGTH + " characters");
     }
     if (password.length() > MAX_PASSWORD_LENGTH) {
-      throw AccountException.invalid("password must have at most " + MAX_PASSWORD_LENGTH + " characters");
+      throw AccountException.invalid(
+          "password must have at most " + MAX_PASSWORD_LENGTH + " characters");
     }
   }
 

@@ -4,9 +4,9 @@ import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.runtime.server.event.ServerStartupEvent;
 import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The first admin, never a default password: at start, while there are no users, either creates
- * {@code admin} with the password from {@code CONCEPTHASH_ADMIN_PASSWORD} or, when the web server starts,
- * issues a one-time setup token, printed to the log, that the setup page ({@code /setup}) redeems for the
- * first admin.
+ * {@code admin} with the password from {@code CONCEPTHASH_ADMIN_PASSWORD} or, when the web server
+ * starts, issues a one-time setup token, printed to the log, that the setup page ({@code /setup})
+ * redeems for the first admin.
  */
 @Singleton
 public class FirstAdmin {
@@ -40,11 +40,15 @@ public class FirstAdmin {
     String password = config.adminPassword();
     if (password != null && !password.isBlank() && !accounts.hasUsers()) {
       accounts.create(USERNAME, password, Role.ADMIN, ACTOR);
-      LOG.info("Created the first admin user '{}' with the password from CONCEPTHASH_ADMIN_PASSWORD", USERNAME);
+      LOG.info(
+          "Created the first admin user '{}' with the password from CONCEPTHASH_ADMIN_PASSWORD",
+          USERNAME);
     }
   }
 
-  /** The setup token only when the web server runs: only this process's /setup page can redeem it. */
+  /**
+   * The setup token only when the web server runs: only this process's /setup page can redeem it.
+   */
   @EventListener
   void onServerStartup(ServerStartupEvent event) {
     if (accounts.hasUsers()) {
@@ -65,15 +69,16 @@ public class FirstAdmin {
   }
 
   /**
-   * Creates the first admin when the token is the one printed to the log; the token is spent either way
-   * once an admin exists.
+   * Creates the first admin when the token is the one printed to the log; the token is spent either
+   * way once an admin exists.
    */
   public synchronized Optional<Account> redeem(String token, String username, String password) {
     String expected = setupToken;
     if (expected == null
         || token == null
         || !MessageDigest.isEqual(
-            expected.getBytes(StandardCharsets.UTF_8), token.strip().getBytes(StandardCharsets.UTF_8))) {
+            expected.getBytes(StandardCharsets.UTF_8),
+            token.strip().getBytes(StandardCharsets.UTF_8))) {
       return Optional.empty();
     }
     if (accounts.hasUsers()) {

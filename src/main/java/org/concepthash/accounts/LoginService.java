@@ -3,7 +3,9 @@ package org.concepthash.accounts;
 import jakarta.inject.Singleton;
 import java.util.Optional;
 
-/** Password login for the UI and the REST API alike: the throttle first, then the password check. */
+/**
+ * Password login for the UI and the REST API alike: the throttle first, then the password check.
+ */
 @Singleton
 public class LoginService {
 

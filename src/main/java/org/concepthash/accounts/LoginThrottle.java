@@ -9,10 +9,10 @@ import java.util.Locale;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Slows down password guessing: after {@code loginFailuresAllowed} failures for one user name from one
- * address, further attempts are refused for {@code loginDelay}, doubling with every further failure up
- * to {@code loginDelayMax}. A successful login clears the count. In memory: a restart forgets, which is
- * fine for slowing down an online attack.
+ * Slows down password guessing: after {@code loginFailuresAllowed} failures for one user name from
+ * one address, further attempts are refused for {@code loginDelay}, doubling with every further
+ * failure up to {@code loginDelayMax}. A successful login clears the count. In memory: a restart
+ * forgets, which is fine for slowing down an online attack.
  */
 @Singleton
 public class LoginThrottle {

@@ -12,15 +12,16 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
  * Argon2id password hashes (BouncyCastle) in the PHC string format of the reference implementation:
- * {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} (unpadded base64). The parameters are OWASP's
- * first recommendation for Argon2id (19 MiB, 2 passes, 1 lane); a stored hash carries its own
- * parameters, so raising them later keeps old hashes verifiable.
+ * {@code $argon2id$v=19$m=19456,t=2,p=1$<salt>$<hash>} (unpadded base64). The parameters are
+ * OWASP's first recommendation for Argon2id (19 MiB, 2 passes, 1 lane); a stored hash carries its
+ * own parameters, so raising them later keeps old hashes verifiable.
  */
 @Singleton
 public class PasswordHasher {
 
   /** Argon2id cost parameters; memory in KiB. */
-  public record Parameters(int memoryKiB, int iterations, int parallelism, int saltBytes, int hashBytes) {}
+  public record Parameters(
+      int memoryKiB, int iterations, int parallelism, int saltBytes, int hashBytes) {}
 
   public static final Parameters DEFAULT = new Parameters(19 * 1024, 2, 1, 16, 32);
 
@@ -59,7 +60,9 @@ public class PasswordHasher {
             B64.encodeToString(hash));
   }
 
-  /** Whether the password matches the stored hash; false (never an exception) for a malformed hash. */
+  /**
+   * Whether the password matches the stored hash; false (never an exception) for a malformed hash.
+   */
   public boolean verify(String password, String stored) {
     Matcher m = stored == null ? null : PHC.matcher(stored);
     if (m == null || !m.matches()) {
@@ -69,8 +72,11 @@ public class PasswordHasher {
     byte[] expected = B64D.decode(m.group(5));
     Parameters p =
         new Parameters(
-            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)),
-            salt.length, expected.length);
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3)),
+            salt.length,
+            expected.length);
     byte[] actual = argon2id(password, salt, p);
     return MessageDigest.isEqual(expected, actual);
   }

@@ -2,7 +2,9 @@ package org.concepthash.accounts;
 
 import java.time.Duration;
 
-/** Too many attempts (logins) or requests (uploads) for now; try again after {@link #retryAfter()}. */
+/**
+ * Too many attempts (logins) or requests (uploads) for now; try again after {@link #retryAfter()}.
+ */
 public final class RateLimitedException extends RuntimeException {
 
   private final Duration retryAfter;

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * What a user may do; each role includes the ones below it: viewer (browse, search) &lt; curator (upload,
- * label, create classes, name concepts) &lt; admin (training, model activation, users).
+ * What a user may do; each role includes the ones below it: viewer (browse, search) &lt; curator
+ * (upload, label, create classes, name concepts) &lt; admin (training, model activation, users).
  */
 public enum Role {
   VIEWER,
@@ -33,7 +33,9 @@ public enum Role {
     return ids;
   }
 
-  /** The highest role among granted ids (e.g. the roles of a token), or empty when none is known. */
+  /**
+   * The highest role among granted ids (e.g. the roles of a token), or empty when none is known.
+   */
   public static java.util.Optional<Role> highestOf(java.util.Collection<String> ids) {
     Role best = null;
     for (Role r : values()) {

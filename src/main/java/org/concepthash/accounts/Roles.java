@@ -1,8 +1,8 @@
 package org.concepthash.accounts;
 
 /**
- * Role ids as constants for annotations: {@code @Secured(Roles.CURATOR)} on a controller method admits
- * curators and admins (an admin's token carries all three ids).
+ * Role ids as constants for annotations: {@code @Secured(Roles.CURATOR)} on a controller method
+ * admits curators and admins (an admin's token carries all three ids).
  */
 public final class Roles {
   public static final String VIEWER = "viewer";

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Per-user rate limit of uploads (a token bucket: a burst of {@code uploadsPerMinute}, refilled at that
- * rate), so one script cannot flood the image store. Counted per user, not per address.
+ * Per-user rate limit of uploads (a token bucket: a burst of {@code uploadsPerMinute}, refilled at
+ * that rate), so one script cannot flood the image store. Counted per user, not per address.
  */
 @Singleton
 public class UploadLimiter {
@@ -40,14 +40,17 @@ public class UploadLimiter {
             username,
             (k, old) -> {
               double tokens =
-                  old == null ? perMinute : Math.min(perMinute, old.tokens() + (now - old.atNanos()) * perNano);
+                  old == null
+                      ? perMinute
+                      : Math.min(perMinute, old.tokens() + (now - old.atNanos()) * perNano);
               allowed[0] = tokens >= 1;
               return new Bucket(allowed[0] ? tokens - 1 : tokens, now);
             });
     if (!allowed[0]) {
       long waitNanos = (long) Math.ceil((1 - b.tokens()) / perNano);
       throw new RateLimitedException(
-          "upload limit of " + perMinute + " per minute reached; try again later", Duration.ofNanos(waitNanos));
+          "upload limit of " + perMinute + " per minute reached; try again later",
+          Duration.ofNanos(waitNanos));
     }
   }
 }

@@ -17,18 +17,18 @@ import org.concepthash.encode.EncoderOptions;
 import org.concepthash.model.ConceptAttention;
 import org.concepthash.model.ConceptHashConfig;
 import org.concepthash.model.ConceptTokenMode;
+import org.concepthash.model.ProbeImages;
 import org.concepthash.model.VitGeometry;
 import org.concepthash.onnx.GraphOutputs;
 import org.concepthash.onnx.ParityCheck;
 import org.concepthash.onnx.ParityReport;
-import org.concepthash.model.ProbeImages;
 
 /**
- * {@code bench encode}: images/s and GFLOP/s of the ONNX Runtime {@link Encoder} against PyTorch eager (the
- * peer script, same random weights, same input, same thread count) and against this machine's matrix-multiply
- * peak measured in the same run. Per geometry: ours at every batch size, then the peer at every batch size;
- * the peer's codes on the same probe images are compared with ours first, to show both compute the same
- * function.
+ * {@code bench encode}: images/s and GFLOP/s of the ONNX Runtime {@link Encoder} against PyTorch
+ * eager (the peer script, same random weights, same input, same thread count) and against this
+ * machine's matrix-multiply peak measured in the same run. Per geometry: ours at every batch size,
+ * then the peer at every batch size; the peer's codes on the same probe images are compared with
+ * ours first, to show both compute the same function.
  */
 public final class EncodeBenchmark {
 
@@ -42,7 +42,12 @@ public final class EncodeBenchmark {
    * @param python the peer's interpreter; null = ours only
    * @param gemmSize side of the square matrices of the GEMM peak
    */
-  public record Options(List<String> geometries, List<Integer> batches, int threads, int repeats, String python,
+  public record Options(
+      List<String> geometries,
+      List<Integer> batches,
+      int threads,
+      int repeats,
+      String python,
       int gemmSize) {
 
     public static Options full(String python, int threads) {
@@ -56,9 +61,14 @@ public final class EncodeBenchmark {
 
   /** The peer's agreement with ours on the probe images of one geometry. */
   public record Parity(String geometry, ParityReport report) {
-    /** Same function: no confident bit flipped and codes within 1e-3 (float32 sums in another order). */
+    /**
+     * Same function: no confident bit flipped and codes within 1e-3 (float32 sums in another
+     * order).
+     */
     public boolean agrees() {
-      return report.flippedBits() == 0 && report.maxAbsCode() < 1e-3 && report.maxAbsAttention() < 1e-4;
+      return report.flippedBits() == 0
+          && report.maxAbsCode() < 1e-3
+          && report.maxAbsAttention() < 1e-4;
     }
 
     public Map<String, Object> fields() {
@@ -87,8 +97,9 @@ public final class EncodeBenchmark {
     Path work = Files.createTempDirectory("concepthash-bench-encode");
     try {
       TorchPeer peer = TorchPeer.forRun(options.python(), work);
-      progress.printf("load average %.2f; GEMM peak (%d x %d, %d threads)%n", Timing.loadAverage(),
-          options.gemmSize(), options.gemmSize(), options.threads());
+      progress.printf(
+          "load average %.2f; GEMM peak (%d x %d, %d threads)%n",
+          Timing.loadAverage(), options.gemmSize(), options.gemmSize(), options.threads());
       GemmPeak ort = GemmPeak.measure(options.gemmSize(), options.threads(), 5);
       double peak = ort.gflops();
       double cpuPeak = ort.cpuGflops();
@@ -99,8 +110,19 @@ public final class EncodeBenchmark {
       gemm.put("ort_gflops", EncodeCase.round(ort.gflops(), 2));
       gemm.put("ort_cpu_gflops", EncodeCase.round(ort.cpuGflops(), 2));
       if (peer != null) {
-        JsonObject t = TorchPeer.find(peer.run(Map.of("mode", "gemm", "threads", options.threads(),
-            "n", options.gemmSize(), "repeats", 5)), "gemm");
+        JsonObject t =
+            TorchPeer.find(
+                peer.run(
+                    Map.of(
+                        "mode",
+                        "gemm",
+                        "threads",
+                        options.threads(),
+                        "n",
+                        options.gemmSize(),
+                        "repeats",
+                        5)),
+                "gemm");
         gemm.put("torch_gflops", EncodeCase.round(t.get("gflops").getAsDouble(), 2));
         gemm.put("torch_cpu_gflops", EncodeCase.round(t.get("cpu_gflops").getAsDouble(), 2));
         gemm.put("torch_version", t.get("torch").getAsString());
@@ -126,8 +148,9 @@ public final class EncodeBenchmark {
     }
   }
 
-  private void runGeometry(String geometry, TorchPeer peer, Path work, double peak, double cpuPeak,
-      Consumer<String> out) throws Exception {
+  private void runGeometry(
+      String geometry, TorchPeer peer, Path work, double peak, double cpuPeak, Consumer<String> out)
+      throws Exception {
     ConceptHashConfig config = config(geometry);
     int s = config.geometry().imageSize();
     int maxBatch = options.batches().stream().mapToInt(Integer::intValue).max().orElse(1);
@@ -137,17 +160,25 @@ public final class EncodeBenchmark {
     Map<Integer, Timing> ours = new LinkedHashMap<>();
     Map<Integer, Timing> torch = new LinkedHashMap<>();
     try (BenchPackage bench = BenchPackage.create(config, 5);
-        Encoder encoder = Encoder.open(bench.pkg(), Path.of("bench-" + geometry + ".zip"),
-            EncoderOptions.cpu(options.threads()))) {
-      GraphOutputs probe = encoder.run(GraphOutputs.directBuffer(
-          java.util.Arrays.copyOf(images, BenchPackage.PROBE_IMAGES * 3 * s * s)), BenchPackage.PROBE_IMAGES);
+        Encoder encoder =
+            Encoder.open(
+                bench.pkg(),
+                Path.of("bench-" + geometry + ".zip"),
+                EncoderOptions.cpu(options.threads()))) {
+      GraphOutputs probe =
+          encoder.run(
+              GraphOutputs.directBuffer(
+                  java.util.Arrays.copyOf(images, BenchPackage.PROBE_IMAGES * 3 * s * s)),
+              BenchPackage.PROBE_IMAGES);
       for (int batch : options.batches()) {
-        FloatBuffer input = GraphOutputs.directBuffer(java.util.Arrays.copyOf(images, batch * 3 * s * s));
+        FloatBuffer input =
+            GraphOutputs.directBuffer(java.util.Arrays.copyOf(images, batch * 3 * s * s));
         encoder.run(input, batch);
         encoder.run(input, batch);
         Timing t = Timing.measure(repeats, () -> encoder.run(input, batch));
-        progress.printf("ours %s/batch%d: %.2f ms per call (load %.2f)%n", geometry, batch, t.ms(),
-            Timing.loadAverage());
+        progress.printf(
+            "ours %s/batch%d: %.2f ms per call (load %.2f)%n",
+            geometry, batch, t.ms(), Timing.loadAverage());
         ours.put(batch, t);
       }
       if (peer != null) {
@@ -156,7 +187,8 @@ public final class EncodeBenchmark {
         Path tensors = TensorExport.write(bench.parameters(), work);
         List<Map<String, Object>> cases = new ArrayList<>();
         for (int batch : options.batches()) {
-          cases.add(Map.of("case", geometry + "/batch" + batch, "batch", batch, "repeats", repeats));
+          cases.add(
+              Map.of("case", geometry + "/batch" + batch, "batch", batch, "repeats", repeats));
         }
         Map<String, Object> spec = new LinkedHashMap<>();
         spec.put("mode", "encode");
@@ -168,8 +200,15 @@ public final class EncodeBenchmark {
         spec.put("cases", cases);
         List<JsonObject> results = peer.run(spec);
         JsonObject p = TorchPeer.find(results, "parity");
-        Parity parity = new Parity(geometry, ParityCheck.compare(probe,
-            new GraphOutputs(BenchPackage.PROBE_IMAGES, TorchPeer.floats(p, "code"), TorchPeer.floats(p, "attention"))));
+        Parity parity =
+            new Parity(
+                geometry,
+                ParityCheck.compare(
+                    probe,
+                    new GraphOutputs(
+                        BenchPackage.PROBE_IMAGES,
+                        TorchPeer.floats(p, "code"),
+                        TorchPeer.floats(p, "attention"))));
         out.accept(JSON.toJson(parity.fields()));
         for (int batch : options.batches()) {
           torch.put(batch, TorchPeer.timing(TorchPeer.find(results, geometry + "/batch" + batch)));
@@ -177,8 +216,16 @@ public final class EncodeBenchmark {
       }
     }
     for (int batch : options.batches()) {
-      EncodeCase c = new EncodeCase(geometry, batch, options.threads(), FlopCount.exportedForward(config),
-          ours.get(batch), torch.get(batch), peak, cpuPeak);
+      EncodeCase c =
+          new EncodeCase(
+              geometry,
+              batch,
+              options.threads(),
+              FlopCount.exportedForward(config),
+              ours.get(batch),
+              torch.get(batch),
+              peak,
+              cpuPeak);
       Map<String, Object> fields = c.fields();
       fields.put("load_average", Timing.loadAverage());
       out.accept(JSON.toJson(fields));
@@ -190,9 +237,20 @@ public final class EncodeBenchmark {
       case "tiny" -> ConceptHashConfig.tiny();
       case "vitB32" -> ConceptHashConfig.vitB32();
       // a very small tower for tests of the benchmark itself
-      case "micro" -> new ConceptHashConfig(new VitGeometry(32, 8, 32, 2, 2, 64), 2, 8, ConceptTokenMode.GENERATED,
-          ConceptAttention.TOWER, 8, 16, 2, 0.1f);
-      default -> throw new IllegalArgumentException("unknown geometry '" + geometry + "' (tiny, vitB32, micro)");
+      case "micro" ->
+          new ConceptHashConfig(
+              new VitGeometry(32, 8, 32, 2, 2, 64),
+              2,
+              8,
+              ConceptTokenMode.GENERATED,
+              ConceptAttention.TOWER,
+              8,
+              16,
+              2,
+              0.1f);
+      default ->
+          throw new IllegalArgumentException(
+              "unknown geometry '" + geometry + "' (tiny, vitB32, micro)");
     };
   }
 }

@@ -12,11 +12,19 @@ import java.util.Map;
  * @param flopsPerImage analytic forward FLOPs of one image ({@code FlopCount.exportedForward})
  * @param ours ONNX Runtime time per call
  * @param torch PyTorch eager time per call; null without the peer
- * @param gemmGflops measured matrix-multiply peak, wall-clock GFLOP/s (best of ONNX Runtime and torch.mm)
+ * @param gemmGflops measured matrix-multiply peak, wall-clock GFLOP/s (best of ONNX Runtime and
+ *     torch.mm)
  * @param gemmCpuGflops the peak per CPU-second
  */
-public record EncodeCase(String geometry, int batch, int threads, long flopsPerImage, Timing ours, Timing torch,
-    double gemmGflops, double gemmCpuGflops) {
+public record EncodeCase(
+    String geometry,
+    int batch,
+    int threads,
+    long flopsPerImage,
+    Timing ours,
+    Timing torch,
+    double gemmGflops,
+    double gemmCpuGflops) {
 
   public String name() {
     return geometry + "/batch" + batch;
@@ -33,8 +41,8 @@ public record EncodeCase(String geometry, int batch, int threads, long flopsPerI
   }
 
   /**
-   * The JSON fields: case, throughput and GFLOP/s of both peers (wall-clock and per CPU-second), speedup =
-   * torch_ms / ours_ms, and the fraction of the GEMM peak ours reaches.
+   * The JSON fields: case, throughput and GFLOP/s of both peers (wall-clock and per CPU-second),
+   * speedup = torch_ms / ours_ms, and the fraction of the GEMM peak ours reaches.
    */
   public Map<String, Object> fields() {
     Map<String, Object> f = new LinkedHashMap<>();

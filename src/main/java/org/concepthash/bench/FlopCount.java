@@ -4,19 +4,20 @@ import org.concepthash.model.ConceptHashConfig;
 import org.concepthash.model.VitGeometry;
 
 /**
- * Floating-point operations of one image through the network, counted analytically from the geometry:
- * 2 per multiply-add of every matrix product (patch convolution, q/k/v/out projections, attention scores
- * and weighted sums, MLP, adapters, hash projection). Element-wise work (norms, activations, softmax) is
- * left out, as is usual for GFLOP/s figures; it is under 1% at these widths.
+ * Floating-point operations of one image through the network, counted analytically from the
+ * geometry: 2 per multiply-add of every matrix product (patch convolution, q/k/v/out projections,
+ * attention scores and weighted sums, MLP, adapters, hash projection). Element-wise work (norms,
+ * activations, softmax) is left out, as is usual for GFLOP/s figures; it is under 1% at these
+ * widths.
  */
 public final class FlopCount {
 
   private FlopCount() {}
 
   /**
-   * Forward FLOPs per image of the exported graph: the concept tokens are a constant, and the last layer
-   * computes only the M concept-token rows (queries, output projection, MLP and adapters; keys and values of
-   * all T tokens).
+   * Forward FLOPs per image of the exported graph: the concept tokens are a constant, and the last
+   * layer computes only the M concept-token rows (queries, output projection, MLP and adapters;
+   * keys and values of all T tokens).
    */
   public static long exportedForward(ConceptHashConfig config) {
     return forward(config, true);

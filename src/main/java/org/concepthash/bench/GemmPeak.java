@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
 import org.concepthash.onnx.OnnxGraph;
 
 /**
- * This machine's fp32 matrix-multiply rate through ONNX Runtime: one n x n by n x n MatMul graph with the
- * encoder's thread count; the best repetition counts as the peak.
+ * This machine's fp32 matrix-multiply rate through ONNX Runtime: one n x n by n x n MatMul graph
+ * with the encoder's thread count; the best repetition counts as the peak.
  *
  * @param gflops best wall-clock GFLOP/s
  * @param cpuGflops best GFLOP per CPU-second of the process
@@ -37,11 +37,12 @@ record GemmPeak(double gflops, double cpuGflops) {
       options.setInterOpNumThreads(1);
       try (OrtSession session = env.createSession(onnx, options);
           OnnxTensor input = OnnxTensor.createTensor(env, FloatBuffer.wrap(a), new long[] {n, n})) {
-        Timing.Body once = () -> {
-          try (OrtSession.Result r = session.run(Map.of("a", input))) {
-            r.get(0);
-          }
-        };
+        Timing.Body once =
+            () -> {
+              try (OrtSession.Result r = session.run(Map.of("a", input))) {
+                r.get(0);
+              }
+            };
         once.run();
         double flops = 2.0 * n * n * n;
         double best = 0;

@@ -3,9 +3,10 @@ package org.concepthash.bench;
 import java.util.Arrays;
 
 /**
- * Milliseconds per query over repeated timed runs: the median wall-clock time (the usual figure), the best
- * (what the code costs when the shared machine lets it run undisturbed), and the median CPU time of the
- * searching thread (immune to waiting for a core; only meaningful when one thread does all the work).
+ * Milliseconds per query over repeated timed runs: the median wall-clock time (the usual figure),
+ * the best (what the code costs when the shared machine lets it run undisturbed), and the median
+ * CPU time of the searching thread (immune to waiting for a core; only meaningful when one thread
+ * does all the work).
  */
 record Latency(double medianMs, double bestMs, double cpuMedianMs) {
 

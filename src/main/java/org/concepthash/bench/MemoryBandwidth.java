@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Measures this machine's memory-streaming read bandwidth the way a scan reads: sequential loads of a
- * long array much larger than the last-level cache, on 1..threads threads; the best run counts.
+ * Measures this machine's memory-streaming read bandwidth the way a scan reads: sequential loads of
+ * a long array much larger than the last-level cache, on 1..threads threads; the best run counts.
  */
 final class MemoryBandwidth {
 
@@ -23,7 +23,10 @@ final class MemoryBandwidth {
     }
   }
 
-  /** The machine's figure: best read bandwidth in GB/s (10^9 bytes/s) over 1..threads threads, 5 passes each. */
+  /**
+   * The machine's figure: best read bandwidth in GB/s (10^9 bytes/s) over 1..threads threads, 5
+   * passes each.
+   */
   double peak(int threads) {
     double best = 0;
     for (int t = 1; t <= threads; t++) {

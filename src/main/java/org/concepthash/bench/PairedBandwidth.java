@@ -15,10 +15,11 @@ record PairedBandwidth(double probeGbps, double fraction) {
 
   static PairedBandwidth of(List<Pass> passes, long bytesPerPass) {
     double[] probes = passes.stream().mapToDouble(Pass::probeGbps).sorted().toArray();
-    double[] fractions = passes.stream()
-        .mapToDouble(p -> bytesPerPass / (p.ms() * 1e6) / p.probeGbps())
-        .sorted()
-        .toArray();
+    double[] fractions =
+        passes.stream()
+            .mapToDouble(p -> bytesPerPass / (p.ms() * 1e6) / p.probeGbps())
+            .sorted()
+            .toArray();
     return new PairedBandwidth(median(probes), median(fractions));
   }
 

@@ -5,9 +5,9 @@ import java.util.SplittableRandom;
 import org.concepthash.model.TextEmbedder;
 
 /**
- * Seeded random "text embeddings" of MiniLM's width (384), so that {@code bench train} builds the reference
- * language-centre head (fixed embeddings -> MLP -> K) without loading a text model. Only the centres' values
- * differ from a real run; their cost per step is the same.
+ * Seeded random "text embeddings" of MiniLM's width (384), so that {@code bench train} builds the
+ * reference language-centre head (fixed embeddings -> MLP -> K) without loading a text model. Only
+ * the centres' values differ from a real run; their cost per step is the same.
  */
 final class RandomTextEmbedder implements TextEmbedder {
 

@@ -4,14 +4,13 @@ import java.util.SplittableRandom;
 
 /**
  * Benchmark codes, 64 bits each (one long per code): uniformly random, or clustered the way trained
- * ConceptHash codes are (each code is one of a few hundred random centres with every bit flipped with
- * probability 1/8: 8 of 64 bits on average, about 14 bits between two codes of one centre).
+ * ConceptHash codes are (each code is one of a few hundred random centres with every bit flipped
+ * with probability 1/8: 8 of 64 bits on average, about 14 bits between two codes of one centre).
  */
 final class SyntheticCodes {
 
   /** Centres of the clustered set. */
   static final int CENTRES = 300;
-
 
   private SyntheticCodes() {}
 
@@ -37,7 +36,9 @@ final class SyntheticCodes {
     return codes;
   }
 
-  /** A 64-bit word whose bits are independently 1 with probability 1/8 (AND of three random words). */
+  /**
+   * A 64-bit word whose bits are independently 1 with probability 1/8 (AND of three random words).
+   */
   private static long noise(SplittableRandom random) {
     return random.nextLong() & random.nextLong() & random.nextLong();
   }

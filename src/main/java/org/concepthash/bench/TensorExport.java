@@ -1,5 +1,6 @@
 package org.concepthash.bench;
 
+import com.google.gson.Gson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -11,14 +12,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import com.google.gson.Gson;
 import org.concepthash.model.ModelParameter;
 import org.concepthash.model.ParameterSet;
 
 /**
  * Writes every tensor of a parameter set for the PyTorch peer ({@code bench/concepthash_torch.py}):
- * {@code tensors.json} = {"data": path, "tensors": [{"name", "shape", "offset" (in floats), "trainable"}]}
- * and {@code tensors.bin}, the values as little-endian float32, one tensor after another.
+ * {@code tensors.json} = {"data": path, "tensors": [{"name", "shape", "offset" (in floats),
+ * "trainable"}]} and {@code tensors.bin}, the values as little-endian float32, one tensor after
+ * another.
  */
 public final class TensorExport {
 

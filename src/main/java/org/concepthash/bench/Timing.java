@@ -8,9 +8,10 @@ import java.util.Arrays;
  *
  * @param ms median wall-clock milliseconds
  * @param bestMs fastest repetition
- * @param cpuMs process CPU milliseconds per repetition, all threads (on a loaded machine, time spent waiting
- *     for a core does not count): the mean over the repetitions when measured as one span, as the JVM's
- *     process CPU clock is too coarse for millisecond calls; otherwise the median
+ * @param cpuMs process CPU milliseconds per repetition, all threads (on a loaded machine, time
+ *     spent waiting for a core does not count): the mean over the repetitions when measured as one
+ *     span, as the JVM's process CPU clock is too coarse for millisecond calls; otherwise the
+ *     median
  */
 public record Timing(double ms, double bestMs, double cpuMs) {
 
@@ -21,8 +22,8 @@ public record Timing(double ms, double bestMs, double cpuMs) {
   }
 
   /**
-   * Runs {@code body} {@code repeats} times (warm up first) and summarises: median and best wall-clock time
-   * per call, mean CPU time per call over the whole span.
+   * Runs {@code body} {@code repeats} times (warm up first) and summarises: median and best
+   * wall-clock time per call, mean CPU time per call over the whole span.
    */
   public static Timing measure(int repeats, Body body) throws Exception {
     double[] wall = new double[repeats];
@@ -49,7 +50,8 @@ public record Timing(double ms, double bestMs, double cpuMs) {
 
   /** CPU time of this process, all threads; -1 where the JVM cannot tell. */
   public static long processCpuNanos() {
-    if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
       return os.getProcessCpuTime();
     }
     return -1;

@@ -24,13 +24,15 @@ import org.concepthash.train.TrainingSetup;
 import org.concepthash.train.TrainingStep;
 
 /**
- * {@code bench train}: training images/s of our DJL trainer ({@link TrainingStep}: forward in training mode,
- * every loss term, backward, SGD with momentum and weight decay) against the PyTorch eager peer running the
- * same step on the same initial weights, batches and thread count. The network and losses are the reference
- * recipe's (generated concept tokens, language centres from fixed 384-d embeddings, all four loss terms),
- * trained from scratch so that every tower tensor gets a gradient. Per geometry the two alternate step by
- * step (ours, the peer's, ours, ...), so both see the same machine load; both report the first step's losses and gradient norm, which must agree (exactly up to float
- * rounding when the generator's dropout is off, see {@link Options#deterministic}).
+ * {@code bench train}: training images/s of our DJL trainer ({@link TrainingStep}: forward in
+ * training mode, every loss term, backward, SGD with momentum and weight decay) against the PyTorch
+ * eager peer running the same step on the same initial weights, batches and thread count. The
+ * network and losses are the reference recipe's (generated concept tokens, language centres from
+ * fixed 384-d embeddings, all four loss terms), trained from scratch so that every tower tensor
+ * gets a gradient. Per geometry the two alternate step by step (ours, the peer's, ours, ...), so
+ * both see the same machine load; both report the first step's losses and gradient norm, which must
+ * agree (exactly up to float rounding when the generator's dropout is off, see {@link
+ * Options#deterministic}).
  */
 public final class TrainBenchmark {
 
@@ -44,11 +46,18 @@ public final class TrainBenchmark {
    * @param steps timed steps (ViT-B/32 uses a third, at least 2)
    * @param classes classes of the synthetic labels
    * @param python the peer's interpreter; null = ours only
-   * @param deterministic switch the concept-token generator's dropout off (the only random part of a
-   *     step), so both peers' first steps must give the same numbers
+   * @param deterministic switch the concept-token generator's dropout off (the only random part of
+   *     a step), so both peers' first steps must give the same numbers
    */
-  public record Options(List<String> geometries, int batch, int threads, int warmup, int steps, int classes,
-      String python, boolean deterministic) {
+  public record Options(
+      List<String> geometries,
+      int batch,
+      int threads,
+      int warmup,
+      int steps,
+      int classes,
+      String python,
+      boolean deterministic) {
 
     public static Options full(String python, int threads) {
       return new Options(List.of("tiny", "vitB32"), 32, threads, 3, 15, 200, python, false);
@@ -115,20 +124,28 @@ public final class TrainBenchmark {
     double[] torchLosses = peer == null ? null : new double[warmup + steps];
     double[][] oursTimes = new double[2][steps];
     double[][] torchTimes = new double[2][steps];
-    progress.printf("%s: setting up the network (batch %d, %d threads)%n", geometry, batch, options.threads());
-    try (TrainingSetup setup = TrainingSetup.create(recipe, classes, Device.cpu(),
-        () -> new RandomTextEmbedder(recipe.seed()));
-        TorchPeer.Session session = peer == null ? null : startPeer(peer, work, setup, recipe, geometry, images,
-            labels)) {
+    progress.printf(
+        "%s: setting up the network (batch %d, %d threads)%n", geometry, batch, options.threads());
+    try (TrainingSetup setup =
+            TrainingSetup.create(
+                recipe, classes, Device.cpu(), () -> new RandomTextEmbedder(recipe.seed()));
+        TorchPeer.Session session =
+            peer == null ? null : startPeer(peer, work, setup, recipe, geometry, images, labels)) {
       Recipe.Optimizer o = recipe.optimizer();
-      SgdOptimizer optimizer = new SgdOptimizer(setup.parameters().manager(), setup.parameters().trainable(),
-          o.momentum(), o.weightDecay(), o.clipNorm());
+      SgdOptimizer optimizer =
+          new SgdOptimizer(
+              setup.parameters().manager(),
+              setup.parameters().trainable(),
+              o.momentum(),
+              o.weightDecay(),
+              o.clipNorm());
       TrainingStep step = new TrainingStep(setup, optimizer, options.classes());
       int pixels = 3 * s * s;
       // alternate: our step i, then the peer's step i, so both see the same machine load
       for (int i = 0; i < warmup + steps; i++) {
         int from = (i % batches) * batch;
-        float[] input = java.util.Arrays.copyOfRange(images, from * pixels, (from + batch) * pixels);
+        float[] input =
+            java.util.Arrays.copyOfRange(images, from * pixels, (from + batch) * pixels);
         int[] y = java.util.Arrays.copyOfRange(labels, from, from + batch);
         int index = i;
         long c0 = Timing.processCpuNanos();
@@ -146,8 +163,9 @@ public final class TrainBenchmark {
           oursTimes[0][i - warmup] = ms;
           oursTimes[1][i - warmup] = cpuMs;
         }
-        progress.printf("ours %s step %d: %.1f ms, loss %.4f (load %.2f)%n", geometry, i + 1, ms, r.total(),
-            Timing.loadAverage());
+        progress.printf(
+            "ours %s step %d: %.1f ms, loss %.4f (load %.2f)%n",
+            geometry, i + 1, ms, r.total(), Timing.loadAverage());
         if (session != null) {
           JsonObject answer = session.send("step");
           JsonObject values = answer.getAsJsonObject("values");
@@ -164,13 +182,31 @@ public final class TrainBenchmark {
     }
     Timing ours = Timing.of(oursTimes[0], oursTimes[1]);
     Timing torch = peer == null ? null : Timing.of(torchTimes[0], torchTimes[1]);
-    return new TrainCase(geometry, batch, options.threads(), ours, torch, oursFirst, torchFirst, oursLosses,
+    return new TrainCase(
+        geometry,
+        batch,
+        options.threads(),
+        ours,
+        torch,
+        oursFirst,
+        torchFirst,
+        oursLosses,
         torchLosses);
   }
 
-  /** Exports the initial weights and the batches, starts the peer and waits until it has loaded them. */
-  private TorchPeer.Session startPeer(TorchPeer peer, Path work, TrainingSetup setup, Recipe recipe,
-      String geometry, float[] images, int[] labels) throws IOException {
+  /**
+   * Exports the initial weights and the batches, starts the peer and waits until it has loaded
+   * them.
+   */
+  private TorchPeer.Session startPeer(
+      TorchPeer peer,
+      Path work,
+      TrainingSetup setup,
+      Recipe recipe,
+      String geometry,
+      float[] images,
+      int[] labels)
+      throws IOException {
     Path tensors = TensorExport.write(setup.parameters(), work);
     Path imageFile = work.resolve("images.bin");
     Path labelFile = work.resolve("labels.bin");
@@ -187,10 +223,32 @@ public final class TrainBenchmark {
     spec.put("images", imageFile.toString());
     spec.put("labels", labelFile.toString());
     spec.put("classes", options.classes());
-    spec.put("loss", Map.of("clf", l.clf(), "quan", l.quan(), "cd", l.cd(), "csd", l.csd(),
-        "temperature", l.temperature(), "margin", l.margin()));
-    spec.put("optimizer", Map.of("lr", o.lr(), "momentum", o.momentum(), "weightDecay", o.weightDecay(),
-        "clipNorm", o.clipNorm()));
+    spec.put(
+        "loss",
+        Map.of(
+            "clf",
+            l.clf(),
+            "quan",
+            l.quan(),
+            "cd",
+            l.cd(),
+            "csd",
+            l.csd(),
+            "temperature",
+            l.temperature(),
+            "margin",
+            l.margin()));
+    spec.put(
+        "optimizer",
+        Map.of(
+            "lr",
+            o.lr(),
+            "momentum",
+            o.momentum(),
+            "weightDecay",
+            o.weightDecay(),
+            "clipNorm",
+            o.clipNorm()));
     spec.put("batch", options.batch());
     TorchPeer.Session session = peer.start(spec);
     try {
@@ -207,17 +265,36 @@ public final class TrainBenchmark {
 
   /** The reference recipe (all defaults) in the given geometry, trained from scratch. */
   static Recipe recipe(String geometry, int batch, boolean deterministic) {
-    String model = switch (geometry) {
-      case "tiny" -> "  preset: tiny\n";
-      case "vitB32" -> "  preset: vitB32\n";
-      case "micro" -> "  preset: tiny\n  imageSize: 32\n  patchSize: 8\n  width: 32\n  layers: 2\n  heads: 2\n"
-          + "  mlpWidth: 64\n  concepts: 2\n  bits: 8\n  adapterBottleneck: 8\n  generatorWidth: 16\n"
-          + "  generatorHeads: 2\n";
-      default -> throw new IllegalArgumentException("unknown geometry '" + geometry + "' (tiny, vitB32, micro)");
-    };
-    String yaml = "name: bench-train-" + geometry + "\nmodel:\n" + model
-        + (deterministic ? "  generatorDropout: 0\n" : "")
-        + "centres:\n  source: language\n  binarise: true\nbatchSize: " + batch + "\nseed: 42\n";
+    String model =
+        switch (geometry) {
+          case "tiny" -> "  preset: tiny\n";
+          case "vitB32" -> "  preset: vitB32\n";
+          case "micro" ->
+              "  preset: tiny\n"
+                  + "  imageSize: 32\n"
+                  + "  patchSize: 8\n"
+                  + "  width: 32\n"
+                  + "  layers: 2\n"
+                  + "  heads: 2\n"
+                  + "  mlpWidth: 64\n"
+                  + "  concepts: 2\n"
+                  + "  bits: 8\n"
+                  + "  adapterBottleneck: 8\n"
+                  + "  generatorWidth: 16\n"
+                  + "  generatorHeads: 2\n";
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown geometry '" + geometry + "' (tiny, vitB32, micro)");
+        };
+    String yaml =
+        "name: bench-train-"
+            + geometry
+            + "\nmodel:\n"
+            + model
+            + (deterministic ? "  generatorDropout: 0\n" : "")
+            + "centres:\n  source: language\n  binarise: true\nbatchSize: "
+            + batch
+            + "\nseed: 42\n";
     return RecipeReader.parse(new StringReader(yaml), "bench train recipe");
   }
 }

@@ -16,8 +16,16 @@ import java.util.Map;
  * @param oursLosses our total loss after every step, warm-up included
  * @param torchLosses the peer's; null without the peer
  */
-public record TrainCase(String geometry, int batch, int threads, Timing ours, Timing torch,
-    Map<String, Double> oursFirst, Map<String, Double> torchFirst, double[] oursLosses, double[] torchLosses) {
+public record TrainCase(
+    String geometry,
+    int batch,
+    int threads,
+    Timing ours,
+    Timing torch,
+    Map<String, Double> oursFirst,
+    Map<String, Double> torchFirst,
+    double[] oursLosses,
+    double[] torchLosses) {
 
   /** Target of issue 4: our step at most this many times the PyTorch step. */
   public static final double TARGET_RATIO = 1.25;
@@ -32,8 +40,8 @@ public record TrainCase(String geometry, int batch, int threads, Timing ours, Ti
   }
 
   /**
-   * Largest relative difference between the two peers' first-step values (each loss term, total, gradient
-   * norm); null without the peer.
+   * Largest relative difference between the two peers' first-step values (each loss term, total,
+   * gradient norm); null without the peer.
    */
   public Double firstStepDeviation() {
     if (torchFirst == null) {
@@ -51,8 +59,8 @@ public record TrainCase(String geometry, int batch, int threads, Timing ours, Ti
   }
 
   /**
-   * Largest relative difference between the peers' total loss over all steps: small when both optimisers
-   * take the same steps (deterministic mode); null without the peer.
+   * Largest relative difference between the peers' total loss over all steps: small when both
+   * optimisers take the same steps (deterministic mode); null without the peer.
    */
   public Double trajectoryDeviation() {
     if (torchLosses == null) {
@@ -63,7 +71,10 @@ public record TrainCase(String geometry, int batch, int threads, Timing ours, Ti
     }
     double worst = 0;
     for (int i = 0; i < oursLosses.length; i++) {
-      worst = Math.max(worst, Math.abs(oursLosses[i] - torchLosses[i]) / Math.max(1e-6, Math.abs(torchLosses[i])));
+      worst =
+          Math.max(
+              worst,
+              Math.abs(oursLosses[i] - torchLosses[i]) / Math.max(1e-6, Math.abs(torchLosses[i])));
     }
     return worst;
   }

@@ -3,7 +3,9 @@ package org.concepthash.catalog;
 /** A request the catalog cannot carry out; the message is meant for the user. */
 public class CatalogException extends RuntimeException {
 
-  /** What kind of failure, so that callers can map it (e.g. to an HTTP status) without parsing text. */
+  /**
+   * What kind of failure, so that callers can map it (e.g. to an HTTP status) without parsing text.
+   */
   public enum Kind {
     NOT_FOUND,
     INVALID,

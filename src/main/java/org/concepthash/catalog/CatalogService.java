@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reading and curating the catalog: listing with filters, image details and label history, classes and
- * labels. Every change records who made it. Callers (views, controllers, commands) get records, never
- * entities.
+ * Reading and curating the catalog: listing with filters, image details and label history, classes
+ * and labels. Every change records who made it. Callers (views, controllers, commands) get records,
+ * never entities.
  */
 @Singleton
 public class CatalogService {
@@ -98,16 +98,20 @@ public class CatalogService {
     return images.findById(id).map(this::view);
   }
 
-  /** Several images in one query, by id; ids without an image are left out (search results, atlas). */
+  /**
+   * Several images in one query, by id; ids without an image are left out (search results, atlas).
+   */
   @Transactional
   public Map<Long, ImageView> findAll(Collection<Long> ids) {
     Map<Long, ImageView> out = new HashMap<>();
     if (ids.isEmpty()) {
       return out;
     }
-    TypedQuery<Object[]> q = em.createQuery(
-        "select i, c from ImageEntity i left join ImageLabelEntity l on l.imageId = i.id and l.current = true"
-            + " left join l.imageClass c where i.id in :ids", Object[].class);
+    TypedQuery<Object[]> q =
+        em.createQuery(
+            "select i, c from ImageEntity i left join ImageLabelEntity l on l.imageId = i.id and"
+                + " l.current = true left join l.imageClass c where i.id in :ids",
+            Object[].class);
     q.setParameter("ids", ids);
     for (Object[] row : q.getResultList()) {
       ImageView v = view((ImageEntity) row[0], (ImageClassEntity) row[1]);
@@ -142,8 +146,8 @@ public class CatalogService {
   }
 
   /**
-   * Sets (or, with a null class name, removes) the label of an image. The class must exist. Setting the
-   * label an image already has records nothing.
+   * Sets (or, with a null class name, removes) the label of an image. The class must exist. Setting
+   * the label an image already has records nothing.
    */
   @Transactional
   public ImageView setLabel(long imageId, String className, String actor) {
@@ -177,17 +181,19 @@ public class CatalogService {
     event.labelledBy = actor;
     event.labelledAt = clock.instant();
     labels.save(event);
-    // delivered after the commit (see CatalogSearchIndex), so a rolled-back change never reaches the index
+    // delivered after the commit (see CatalogSearchIndex), so a rolled-back change never reaches
+    // the index
     relabelled.publishEvent(new ImagesRelabelled(List.of(imageId)));
     return view(image, target);
   }
 
   /**
-   * Labels several images in one transaction (all or none); with {@code createClass} a class of that
-   * name is created first when missing.
+   * Labels several images in one transaction (all or none); with {@code createClass} a class of
+   * that name is created first when missing.
    */
   @Transactional
-  public void setLabels(Collection<Long> imageIds, String className, boolean createClass, String actor) {
+  public void setLabels(
+      Collection<Long> imageIds, String className, boolean createClass, String actor) {
     if (createClass) {
       ensureClass(new NewClass(className, null, null), actor);
     }

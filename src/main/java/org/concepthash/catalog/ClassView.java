@@ -5,4 +5,5 @@ import io.micronaut.serde.annotation.Serdeable;
 
 /** A class with the number of images currently labelled with it. */
 @Serdeable
-public record ClassView(long id, String name, String displayName, @Nullable String family, long imageCount) {}
+public record ClassView(
+    long id, String name, String displayName, @Nullable String family, long imageCount) {}

@@ -9,7 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A stored catalog image (table {@code image}). Never leaves the catalog package: see {@link ImageView}. */
+/**
+ * A stored catalog image (table {@code image}). Never leaves the catalog package: see {@link
+ * ImageView}.
+ */
 @Entity
 @Introspected(accessKind = Introspected.AccessKind.FIELD)
 @Table(name = "image")

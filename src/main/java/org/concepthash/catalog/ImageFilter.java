@@ -11,7 +11,10 @@ import org.concepthash.data.Split;
  * @param labelled true: only labelled images, false: only unlabelled ones
  */
 public record ImageFilter(
-    @Nullable String label, @Nullable String family, @Nullable Boolean labelled, @Nullable Split split) {
+    @Nullable String label,
+    @Nullable String family,
+    @Nullable Boolean labelled,
+    @Nullable Split split) {
 
   public static ImageFilter all() {
     return new ImageFilter(null, null, null, null);

@@ -28,7 +28,11 @@ public class ImageIngest {
   private final CatalogService catalog;
   private final ApplicationEventPublisher<ImageAdded> added;
 
-  ImageIngest(ImageValidator validator, ImageStore store, ImageRecords records, CatalogService catalog,
+  ImageIngest(
+      ImageValidator validator,
+      ImageStore store,
+      ImageRecords records,
+      CatalogService catalog,
       ApplicationEventPublisher<ImageAdded> added) {
     this.validator = validator;
     this.store = store;
@@ -38,7 +42,8 @@ public class ImageIngest {
   }
 
   /**
-   * Adds one image. Identical content (same canonical pixels) returns the existing image, unchanged.
+   * Adds one image. Identical content (same canonical pixels) returns the existing image,
+   * unchanged.
    *
    * @throws IngestRefusedException with a message for the user when the image is not acceptable
    */

@@ -13,8 +13,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One event of an image's label history (table {@code image_label}); the row with {@code current} set
- * is the image's label. A null class records that the label was removed.
+ * One event of an image's label history (table {@code image_label}); the row with {@code current}
+ * set is the image's label. A null class records that the label was removed.
  */
 @Entity
 @Introspected(accessKind = Introspected.AccessKind.FIELD)

@@ -13,6 +13,8 @@ interface ImageLabelRepository extends JpaRepository<ImageLabelEntity, Long> {
   @Query("select l from ImageLabelEntity l where l.imageId = :imageId order by l.labelledAt, l.id")
   List<ImageLabelEntity> history(Long imageId);
 
-  @Query("update ImageLabelEntity l set l.current = false where l.imageId = :imageId and l.current = true")
+  @Query(
+      "update ImageLabelEntity l set l.current = false where l.imageId = :imageId and l.current ="
+          + " true")
   void retireCurrent(Long imageId);
 }

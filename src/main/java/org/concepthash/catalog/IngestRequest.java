@@ -29,7 +29,9 @@ public record IngestRequest(
   }
 
   /** An upload from a user with an optional label and split. */
-  public static IngestRequest upload(String originalName, @Nullable String label, Split split, String actor) {
-    return new IngestRequest(originalName, "upload", split, label, Optional.empty(), List.of(), actor);
+  public static IngestRequest upload(
+      String originalName, @Nullable String label, Split split, String actor) {
+    return new IngestRequest(
+        originalName, "upload", split, label, Optional.empty(), List.of(), actor);
   }
 }

@@ -15,8 +15,8 @@ import org.concepthash.catalog.store.AtomicFiles;
 import org.concepthash.catalog.store.ImageStore;
 
 /**
- * Gallery thumbnails (JPEG, longest side {@code concepthash.thumbnails.size}), generated on first request
- * and cached on disk under the image's content hash.
+ * Gallery thumbnails (JPEG, longest side {@code concepthash.thumbnails.size}), generated on first
+ * request and cached on disk under the image's content hash.
  */
 @Singleton
 public class ThumbnailService {
@@ -26,7 +26,8 @@ public class ThumbnailService {
   private final Path cacheDir;
   private final int size;
 
-  ThumbnailService(CatalogService catalog, ImageStore store, CatalogConfig config, ThumbnailConfig thumbs) {
+  ThumbnailService(
+      CatalogService catalog, ImageStore store, CatalogConfig config, ThumbnailConfig thumbs) {
     this.catalog = catalog;
     this.store = store;
     this.cacheDir = config.thumbnailDir();
@@ -64,7 +65,8 @@ public class ThumbnailService {
     Graphics2D g = out.createGraphics();
     g.setColor(java.awt.Color.WHITE);
     g.fillRect(0, 0, w, h);
-    g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+    g.setRenderingHint(
+        RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
     g.setRenderingHint(RenderingHints.KEY_RENDERING, RenderingHints.VALUE_RENDER_QUALITY);
     g.drawImage(src, 0, 0, w, h, null);
     g.dispose();

@@ -15,15 +15,22 @@ import picocli.CommandLine.Option;
     name = "backup",
     mixinStandardHelpOptions = true,
     description = {
-      "Writes a consistent backup of a catalog to one file: the database (one snapshot of every table:",
-      "images, labels, classes, model versions and codes, concept names, users, jobs), the image store, the",
-      "model packages and the token secret. Works while `serve` runs. Restore with `concepthash restore`."
+      "Writes a consistent backup of a catalog to one file: the database (one snapshot of every"
+          + " table:",
+      "images, labels, classes, model versions and codes, concept names, users, jobs), the image"
+          + " store, the",
+      "model packages and the token secret. Works while `serve` runs. Restore with `concepthash"
+          + " restore`."
     })
 final class BackupCommand implements Callable<Integer> {
 
   @Mixin CatalogOptions catalog;
 
-  @Option(names = "--out", required = true, paramLabel = "FILE", description = "Archive to write (a ZIP file).")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "FILE",
+      description = "Archive to write (a ZIP file).")
   Path out;
 
   @Override
@@ -34,7 +41,8 @@ final class BackupCommand implements Callable<Integer> {
       m = CatalogBackup.write(db.coordinates(), location.dataDir(), out);
     }
     long rows = m.tables().stream().mapToLong(BackupManifest.Table::rows).sum();
-    System.out.printf("%s: schema version %s, %d tables (%d rows), %d files, snapshot of %s%n",
+    System.out.printf(
+        "%s: schema version %s, %d tables (%d rows), %d files, snapshot of %s%n",
         out, m.schemaVersion(), m.tables().size(), rows, m.files().size(), m.createdAt());
     return 0;
   }

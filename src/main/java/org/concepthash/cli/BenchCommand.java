@@ -7,6 +7,10 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks against peers; JSON lines on stdout, progress on stderr.",
-    subcommands = {BenchSearchCommand.class, BenchEncodeCommand.class, BenchTrainCommand.class,
-        BenchQueryCommand.class})
+    subcommands = {
+      BenchSearchCommand.class,
+      BenchEncodeCommand.class,
+      BenchTrainCommand.class,
+      BenchQueryCommand.class
+    })
 public final class BenchCommand {}

@@ -10,8 +10,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "encode",
     mixinStandardHelpOptions = true,
-    description = "ONNX Runtime encoder vs PyTorch eager (Debian python3-torch) on the same random-weight network,"
-        + " input and thread count, and vs this machine's measured matrix-multiply peak.")
+    description =
+        "ONNX Runtime encoder vs PyTorch eager (Debian python3-torch) on the same random-weight"
+            + " network, input and thread count, and vs this machine's measured matrix-multiply"
+            + " peak.")
 public final class BenchEncodeCommand implements Callable<Integer> {
 
   @Option(names = "--quick", description = "fewer repetitions (about 4 minutes on 2 loaded cores)")
@@ -23,13 +25,17 @@ public final class BenchEncodeCommand implements Callable<Integer> {
   @Option(names = "--batches", split = ",", description = "images per call (default: 1,32)")
   List<Integer> batches;
 
-  @Option(names = "--threads", description = "intra-op threads of both peers (default: all processors)")
+  @Option(
+      names = "--threads",
+      description = "intra-op threads of both peers (default: all processors)")
   Integer threads;
 
   @Option(names = "--repeats", description = "timed calls per tiny case (ViT-B/32: a quarter)")
   Integer repeats;
 
-  @Option(names = "--python", defaultValue = "/usr/bin/python3",
+  @Option(
+      names = "--python",
+      defaultValue = "/usr/bin/python3",
       description = "Python with torch (Debian python3-torch); default ${DEFAULT-VALUE}")
   String python;
 
@@ -40,15 +46,16 @@ public final class BenchEncodeCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     String peer = noTorch ? null : python;
-    EncodeBenchmark.Options preset = quick ? EncodeBenchmark.Options.quick(peer, t)
-        : EncodeBenchmark.Options.full(peer, t);
-    EncodeBenchmark.Options options = new EncodeBenchmark.Options(
-        geometries == null ? preset.geometries() : geometries,
-        batches == null ? preset.batches() : batches,
-        t,
-        repeats == null ? preset.repeats() : repeats,
-        peer,
-        preset.gemmSize());
+    EncodeBenchmark.Options preset =
+        quick ? EncodeBenchmark.Options.quick(peer, t) : EncodeBenchmark.Options.full(peer, t);
+    EncodeBenchmark.Options options =
+        new EncodeBenchmark.Options(
+            geometries == null ? preset.geometries() : geometries,
+            batches == null ? preset.batches() : batches,
+            t,
+            repeats == null ? preset.repeats() : repeats,
+            peer,
+            preset.gemmSize());
     new EncodeBenchmark(options, System.err).run(System.out::println);
     return 0;
   }

@@ -10,11 +10,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "train",
     mixinStandardHelpOptions = true,
-    description = "Training images/s of the DJL trainer vs PyTorch (Debian python3-torch): same network, losses,"
-        + " SGD, initial weights, batches and thread count.")
+    description =
+        "Training images/s of the DJL trainer vs PyTorch (Debian python3-torch): same network,"
+            + " losses, SGD, initial weights, batches and thread count.")
 public final class BenchTrainCommand implements Callable<Integer> {
 
-  @Option(names = "--quick", description = "fewer steps (about 10 minutes on 2 loaded cores, most of it ViT-B/32)")
+  @Option(
+      names = "--quick",
+      description = "fewer steps (about 10 minutes on 2 loaded cores, most of it ViT-B/32)")
   boolean quick;
 
   @Option(names = "--geometries", split = ",", description = "tiny and/or vitB32 (default: both)")
@@ -26,18 +29,25 @@ public final class BenchTrainCommand implements Callable<Integer> {
   @Option(names = "--steps", description = "timed steps of the tiny geometry (ViT-B/32: a third)")
   Integer steps;
 
-  @Option(names = "--threads", description = "intra-op threads of both peers (default: all processors)")
+  @Option(
+      names = "--threads",
+      description = "intra-op threads of both peers (default: all processors)")
   Integer threads;
 
-  @Option(names = "--python", defaultValue = "/usr/bin/python3",
+  @Option(
+      names = "--python",
+      defaultValue = "/usr/bin/python3",
       description = "Python with torch (Debian python3-torch); default ${DEFAULT-VALUE}")
   String python;
 
   @Option(names = "--no-torch", description = "measure ours only")
   boolean noTorch;
 
-  @Option(names = "--deterministic", description = "no dropout in the concept-token generator, so both peers'"
-      + " first-step losses must agree exactly")
+  @Option(
+      names = "--deterministic",
+      description =
+          "no dropout in the concept-token generator, so both peers'"
+              + " first-step losses must agree exactly")
   boolean deterministic;
 
   @Override
@@ -47,17 +57,18 @@ public final class BenchTrainCommand implements Callable<Integer> {
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(t));
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     String peer = noTorch ? null : python;
-    TrainBenchmark.Options preset = quick ? TrainBenchmark.Options.quick(peer, t)
-        : TrainBenchmark.Options.full(peer, t);
-    TrainBenchmark.Options options = new TrainBenchmark.Options(
-        geometries == null ? preset.geometries() : geometries,
-        batch == null ? preset.batch() : batch,
-        t,
-        preset.warmup(),
-        steps == null ? preset.steps() : steps,
-        preset.classes(),
-        peer,
-        deterministic);
+    TrainBenchmark.Options preset =
+        quick ? TrainBenchmark.Options.quick(peer, t) : TrainBenchmark.Options.full(peer, t);
+    TrainBenchmark.Options options =
+        new TrainBenchmark.Options(
+            geometries == null ? preset.geometries() : geometries,
+            batch == null ? preset.batch() : batch,
+            t,
+            preset.warmup(),
+            steps == null ? preset.steps() : steps,
+            preset.classes(),
+            peer,
+            deterministic);
     new TrainBenchmark(options, System.err).run(System.out::println);
     return 0;
   }

@@ -6,9 +6,9 @@ import java.util.Map;
 import org.concepthash.catalog.database.CatalogDatabase;
 
 /**
- * A started Micronaut context over an opened catalog database; closing it (or JVM shutdown) stops both in
- * order, so the job worker can hand its job back before the database goes. Used by
- * {@code serve} (with the HTTP server) and by commands that only need the catalog services.
+ * A started Micronaut context over an opened catalog database; closing it (or JVM shutdown) stops
+ * both in order, so the job worker can hand its job back before the database goes. Used by {@code
+ * serve} (with the HTTP server) and by commands that only need the catalog services.
  */
 public final class CatalogApplication implements AutoCloseable {
 

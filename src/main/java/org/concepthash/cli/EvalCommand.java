@@ -13,15 +13,21 @@ import org.concepthash.encode.eval.RetrievalEvaluation;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code eval}: retrieval quality of a model package on a data set, or of externally computed codes. */
+/**
+ * {@code eval}: retrieval quality of a model package on a data set, or of externally computed
+ * codes.
+ */
 @Command(
     name = "eval",
     mixinStandardHelpOptions = true,
     description = {
-      "Scores a model package on a data set (queries = test split, database = train split): mAP@all,",
-      "P@1/5/10 by class and by family, and with part keypoints the localisation error and the part",
+      "Scores a model package on a data set (queries = test split, database = train split):"
+          + " mAP@all,",
+      "P@1/5/10 by class and by family, and with part keypoints the localisation error and the"
+          + " part",
       "consistency (dominant part, purity, chance reference) per concept.",
-      "Or scores codes computed elsewhere: --codes FILE, a TSV with header 'split<TAB>label<TAB>family<TAB>code'",
+      "Or scores codes computed elsewhere: --codes FILE, a TSV with header"
+          + " 'split<TAB>label<TAB>family<TAB>code'",
       "(split query|database, code hex with the code's first bit most significant).",
       "JSON on stdout, a table on stderr."
     })
@@ -45,7 +51,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "ONNX Runtime CPU threads (default: all processors).")
   Integer threads;
 
-  @Option(names = "--batch", defaultValue = "32", description = "Images per ONNX Runtime call (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--batch",
+      defaultValue = "32",
+      description = "Images per ONNX Runtime call (default ${DEFAULT-VALUE}).")
   int batch;
 
   @Option(names = "--cpu", description = "Do not try CUDA.")
@@ -64,12 +73,16 @@ public final class EvalCommand implements Callable<Integer> {
         throw new IllegalArgumentException("give --model and --data (or --codes)");
       }
       Dataset dataset = Datasets.read(data, Optional.ofNullable(format));
-      EncoderOptions options = new EncoderOptions(!cpu,
-          threads == null ? Runtime.getRuntime().availableProcessors() : threads, batch);
+      EncoderOptions options =
+          new EncoderOptions(
+              !cpu, threads == null ? Runtime.getRuntime().availableProcessors() : threads, batch);
       try (Encoder encoder = Encoder.open(model, options)) {
         System.err.println("encoding on " + encoder.device());
-        ProgressBar bar = new ProgressBar("eval", dataset.split(Split.TEST).size() + dataset.split(Split.TRAIN).size(),
-            System.err);
+        ProgressBar bar =
+            new ProgressBar(
+                "eval",
+                dataset.split(Split.TEST).size() + dataset.split(Split.TRAIN).size(),
+                System.err);
         report = RetrievalEvaluation.ofModel(encoder, model, dataset, data, bar::update);
         bar.finish();
       }

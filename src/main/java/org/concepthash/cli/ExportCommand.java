@@ -13,8 +13,10 @@ import picocli.CommandLine.Option;
     name = "export",
     mixinStandardHelpOptions = true,
     description = {
-      "Exports the selected checkpoint of a finished training run to a model package (zip with model.onnx",
-      "and model.json). The package is written only if the ONNX graph reproduces the trained network on a",
+      "Exports the selected checkpoint of a finished training run to a model package (zip with"
+          + " model.onnx",
+      "and model.json). The package is written only if the ONNX graph reproduces the trained"
+          + " network on a",
       "seeded probe (max abs difference <= 1e-4, no confident bit flipped) and reads back cleanly."
     })
 public final class ExportCommand implements Callable<Integer> {
@@ -25,21 +27,35 @@ public final class ExportCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Model package to write, e.g. model.zip.")
   Path out;
 
-  @Option(names = "--threads", description = "ONNX Runtime threads for the self-check (default: all processors).")
+  @Option(
+      names = "--threads",
+      description = "ONNX Runtime threads for the self-check (default: all processors).")
   Integer threads;
 
-  @Option(names = "--concept-names", split = ",", description = "Names of the M concepts in bit order "
-      + "(default: concept 1 .. concept M).")
+  @Option(
+      names = "--concept-names",
+      split = ",",
+      description = "Names of the M concepts in bit order " + "(default: concept 1 .. concept M).")
   List<String> conceptNames;
 
   @Override
   public Integer call() throws Exception {
     RunExporter.Options defaults = RunExporter.Options.defaults();
-    RunExporter.Result result = RunExporter.export(run, out, new RunExporter.Options(
-        threads == null ? defaults.threads() : threads, conceptNames == null ? List.of() : conceptNames));
-    System.out.printf("wrote %s (%d bytes): model %s, %d bits, %d concepts, %d classes%n", result.file(),
-        Files.size(result.file()), result.manifest().id(), result.manifest().network().bits(),
-        result.manifest().network().concepts(), result.manifest().classes().size());
+    RunExporter.Result result =
+        RunExporter.export(
+            run,
+            out,
+            new RunExporter.Options(
+                threads == null ? defaults.threads() : threads,
+                conceptNames == null ? List.of() : conceptNames));
+    System.out.printf(
+        "wrote %s (%d bytes): model %s, %d bits, %d concepts, %d classes%n",
+        result.file(),
+        Files.size(result.file()),
+        result.manifest().id(),
+        result.manifest().network().bits(),
+        result.manifest().network().concepts(),
+        result.manifest().classes().size());
     System.out.println("self-check: " + result.parity());
     return 0;
   }

@@ -40,8 +40,8 @@ public final class Main {
   }
 
   /**
-   * Problems the user can fix (a locked catalog, a bad option value, a missing file) are one clear line
-   * on stderr, not a stack trace.
+   * Problems the user can fix (a locked catalog, a bad option value, a missing file) are one clear
+   * line on stderr, not a stack trace.
    */
   private static int report(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
     String message = null;
@@ -50,7 +50,8 @@ public final class Main {
         // a configuration value out of range: show the violated settings, not the injection path
         message =
             "invalid configuration: "
-                + t.getMessage().lines()
+                + t.getMessage()
+                    .lines()
                     .filter(line -> line.startsWith("\t"))
                     .map(String::strip)
                     .reduce((a, b) -> a + "; " + b)

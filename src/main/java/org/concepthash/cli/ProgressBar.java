@@ -3,7 +3,7 @@ package org.concepthash.cli;
 import java.io.PrintStream;
 
 /**
- * A one-line terminal progress bar ("synth [#####     ] 120/480"), redrawn with a carriage return at
+ * A one-line terminal progress bar ("synth [##### ] 120/480"), redrawn with a carriage return at
  * most once per percent. Thread-safe: workers may report concurrently.
  */
 final class ProgressBar {
@@ -29,7 +29,16 @@ final class ProgressBar {
     if (percent != shownPercent) {
       shownPercent = percent;
       int filled = (int) (done * WIDTH / total);
-      out.print("\r" + label + " [" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + done + "/" + total);
+      out.print(
+          "\r"
+              + label
+              + " ["
+              + "#".repeat(filled)
+              + " ".repeat(WIDTH - filled)
+              + "] "
+              + done
+              + "/"
+              + total);
       out.flush();
     }
   }

@@ -15,36 +15,52 @@ import picocli.CommandLine.Parameters;
     name = "restore",
     mixinStandardHelpOptions = true,
     description = {
-      "Rebuilds a catalog from a `concepthash backup` archive into an empty data directory (and an empty",
-      "external database with --database-url). The whole archive is checked first: a truncated or altered",
+      "Rebuilds a catalog from a `concepthash backup` archive into an empty data directory (and an"
+          + " empty",
+      "external database with --database-url). The whole archive is checked first: a truncated or"
+          + " altered",
       "one is refused and nothing is written."
     })
 final class RestoreCommand implements Callable<Integer> {
 
   @Mixin CatalogOptions catalog;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "Archive written by `concepthash backup`.")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "Archive written by `concepthash backup`.")
   Path archive;
 
   @Override
   public Integer call() throws Exception {
     CatalogLocation location = catalog.location();
-    BackupManifest m = CatalogRestore.restore(archive, location.dataDir(), dataDir -> {
-      CatalogDatabase db = CatalogDatabase.open(new CatalogLocation(dataDir, location.database()));
-      return new CatalogRestore.OpenedDatabase() {
-        @Override
-        public CatalogLocation.ExternalDatabase coordinates() {
-          return db.coordinates();
-        }
+    BackupManifest m =
+        CatalogRestore.restore(
+            archive,
+            location.dataDir(),
+            dataDir -> {
+              CatalogDatabase db =
+                  CatalogDatabase.open(new CatalogLocation(dataDir, location.database()));
+              return new CatalogRestore.OpenedDatabase() {
+                @Override
+                public CatalogLocation.ExternalDatabase coordinates() {
+                  return db.coordinates();
+                }
 
-        @Override
-        public void close() throws java.io.IOException {
-          db.close();
-        }
-      };
-    });
-    System.out.printf("restored %s into %s: schema version %s, %d tables, %d files (snapshot of %s)%n",
-        archive, location.dataDir(), m.schemaVersion(), m.tables().size(), m.files().size(), m.createdAt());
+                @Override
+                public void close() throws java.io.IOException {
+                  db.close();
+                }
+              };
+            });
+    System.out.printf(
+        "restored %s into %s: schema version %s, %d tables, %d files (snapshot of %s)%n",
+        archive,
+        location.dataDir(),
+        m.schemaVersion(),
+        m.tables().size(),
+        m.files().size(),
+        m.createdAt());
     return 0;
   }
 }

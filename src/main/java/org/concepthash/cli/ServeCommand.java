@@ -14,7 +14,11 @@ final class ServeCommand implements Callable<Integer> {
 
   @Mixin CatalogOptions catalog;
 
-  @Option(names = "--port", paramLabel = "N", defaultValue = "8080", description = "HTTP port (default ${DEFAULT-VALUE}).")
+  @Option(
+      names = "--port",
+      paramLabel = "N",
+      defaultValue = "8080",
+      description = "HTTP port (default ${DEFAULT-VALUE}).")
   int port;
 
   @Override

@@ -24,9 +24,12 @@ import picocli.CommandLine.Option;
     name = "train",
     mixinStandardHelpOptions = true,
     description = {
-      "Trains a ConceptHash model as the recipe says (training/recipes/*.yaml) and writes the run folder:",
-      "recipe.yaml, run.json, progress.jsonl, checkpoints/, metrics.json. Ctrl-C stops after the current",
-      "step; --resume continues from the last epoch checkpoint with the same result as an uninterrupted run."
+      "Trains a ConceptHash model as the recipe says (training/recipes/*.yaml) and writes the run"
+          + " folder:",
+      "recipe.yaml, run.json, progress.jsonl, checkpoints/, metrics.json. Ctrl-C stops after the"
+          + " current",
+      "step; --resume continues from the last epoch checkpoint with the same result as an"
+          + " uninterrupted run."
     })
 public final class TrainCommand implements Callable<Integer> {
 
@@ -36,14 +39,20 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--data", required = true, description = "Data set folder.")
   Path data;
 
-  @Option(names = "--out", required = true, description = "Run folder (new, or existing with --resume).")
+  @Option(
+      names = "--out",
+      required = true,
+      description = "Run folder (new, or existing with --resume).")
   Path out;
 
   @Option(names = "--resume", description = "Continue the run in --out from its last checkpoint.")
   boolean resume;
 
-  @Option(names = "--format", description = "Data set format (cub200, nabirds, aircraft, cars, fashion-mnist, parts, list, imagefolder); "
-      + "overrides the recipe's data.format, which overrides detection.")
+  @Option(
+      names = "--format",
+      description =
+          "Data set format (cub200, nabirds, aircraft, cars, fashion-mnist, parts, list,"
+              + " imagefolder); overrides the recipe's data.format, which overrides detection.")
   String format;
 
   @Override
@@ -53,18 +62,23 @@ public final class TrainCommand implements Callable<Integer> {
     Dataset dataset = Datasets.read(data, chosen);
     CancellationToken cancel = new CancellationToken();
     CountDownLatch settled = new CountDownLatch(1);
-    Thread hook = new Thread(() -> {
-      cancel.cancel();
-      try {
-        settled.await(5, TimeUnit.MINUTES); // let the current step finish and the run folder settle
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-    });
+    Thread hook =
+        new Thread(
+            () -> {
+              cancel.cancel();
+              try {
+                settled.await(
+                    5, TimeUnit.MINUTES); // let the current step finish and the run folder settle
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
     Runtime.getRuntime().addShutdownHook(hook);
     TrainingOutcome outcome;
     try {
-      outcome = Trainer.standard(r, dataset, data, new RunDirectory(out)).run(resume, cancel, new ConsoleProgress());
+      outcome =
+          Trainer.standard(r, dataset, data, new RunDirectory(out))
+              .run(resume, cancel, new ConsoleProgress());
     } finally {
       settled.countDown();
     }
@@ -72,14 +86,26 @@ public final class TrainCommand implements Callable<Integer> {
       Runtime.getRuntime().removeShutdownHook(hook);
     }
     if (!outcome.completed()) {
-      System.err.printf("stopped; last checkpoint: epoch %d. Continue with --resume.%n", outcome.lastEpoch());
+      System.err.printf(
+          "stopped; last checkpoint: epoch %d. Continue with --resume.%n", outcome.lastEpoch());
       return 130;
     }
-    System.out.printf("done: selected epoch %d (%s)%n", outcome.selectedEpoch(),
-        outcome.selectedCheckpoint().map(Path::toString).orElse("-"));
-    outcome.test().ifPresent(t -> System.out.printf(
-        "test: mAP@all %.4f  P@1 %.4f  P@5 %.4f  P@10 %.4f  (%d queries, database %d)%n",
-        t.mapAll(), t.precisionAt1(), t.precisionAt5(), t.precisionAt10(), t.queries(), t.databaseSize()));
+    System.out.printf(
+        "done: selected epoch %d (%s)%n",
+        outcome.selectedEpoch(), outcome.selectedCheckpoint().map(Path::toString).orElse("-"));
+    outcome
+        .test()
+        .ifPresent(
+            t ->
+                System.out.printf(
+                    "test: mAP@all %.4f  P@1 %.4f  P@5 %.4f  P@10 %.4f  (%d queries, database"
+                        + " %d)%n",
+                    t.mapAll(),
+                    t.precisionAt1(),
+                    t.precisionAt5(),
+                    t.precisionAt10(),
+                    t.queries(),
+                    t.databaseSize()));
     return 0;
   }
 
@@ -87,16 +113,34 @@ public final class TrainCommand implements Callable<Integer> {
   private static final class ConsoleProgress implements TrainingListener {
     @Override
     public void onStep(StepProgress p) {
-      System.err.printf("\repoch %d/%d step %d/%d loss %.4f lr %.2e %.1f img/s eta %s   ", p.epoch(), p.epochs(),
-          p.step(), p.stepsPerEpoch(), p.loss(), p.lr(), p.imagesPerSecond(), format(p.eta().toSeconds()));
+      System.err.printf(
+          "\repoch %d/%d step %d/%d loss %.4f lr %.2e %.1f img/s eta %s   ",
+          p.epoch(),
+          p.epochs(),
+          p.step(),
+          p.stepsPerEpoch(),
+          p.loss(),
+          p.lr(),
+          p.imagesPerSecond(),
+          format(p.eta().toSeconds()));
     }
 
     @Override
     public void onEpoch(EpochSummary s) {
       System.err.print("\r");
-      System.out.printf("epoch %d/%d loss %.4f %s%s%n", s.epoch(), s.epochs(), s.meanLoss(), s.meanTerms(),
-          s.validation().map(v -> String.format(" validation mAP@all %.4f P@1 %.4f%s", v.mapAll(),
-              v.precisionAt1(), s.best() ? " (best)" : "")).orElse(""));
+      System.out.printf(
+          "epoch %d/%d loss %.4f %s%s%n",
+          s.epoch(),
+          s.epochs(),
+          s.meanLoss(),
+          s.meanTerms(),
+          s.validation()
+              .map(
+                  v ->
+                      String.format(
+                          " validation mAP@all %.4f P@1 %.4f%s",
+                          v.mapAll(), v.precisionAt1(), s.best() ? " (best)" : ""))
+              .orElse(""));
     }
 
     private static String format(long seconds) {

@@ -15,10 +15,14 @@ import picocli.CommandLine.Mixin;
     name = "worker",
     mixinStandardHelpOptions = true,
     description = {
-      "Takes queued training jobs from the catalog's database and runs them (train, evaluate, export,",
-      "encode the catalog, activate) until stopped. Point --database-url at the catalog's PostgreSQL and",
-      "--data-dir at the same data directory (shared image store, e.g. over NFS). Ctrl-C stops after the",
-      "current step and hands an unfinished job back to the queue; it resumes from its last checkpoint."
+      "Takes queued training jobs from the catalog's database and runs them (train, evaluate,"
+          + " export,",
+      "encode the catalog, activate) until stopped. Point --database-url at the catalog's"
+          + " PostgreSQL and",
+      "--data-dir at the same data directory (shared image store, e.g. over NFS). Ctrl-C stops"
+          + " after the",
+      "current step and hands an unfinished job back to the queue; it resumes from its last"
+          + " checkpoint."
     })
 final class WorkerCommand implements Callable<Integer> {
 
@@ -27,16 +31,25 @@ final class WorkerCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     // this process is the worker: no second one inside, and never the demo content
-    Map<String, Object> properties = Map.of("concepthash.jobs.worker.enabled", false, "concepthash.demo.enabled", false);
+    Map<String, Object> properties =
+        Map.of("concepthash.jobs.worker.enabled", false, "concepthash.demo.enabled", false);
     try (CatalogApplication app = CatalogApplication.start(catalog, properties)) {
       var beans = app.context();
-      JobWorker worker = new JobWorker(beans.getBean(JobQueue.class), beans.getBean(JobPipeline.class),
-          beans.getBean(JobsConfig.class)).start();
+      JobWorker worker =
+          new JobWorker(
+                  beans.getBean(JobQueue.class),
+                  beans.getBean(JobPipeline.class),
+                  beans.getBean(JobsConfig.class))
+              .start();
       CountDownLatch stopped = new CountDownLatch(1);
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        worker.stop();
-        stopped.countDown();
-      }, "worker-shutdown"));
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    worker.stop();
+                    stopped.countDown();
+                  },
+                  "worker-shutdown"));
       System.err.printf("worker %s waiting for training jobs (Ctrl-C stops)%n", worker.name());
       stopped.await();
     }

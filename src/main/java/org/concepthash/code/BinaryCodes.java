@@ -8,10 +8,11 @@ import java.util.Objects;
 /**
  * {@code n} binary codes of {@code bits} bits each, packed row-major into 64-bit words.
  *
- * <p>Layout: code {@code i} occupies {@code words[i*wordsPerCode .. (i+1)*wordsPerCode)}; bit {@code j}
- * of code {@code i} is {@code (words[i*wordsPerCode + (j>>>6)] >>> (j & 63)) & 1}. Bits past {@code bits}
- * in the last word of a code (padding) are always 0, so Hamming distances can popcount whole words.
- * Concept {@code m} of {@code M} owns bits {@code [m*bits/M, (m+1)*bits/M)} (see {@link ConceptLayout}).
+ * <p>Layout: code {@code i} occupies {@code words[i*wordsPerCode .. (i+1)*wordsPerCode)}; bit
+ * {@code j} of code {@code i} is {@code (words[i*wordsPerCode + (j>>>6)] >>> (j & 63)) & 1}. Bits
+ * past {@code bits} in the last word of a code (padding) are always 0, so Hamming distances can
+ * popcount whole words. Concept {@code m} of {@code M} owns bits {@code [m*bits/M, (m+1)*bits/M)}
+ * (see {@link ConceptLayout}).
  *
  * <p>The array is shared, not copied: callers must not modify it after construction.
  *
@@ -44,8 +45,8 @@ public record BinaryCodes(int bits, long[] words) {
   }
 
   /**
-   * Binarises continuous codes: bit j of code i is 1 iff {@code values[i*bits + j] > 0} (sign(), with 0 and
-   * NaN mapped to 0).
+   * Binarises continuous codes: bit j of code i is 1 iff {@code values[i*bits + j] > 0} (sign(),
+   * with 0 and NaN mapped to 0).
    *
    * @param values row-major {@code count x bits}
    */
@@ -73,7 +74,8 @@ public record BinaryCodes(int bits, long[] words) {
    */
   public static long[] wordsFromBytes(byte[] bytes) {
     if (bytes.length == 0 || bytes.length % 8 != 0) {
-      throw new IllegalArgumentException("a stored code is a non-empty multiple of 8 bytes, not " + bytes.length);
+      throw new IllegalArgumentException(
+          "a stored code is a non-empty multiple of 8 bytes, not " + bytes.length);
     }
     long[] words = new long[bytes.length / 8];
     ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(words);
@@ -116,7 +118,10 @@ public record BinaryCodes(int bits, long[] words) {
     return Arrays.copyOfRange(words, item * perCode, (item + 1) * perCode);
   }
 
-  /** Hamming distance between code {@code item} of this set and code {@code otherItem} of {@code other}. */
+  /**
+   * Hamming distance between code {@code item} of this set and code {@code otherItem} of {@code
+   * other}.
+   */
   public int distance(int item, BinaryCodes other, int otherItem) {
     if (other.bits != bits) {
       throw new IllegalArgumentException("code lengths differ: " + bits + " vs " + other.bits);
@@ -140,7 +145,9 @@ public record BinaryCodes(int bits, long[] words) {
   // Records compare arrays by reference; codes are values, so compare contents.
   @Override
   public boolean equals(Object o) {
-    return o instanceof BinaryCodes other && other.bits == bits && Arrays.equals(other.words, words);
+    return o instanceof BinaryCodes other
+        && other.bits == bits
+        && Arrays.equals(other.words, words);
   }
 
   @Override

@@ -1,11 +1,11 @@
 package org.concepthash.code;
 
 /**
- * Which bits of a K-bit code belong to which of the M concepts: concept {@code m} owns bits
- * {@code [m*K/M, (m+1)*K/M)} (integer division, so widths differ by at most one bit).
+ * Which bits of a K-bit code belong to which of the M concepts: concept {@code m} owns bits {@code
+ * [m*K/M, (m+1)*K/M)} (integer division, so widths differ by at most one bit).
  *
- * <p>A concept mask is a {@code long} whose bit {@code m} selects concept {@code m}; hence at most 64
- * concepts.
+ * <p>A concept mask is a {@code long} whose bit {@code m} selects concept {@code m}; hence at most
+ * 64 concepts.
  *
  * @param bits K, 1..256
  * @param concepts M, 1..min(K, 64)
@@ -17,11 +17,17 @@ public record ConceptLayout(int bits, int concepts) {
 
   public ConceptLayout {
     if (bits < 1 || bits > BinaryCodes.MAX_BITS) {
-      throw new IllegalArgumentException("bits must be in 1.." + BinaryCodes.MAX_BITS + ", not " + bits);
+      throw new IllegalArgumentException(
+          "bits must be in 1.." + BinaryCodes.MAX_BITS + ", not " + bits);
     }
     if (concepts < 1 || concepts > Math.min(bits, MAX_CONCEPTS)) {
       throw new IllegalArgumentException(
-          "concepts must be in 1.." + Math.min(bits, MAX_CONCEPTS) + " for " + bits + " bits, not " + concepts);
+          "concepts must be in 1.."
+              + Math.min(bits, MAX_CONCEPTS)
+              + " for "
+              + bits
+              + " bits, not "
+              + concepts);
     }
   }
 
@@ -49,11 +55,18 @@ public record ConceptLayout(int bits, int concepts) {
   public void checkMask(long conceptMask) {
     if (conceptMask == 0 || (conceptMask & ~allConcepts()) != 0) {
       throw new IllegalArgumentException(
-          "concept mask " + Long.toBinaryString(conceptMask) + " must select 1 to " + concepts + " concepts");
+          "concept mask "
+              + Long.toBinaryString(conceptMask)
+              + " must select 1 to "
+              + concepts
+              + " concepts");
     }
   }
 
-  /** Bit mask over the code's words ({@code wordsPerCode} longs) that keeps the bits of concept {@code m}. */
+  /**
+   * Bit mask over the code's words ({@code wordsPerCode} longs) that keeps the bits of concept
+   * {@code m}.
+   */
   public long[] bitMask(int m) {
     long[] mask = new long[BinaryCodes.wordsPerCode(bits)];
     for (int j = start(m); j < end(m); j++) {

@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * FGVC-Aircraft 2013b (format {@code aircraft}), variant level. The root is
- * {@code fgvc-aircraft-2013b} or its {@code data} folder, which holds:
+ * FGVC-Aircraft 2013b (format {@code aircraft}), variant level. The root is {@code
+ * fgvc-aircraft-2013b} or its {@code data} folder, which holds:
+ *
  * <pre>
  * variants.txt                          one variant per line; class index = line order (100)
  * images_variant_{trainval,test}.txt    {image id} {variant, may contain spaces}
@@ -20,14 +21,17 @@ import java.util.Optional;
  *                                       inclusive pixel corners, converted to a 0-based x, y, w, h)
  * images/{image id}.jpg
  * </pre>
- * trainval is the train split (6667 database images), test the test split (3333 queries); items are in
- * file order, trainval first. Every image of a variant must name the same family and manufacturer.
+ *
+ * trainval is the train split (6667 database images), test the test split (3333 queries); items are
+ * in file order, trainval first. Every image of a variant must name the same family and
+ * manufacturer.
  */
 public final class AircraftReader implements DatasetReader {
 
   public static final String FORMAT = "aircraft";
 
-  private static final Map<String, Split> SPLIT_FILES = Map.of("trainval", Split.TRAIN, "test", Split.TEST);
+  private static final Map<String, Split> SPLIT_FILES =
+      Map.of("trainval", Split.TRAIN, "test", Split.TEST);
 
   @Override
   public String format() {
@@ -56,7 +60,8 @@ public final class AircraftReader implements DatasetReader {
     for (String splitName : List.of("trainval", "test")) {
       Map<String, String> familyOf = perImage(dir.resolve("images_family_" + splitName + ".txt"));
       Path manufacturerFile = dir.resolve("images_manufacturer_" + splitName + ".txt");
-      Map<String, String> manufacturerOf = Files.exists(manufacturerFile) ? perImage(manufacturerFile) : Map.of();
+      Map<String, String> manufacturerOf =
+          Files.exists(manufacturerFile) ? perImage(manufacturerFile) : Map.of();
       for (TextLine line : TextLine.readAll(dir.resolve("images_variant_" + splitName + ".txt"))) {
         String[] f = line.fieldsAndRest(2);
         Integer index = indexOf.get(f[1]);
@@ -68,27 +73,50 @@ public final class AircraftReader implements DatasetReader {
           throw line.error("image " + f[0] + " has no line in images_family_" + splitName + ".txt");
         }
         families[index] = agree(line, families[index], family, "family");
-        manufacturers[index] = agree(line, manufacturers[index], manufacturerOf.getOrDefault(f[0], family), "manufacturer");
+        manufacturers[index] =
+            agree(
+                line,
+                manufacturers[index],
+                manufacturerOf.getOrDefault(f[0], family),
+                "manufacturer");
         String key = "images/" + f[0] + ".jpg";
         Path file = line.image(dir, key);
-        items.add(new LabelledImage(key, new FileImageSource(key, file), index, SPLIT_FILES.get(splitName),
-            Optional.ofNullable(boxes.get(f[0])), List.of()));
+        items.add(
+            new LabelledImage(
+                key,
+                new FileImageSource(key, file),
+                index,
+                SPLIT_FILES.get(splitName),
+                Optional.ofNullable(boxes.get(f[0])),
+                List.of()));
       }
     }
     List<ClassInfo> classes = new ArrayList<>();
     for (int i = 0; i < variants.size(); i++) {
       if (families[i] == null) {
-        throw new DatasetFormatException(dir.resolve("variants.txt"), i + 1,
+        throw new DatasetFormatException(
+            dir.resolve("variants.txt"),
+            i + 1,
             "variant '" + variants.get(i) + "' has no images, so its family is unknown");
       }
-      classes.add(new ClassInfo(variants.get(i), ClassNames.tidy(variants.get(i)), families[i], manufacturers[i]));
+      classes.add(
+          new ClassInfo(
+              variants.get(i), ClassNames.tidy(variants.get(i)), families[i], manufacturers[i]));
     }
     return new Dataset(FORMAT, classes, items);
   }
 
-  private static String agree(TextLine line, String known, String found, String what) throws DatasetFormatException {
+  private static String agree(TextLine line, String known, String found, String what)
+      throws DatasetFormatException {
     if (known != null && !known.equals(found)) {
-      throw line.error("this variant's " + what + " was '" + known + "' on an earlier image, here '" + found + "'");
+      throw line.error(
+          "this variant's "
+              + what
+              + " was '"
+              + known
+              + "' on an earlier image, here '"
+              + found
+              + "'");
     }
     return found;
   }
@@ -118,7 +146,8 @@ public final class AircraftReader implements DatasetReader {
       if (xmax < xmin || ymax < ymin) {
         throw line.error("box corners are reversed");
       }
-      if (boxes.put(f[0], new BoundingBox(xmin - 1, ymin - 1, xmax - xmin + 1, ymax - ymin + 1)) != null) {
+      if (boxes.put(f[0], new BoundingBox(xmin - 1, ymin - 1, xmax - xmin + 1, ymax - ymin + 1))
+          != null) {
         throw line.error("image " + f[0] + " appears twice");
       }
     }

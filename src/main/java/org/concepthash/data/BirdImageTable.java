@@ -11,6 +11,7 @@ import java.util.Optional;
 
 /**
  * The per-image files CUB-200-2011 and NABirds share, joined on the image id:
+ *
  * <pre>
  * images.txt              {id} {path under images/}
  * image_class_labels.txt  {id} {class id}
@@ -19,6 +20,7 @@ import java.util.Optional;
  * parts/parts.txt         {part id} {part name, may contain spaces}   (optional, with part_locs.txt)
  * parts/part_locs.txt     {id} {part id} {x} {y} {visible 0/1}       (pixels; invisible ones dropped)
  * </pre>
+ *
  * Rows keep the order of images.txt. Every image must have exactly one label and one split line;
  * ids that images.txt does not list are errors.
  */
@@ -30,8 +32,14 @@ final class BirdImageTable {
    * @param path relative to the data set root ("images/001.Black_footed_Albatross/...jpg")
    * @param labelLine its line in image_class_labels.txt, for errors about the class id
    */
-  record Row(String path, Path file, String classId, TextLine labelLine, Split split,
-      Optional<BoundingBox> box, List<Keypoint> keypoints) {}
+  record Row(
+      String path,
+      Path file,
+      String classId,
+      TextLine labelLine,
+      Split split,
+      Optional<BoundingBox> box,
+      List<Keypoint> keypoints) {}
 
   private BirdImageTable() {}
 
@@ -45,8 +53,10 @@ final class BirdImageTable {
       }
       paths.put(f[0], f[1]);
     }
-    Map<String, TextLine> labels = perImage(root.resolve("image_class_labels.txt"), images, 2, (line, f) -> line);
-    Map<String, Split> splits = perImage(root.resolve("train_test_split.txt"), images, 2, BirdImageTable::split);
+    Map<String, TextLine> labels =
+        perImage(root.resolve("image_class_labels.txt"), images, 2, (line, f) -> line);
+    Map<String, Split> splits =
+        perImage(root.resolve("train_test_split.txt"), images, 2, BirdImageTable::split);
     Path boxFile = root.resolve("bounding_boxes.txt");
     Map<String, BoundingBox> boxes =
         Files.exists(boxFile) ? perImage(boxFile, images, 5, BirdImageTable::box) : Map.of();
@@ -60,19 +70,29 @@ final class BirdImageTable {
       requirePresent(splits, id, line, "train_test_split.txt");
       Path file = line.image(root.resolve("images"), paths.get(id));
       TextLine label = labels.get(id);
-      rows.add(new Row("images/" + paths.get(id), file, label.fields(2)[1], label, splits.get(id),
-          Optional.ofNullable(boxes.get(id)), keypoints.getOrDefault(id, List.of())));
+      rows.add(
+          new Row(
+              "images/" + paths.get(id),
+              file,
+              label.fields(2)[1],
+              label,
+              splits.get(id),
+              Optional.ofNullable(boxes.get(id)),
+              keypoints.getOrDefault(id, List.of())));
     }
     return rows;
   }
 
-  /** Turns the fields of one line into a value; throws with the line's position when they are bad. */
+  /**
+   * Turns the fields of one line into a value; throws with the line's position when they are bad.
+   */
   private interface FieldPick<T> {
     T pick(TextLine line, String[] fields) throws DatasetFormatException;
   }
 
   /** A file with one line per image id: every id known, none twice. */
-  private static <T> Map<String, T> perImage(Path file, Map<String, TextLine> images, int fields, FieldPick<T> pick)
+  private static <T> Map<String, T> perImage(
+      Path file, Map<String, TextLine> images, int fields, FieldPick<T> pick)
       throws DatasetFormatException {
     Map<String, T> values = new HashMap<>();
     for (TextLine line : TextLine.readAll(file)) {
@@ -87,7 +107,8 @@ final class BirdImageTable {
     return values;
   }
 
-  private static void requirePresent(Map<String, ?> values, String id, TextLine imageLine, String fileName)
+  private static void requirePresent(
+      Map<String, ?> values, String id, TextLine imageLine, String fileName)
       throws DatasetFormatException {
     if (!values.containsKey(id)) {
       throw imageLine.error("image id " + id + " has no line in " + fileName);
@@ -103,16 +124,20 @@ final class BirdImageTable {
   }
 
   private static BoundingBox box(TextLine line, String[] f) throws DatasetFormatException {
-    BoundingBox box = new BoundingBox(line.number(f[1], "x"), line.number(f[2], "y"),
-        line.number(f[3], "width"), line.number(f[4], "height"));
+    BoundingBox box =
+        new BoundingBox(
+            line.number(f[1], "x"),
+            line.number(f[2], "y"),
+            line.number(f[3], "width"),
+            line.number(f[4], "height"));
     if (box.width() <= 0 || box.height() <= 0) {
       throw line.error("box width and height must be positive");
     }
     return box;
   }
 
-  private static Map<String, List<Keypoint>> readKeypoints(Path partsDir, Map<String, TextLine> images)
-      throws DatasetFormatException {
+  private static Map<String, List<Keypoint>> readKeypoints(
+      Path partsDir, Map<String, TextLine> images) throws DatasetFormatException {
     Path locs = partsDir.resolve("part_locs.txt");
     if (!Files.exists(locs)) {
       return Map.of();

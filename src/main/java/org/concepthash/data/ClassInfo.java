@@ -6,8 +6,8 @@ package org.concepthash.data;
  * @param name stable name as in the source files ("001.Black_footed_Albatross")
  * @param displayName cleaned name used for prompts and the UI ("black footed albatross")
  * @param family family for family-level retrieval ("albatross"), see method-spec section 5
- * @param group a coarser level above the family where the source has one (FGVC-Aircraft manufacturer,
- *     NABirds top-level group); equal to {@code family} otherwise
+ * @param group a coarser level above the family where the source has one (FGVC-Aircraft
+ *     manufacturer, NABirds top-level group); equal to {@code family} otherwise
  */
 public record ClassInfo(String name, String displayName, String family, String group) {
 

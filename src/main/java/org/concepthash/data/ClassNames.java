@@ -6,7 +6,9 @@ import java.util.Locale;
 /** Class-name cleaning and family rules of method-spec sections 5-6, shared by the readers. */
 final class ClassNames {
 
-  /** Stanford Cars makes that are two words; every other make is the first word of the class name. */
+  /**
+   * Stanford Cars makes that are two words; every other make is the first word of the class name.
+   */
   static final List<String> TWO_WORD_MAKES = List.of("AM General", "Aston Martin", "Land Rover");
 
   private ClassNames() {}
@@ -14,7 +16,10 @@ final class ClassNames {
   /** CUB: "001.Black_footed_Albatross" -> "black footed albatross" (numeric prefix dropped). */
   static String cub(String name) {
     int dot = name.indexOf('.');
-    String bare = dot > 0 && name.substring(0, dot).chars().allMatch(Character::isDigit) ? name.substring(dot + 1) : name;
+    String bare =
+        dot > 0 && name.substring(0, dot).chars().allMatch(Character::isDigit)
+            ? name.substring(dot + 1)
+            : name;
     return tidy(bare).toLowerCase(Locale.ROOT);
   }
 
@@ -28,7 +33,9 @@ final class ClassNames {
     return displayName.substring(displayName.lastIndexOf(' ') + 1);
   }
 
-  /** Stanford Cars family: the make at the start of the class name ("Aston Martin V8 Vantage ..."). */
+  /**
+   * Stanford Cars family: the make at the start of the class name ("Aston Martin V8 Vantage ...").
+   */
   static String carMake(String className) {
     String tidy = tidy(className);
     for (String make : TWO_WORD_MAKES) {

@@ -9,10 +9,10 @@ import java.util.Map;
 
 /**
  * CUB-200-2011 (format {@code cub200}). The root is the {@code CUB_200_2011} folder or its parent.
- * Besides the per-image files of {@link BirdImageTable} it reads {@code classes.txt}
- * ({@code {class id} {name}}, e.g. "1 001.Black_footed_Albatross"); class index = position in
- * classes.txt. Display name: prefix dropped, underscores to spaces, lower case; family: its last word
- * ("black footed albatross" -> "albatross"). Split: train_test_split.txt (5994 train / 5794 test).
+ * Besides the per-image files of {@link BirdImageTable} it reads {@code classes.txt} ({@code {class
+ * id} {name}}, e.g. "1 001.Black_footed_Albatross"); class index = position in classes.txt. Display
+ * name: prefix dropped, underscores to spaces, lower case; family: its last word ("black footed
+ * albatross" -> "albatross"). Split: train_test_split.txt (5994 train / 5794 test).
  */
 public final class Cub200Reader implements DatasetReader {
 
@@ -23,7 +23,9 @@ public final class Cub200Reader implements DatasetReader {
     return FORMAT;
   }
 
-  /** True if {@code root} (or its CUB_200_2011 sub-folder) has CUB's files and no NABirds hierarchy. */
+  /**
+   * True if {@code root} (or its CUB_200_2011 sub-folder) has CUB's files and no NABirds hierarchy.
+   */
   public static boolean matches(Path root) {
     Path dir = resolve(root);
     return Files.isRegularFile(dir.resolve("images.txt"))
@@ -50,8 +52,14 @@ public final class Cub200Reader implements DatasetReader {
       if (index == null) {
         throw row.labelLine().error("class id " + row.classId() + " is not in classes.txt");
       }
-      items.add(new LabelledImage(row.path(), new FileImageSource(row.path(), row.file()), index,
-          row.split(), row.box(), row.keypoints()));
+      items.add(
+          new LabelledImage(
+              row.path(),
+              new FileImageSource(row.path(), row.file()),
+              index,
+              row.split(),
+              row.box(),
+              row.keypoints()));
     }
     return new Dataset(FORMAT, classes, items);
   }

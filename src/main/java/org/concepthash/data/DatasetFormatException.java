@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * Malformed or missing data set input. The message always names the file and, where the problem is on
- * one line, the 1-based line number ({@code images.txt:12: ...}), so a user can fix the source.
+ * Malformed or missing data set input. The message always names the file and, where the problem is
+ * on one line, the 1-based line number ({@code images.txt:12: ...}), so a user can fix the source.
  */
 public class DatasetFormatException extends IOException {
 

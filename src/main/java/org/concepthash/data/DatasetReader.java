@@ -10,8 +10,8 @@ public interface DatasetReader {
   String format();
 
   /**
-   * Reads the whole annotation set (not the pixels). Malformed input throws an exception whose message
-   * names the file and line.
+   * Reads the whole annotation set (not the pixels). Malformed input throws an exception whose
+   * message names the file and line.
    */
   Dataset read(Path root) throws IOException;
 }

@@ -12,7 +12,8 @@ import java.util.function.Predicate;
 /**
  * Entry point for reading any supported data set: {@code Datasets.read(root, Optional.empty())}
  * detects the format from the folder layout, {@code Datasets.read(root, Optional.of("cub200"))}
- * forces one. Format names: cub200, nabirds, aircraft, cars, fashion-mnist, parts, list, imagefolder.
+ * forces one. Format names: cub200, nabirds, aircraft, cars, fashion-mnist, parts, list,
+ * imagefolder.
  */
 public final class Datasets {
 
@@ -47,14 +48,18 @@ public final class Datasets {
   public static DatasetReader reader(String format) {
     Format f = FORMATS.get(format);
     if (f == null) {
-      throw new IllegalArgumentException("unknown data set format '" + format + "'; known: " + String.join(", ", formats()));
+      throw new IllegalArgumentException(
+          "unknown data set format '" + format + "'; known: " + String.join(", ", formats()));
     }
     return f.reader();
   }
 
   /** The first format whose layout {@code root} has, if any. */
   public static Optional<String> detect(Path root) {
-    return FORMATS.values().stream().filter(f -> f.matches().test(root)).map(f -> f.reader().format()).findFirst();
+    return FORMATS.values().stream()
+        .filter(f -> f.matches().test(root))
+        .map(f -> f.reader().format())
+        .findFirst();
   }
 
   /**
@@ -67,8 +72,15 @@ public final class Datasets {
     if (!Files.isDirectory(root)) {
       throw new DatasetFormatException(root, "not a folder");
     }
-    String name = format.or(() -> detect(root)).orElseThrow(() -> new DatasetFormatException(root,
-        "cannot tell the data set format from the layout; name one of: " + String.join(", ", formats())));
+    String name =
+        format
+            .or(() -> detect(root))
+            .orElseThrow(
+                () ->
+                    new DatasetFormatException(
+                        root,
+                        "cannot tell the data set format from the layout; name one of: "
+                            + String.join(", ", formats())));
     return reader(name).read(root);
   }
 }

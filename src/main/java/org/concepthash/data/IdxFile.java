@@ -9,8 +9,8 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * An IDX file (the MNIST format), gzip-compressed or not: a big-endian header of magic number
- * {@code 0x0000 08 D} (unsigned bytes, D dimensions), then D int32 sizes, then the bytes in row-major
- * order. Images are 3-D (N x rows x cols), labels 1-D (N).
+ * {@code 0x0000 08 D} (unsigned bytes, D dimensions), then D int32 sizes, then the bytes in
+ * row-major order. Images are 3-D (N x rows x cols), labels 1-D (N).
  *
  * @param dims the D sizes
  * @param data the payload, product(dims) bytes
@@ -19,7 +19,9 @@ record IdxFile(int[] dims, byte[] data) {
 
   private static final int UNSIGNED_BYTE = 0x08;
 
-  /** Reads {@code file} and checks it has {@code expectedDims} dimensions and exactly its payload. */
+  /**
+   * Reads {@code file} and checks it has {@code expectedDims} dimensions and exactly its payload.
+   */
   static IdxFile read(Path file, int expectedDims) throws DatasetFormatException {
     byte[] bytes;
     try (InputStream in = open(file)) {
@@ -29,13 +31,18 @@ record IdxFile(int[] dims, byte[] data) {
     }
     ByteBuffer buffer = ByteBuffer.wrap(bytes);
     if (bytes.length < 4 + 4 * expectedDims) {
-      throw new DatasetFormatException(file, "too short for an IDX header (" + bytes.length + " bytes)");
+      throw new DatasetFormatException(
+          file, "too short for an IDX header (" + bytes.length + " bytes)");
     }
     int magic = buffer.getInt();
-    if (magic >>> 16 != 0 || ((magic >> 8) & 0xFF) != UNSIGNED_BYTE || (magic & 0xFF) != expectedDims) {
-      throw new DatasetFormatException(file, String.format(
-          "IDX magic number 0x%08x, expected 0x%08x (unsigned bytes, %d dimensions)",
-          magic, (UNSIGNED_BYTE << 8) | expectedDims, expectedDims));
+    if (magic >>> 16 != 0
+        || ((magic >> 8) & 0xFF) != UNSIGNED_BYTE
+        || (magic & 0xFF) != expectedDims) {
+      throw new DatasetFormatException(
+          file,
+          String.format(
+              "IDX magic number 0x%08x, expected 0x%08x (unsigned bytes, %d dimensions)",
+              magic, (UNSIGNED_BYTE << 8) | expectedDims, expectedDims));
     }
     int[] dims = new int[expectedDims];
     long payload = 1;
@@ -47,7 +54,8 @@ record IdxFile(int[] dims, byte[] data) {
       payload *= dims[d];
     }
     if (buffer.remaining() != payload) {
-      throw new DatasetFormatException(file, "header promises " + payload + " data bytes, file has " + buffer.remaining());
+      throw new DatasetFormatException(
+          file, "header promises " + payload + " data bytes, file has " + buffer.remaining());
     }
     byte[] data = new byte[(int) payload];
     buffer.get(data);

@@ -14,10 +14,10 @@ import java.util.stream.Stream;
 /**
  * One sub-folder per class (format {@code imagefolder}): {@code root/{class}/{image}}, all split
  * {@link Split#UNSPECIFIED}; or, when the root holds {@code train/} and {@code test/} folders,
- * {@code root/train/{class}/...} and {@code root/test/{class}/...} with those splits. Image files are
- * recognised by extension (jpg, jpeg, png, bmp, gif, webp); hidden entries are skipped. Classes are
- * ordered by folder name, images by file name (train before test). The source has no families: each
- * class is its own family.
+ * {@code root/train/{class}/...} and {@code root/test/{class}/...} with those splits. Image files
+ * are recognised by extension (jpg, jpeg, png, bmp, gif, webp); hidden entries are skipped. Classes
+ * are ordered by folder name, images by file name (train before test). The source has no families:
+ * each class is its own family.
  */
 public final class ImageFolderReader implements DatasetReader {
 
@@ -41,8 +41,10 @@ public final class ImageFolderReader implements DatasetReader {
   @Override
   public Dataset read(Path root) throws DatasetFormatException {
     try {
-      boolean splitFolders = Files.isDirectory(root.resolve("train")) && Files.isDirectory(root.resolve("test"));
-      List<Path> splitRoots = splitFolders ? List.of(root.resolve("train"), root.resolve("test")) : List.of(root);
+      boolean splitFolders =
+          Files.isDirectory(root.resolve("train")) && Files.isDirectory(root.resolve("test"));
+      List<Path> splitRoots =
+          splitFolders ? List.of(root.resolve("train"), root.resolve("test")) : List.of(root);
       TreeSet<String> names = new TreeSet<>();
       for (Path splitRoot : splitRoots) {
         names.addAll(subfolders(splitRoot));
@@ -53,21 +55,31 @@ public final class ImageFolderReader implements DatasetReader {
       List<String> classNames = List.copyOf(names);
       List<LabelledImage> items = new ArrayList<>();
       for (Path splitRoot : splitRoots) {
-        Split split = !splitFolders ? Split.UNSPECIFIED : splitRoot.endsWith("train") ? Split.TRAIN : Split.TEST;
+        Split split =
+            !splitFolders
+                ? Split.UNSPECIFIED
+                : splitRoot.endsWith("train") ? Split.TRAIN : Split.TEST;
         for (int c = 0; c < classNames.size(); c++) {
           Path classDir = splitRoot.resolve(classNames.get(c));
           for (Path image : images(classDir)) {
             String key = root.relativize(image).toString().replace('\\', '/');
-            items.add(new LabelledImage(key, new FileImageSource(key, image), c, split, Optional.empty(), List.of()));
+            items.add(
+                new LabelledImage(
+                    key, new FileImageSource(key, image), c, split, Optional.empty(), List.of()));
           }
         }
       }
       if (items.isEmpty()) {
-        throw new DatasetFormatException(root, "no image files (" + String.join(", ", new TreeSet<>(EXTENSIONS)) + ") in the class folders");
+        throw new DatasetFormatException(
+            root,
+            "no image files ("
+                + String.join(", ", new TreeSet<>(EXTENSIONS))
+                + ") in the class folders");
       }
-      List<ClassInfo> classes = classNames.stream()
-          .map(n -> new ClassInfo(n, ClassNames.tidy(n), ClassNames.tidy(n)))
-          .toList();
+      List<ClassInfo> classes =
+          classNames.stream()
+              .map(n -> new ClassInfo(n, ClassNames.tidy(n), ClassNames.tidy(n)))
+              .toList();
       return new Dataset(FORMAT, classes, items);
     } catch (DatasetFormatException e) {
       throw e;
@@ -81,7 +93,8 @@ public final class ImageFolderReader implements DatasetReader {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.filter(Files::isDirectory)
+      return entries
+          .filter(Files::isDirectory)
           .map(p -> p.getFileName().toString())
           .filter(n -> !n.startsWith("."))
           .sorted()
@@ -94,13 +107,19 @@ public final class ImageFolderReader implements DatasetReader {
       return List.of();
     }
     try (Stream<Path> entries = Files.list(dir)) {
-      return entries.filter(Files::isRegularFile).filter(ImageFolderReader::isImage).sorted().toList();
+      return entries
+          .filter(Files::isRegularFile)
+          .filter(ImageFolderReader::isImage)
+          .sorted()
+          .toList();
     }
   }
 
   private static boolean isImage(Path file) {
     String name = file.getFileName().toString();
     int dot = name.lastIndexOf('.');
-    return !name.startsWith(".") && dot > 0 && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    return !name.startsWith(".")
+        && dot > 0
+        && EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
   }
 }

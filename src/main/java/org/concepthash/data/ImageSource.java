@@ -6,7 +6,9 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
-/** Where the encoded bytes of one data set image come from (a file, an entry decoded from IDX, ...). */
+/**
+ * Where the encoded bytes of one data set image come from (a file, an entry decoded from IDX, ...).
+ */
 public interface ImageSource {
 
   /** A human-readable name used in error messages and as the original file name at ingest. */
@@ -16,8 +18,8 @@ public interface ImageSource {
   InputStream open() throws IOException;
 
   /**
-   * Decodes the image as stored (no orientation or colour handling): the one decoding that training and
-   * evaluation share, so both see the same pixels.
+   * Decodes the image as stored (no orientation or colour handling): the one decoding that training
+   * and evaluation share, so both see the same pixels.
    */
   default BufferedImage decode() {
     try (InputStream in = open()) {
@@ -27,7 +29,8 @@ public interface ImageSource {
       }
       return image;
     } catch (IOException e) {
-      throw new UncheckedIOException(new IOException("cannot read image " + name() + ": " + e.getMessage(), e));
+      throw new UncheckedIOException(
+          new IOException("cannot read image " + name() + ": " + e.getMessage(), e));
     }
   }
 }

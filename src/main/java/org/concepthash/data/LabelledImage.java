@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * One image of a data set with its class, split and optional geometry annotations.
  *
- * @param key stable identifier inside the data set (e.g. the relative path), used for ordering and resume
+ * @param key stable identifier inside the data set (e.g. the relative path), used for ordering and
+ *     resume
  * @param classIndex index into {@link Dataset#classes()}
  */
 public record LabelledImage(

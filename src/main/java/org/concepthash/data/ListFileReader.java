@@ -9,14 +9,14 @@ import java.util.Optional;
 /**
  * List files as the ConceptHash reference code writes them (format {@code list}): in the root,
  * {@code database.txt} (or, without it, {@code train.txt}) is the train split and {@code test.txt}
- * the test split; each line is {@code {relative/path} {label}} with a 0-based integer label (the path
- * may contain spaces: the label is the last field). An optional {@code class_names.txt} gives one
- * class name per line in label order; without it classes are named "class 0", "class 1", ...
+ * the test split; each line is {@code {relative/path} {label}} with a 0-based integer label (the
+ * path may contain spaces: the label is the last field). An optional {@code class_names.txt} gives
+ * one class name per line in label order; without it classes are named "class 0", "class 1", ...
  *
- * <p>Paths are relative to the root, or to the nearest ancestor (up to three levels) where the first
- * listed image exists: the reference code writes paths like {@code data/cub200_2011/CUB_200_2011/...}
- * relative to its repository root while the lists live in {@code data/cub200_2011/}. The source has no
- * families: each class is its own family.
+ * <p>Paths are relative to the root, or to the nearest ancestor (up to three levels) where the
+ * first listed image exists: the reference code writes paths like {@code
+ * data/cub200_2011/CUB_200_2011/...} relative to its repository root while the lists live in {@code
+ * data/cub200_2011/}. The source has no families: each class is its own family.
  */
 public final class ListFileReader implements DatasetReader {
 
@@ -49,7 +49,8 @@ public final class ListFileReader implements DatasetReader {
       throw new DatasetFormatException(root, "no database.txt, train.txt or test.txt with entries");
     }
     Optional<List<String>> names = classNames(root.resolve("class_names.txt"));
-    Path base = base(root, lists.stream().filter(l -> !l.isEmpty()).findFirst().orElseThrow().get(0));
+    Path base =
+        base(root, lists.stream().filter(l -> !l.isEmpty()).findFirst().orElseThrow().get(0));
 
     List<LabelledImage> items = new ArrayList<>();
     int maxLabel = -1;
@@ -59,11 +60,22 @@ public final class ListFileReader implements DatasetReader {
         String path = entry[0];
         int label = line.integer(entry[1], "label");
         if (label < 0 || (names.isPresent() && label >= names.get().size())) {
-          throw line.error("label " + label + " out of range" + names.map(n -> " 0.." + (n.size() - 1)).orElse(""));
+          throw line.error(
+              "label "
+                  + label
+                  + " out of range"
+                  + names.map(n -> " 0.." + (n.size() - 1)).orElse(""));
         }
         maxLabel = Math.max(maxLabel, label);
         Path file = line.image(base, path);
-        items.add(new LabelledImage(path, new FileImageSource(path, file), label, splits.get(s), Optional.empty(), List.of()));
+        items.add(
+            new LabelledImage(
+                path,
+                new FileImageSource(path, file),
+                label,
+                splits.get(s),
+                Optional.empty(),
+                List.of()));
       }
     }
     List<String> classNames = names.orElse(null);
@@ -73,13 +85,16 @@ public final class ListFileReader implements DatasetReader {
         classNames.add("class " + i);
       }
     }
-    List<ClassInfo> classes = classNames.stream()
-        .map(n -> new ClassInfo(n, ClassNames.tidy(n), ClassNames.tidy(n)))
-        .toList();
+    List<ClassInfo> classes =
+        classNames.stream()
+            .map(n -> new ClassInfo(n, ClassNames.tidy(n), ClassNames.tidy(n)))
+            .toList();
     return new Dataset(FORMAT, classes, items);
   }
 
-  /** {path, label}: the label is the last white-space separated field, the path everything before. */
+  /**
+   * {path, label}: the label is the last white-space separated field, the path everything before.
+   */
   private static String[] pathAndLabel(TextLine line) throws DatasetFormatException {
     String text = line.text();
     int cut = Math.max(text.lastIndexOf(' '), text.lastIndexOf('\t'));
@@ -109,11 +124,19 @@ public final class ListFileReader implements DatasetReader {
   private static Path base(Path root, TextLine first) throws DatasetFormatException {
     String path = pathAndLabel(first)[0];
     Path candidate = root.toAbsolutePath().normalize();
-    for (int up = 0; up <= MAX_ANCESTORS && candidate != null; up++, candidate = candidate.getParent()) {
+    for (int up = 0;
+        up <= MAX_ANCESTORS && candidate != null;
+        up++, candidate = candidate.getParent()) {
       if (Files.isRegularFile(candidate.resolve(path))) {
         return candidate;
       }
     }
-    throw first.error("image file not found relative to " + root + " or its " + MAX_ANCESTORS + " parent folders: " + path);
+    throw first.error(
+        "image file not found relative to "
+            + root
+            + " or its "
+            + MAX_ANCESTORS
+            + " parent folders: "
+            + path);
   }
 }

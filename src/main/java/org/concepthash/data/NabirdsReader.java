@@ -9,15 +9,16 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * NABirds (format {@code nabirds}). The root is the {@code nabirds} folder or its parent. Besides the
- * per-image files of {@link BirdImageTable} it reads {@code classes.txt} ({@code {id} {name}}, every
- * node of the taxonomy) and {@code hierarchy.txt} ({@code {child id} {parent id}}).
+ * NABirds (format {@code nabirds}). The root is the {@code nabirds} folder or its parent. Besides
+ * the per-image files of {@link BirdImageTable} it reads {@code classes.txt} ({@code {id} {name}},
+ * every node of the taxonomy) and {@code hierarchy.txt} ({@code {child id} {parent id}}).
  *
- * <p>Classes are the ids images are labelled with (555 leaves), ordered by numeric id. Display name:
- * the name with underscores and repeated spaces tidied, case kept. Family: walking up hierarchy.txt,
- * the first ancestor that is not the leaf's own species (a leaf "House Finch (Adult Male)" sits under
- * the species node "House Finch", which is skipped because the leaf name starts with it). Group: the
- * ancestor just below the root ("Perching Birds"). Split: train_test_split.txt (23929 / 24633).
+ * <p>Classes are the ids images are labelled with (555 leaves), ordered by numeric id. Display
+ * name: the name with underscores and repeated spaces tidied, case kept. Family: walking up
+ * hierarchy.txt, the first ancestor that is not the leaf's own species (a leaf "House Finch (Adult
+ * Male)" sits under the species node "House Finch", which is skipped because the leaf name starts
+ * with it). Group: the ancestor just below the root ("Perching Birds"). Split: train_test_split.txt
+ * (23929 / 24633).
  */
 public final class NabirdsReader implements DatasetReader {
 
@@ -30,7 +31,8 @@ public final class NabirdsReader implements DatasetReader {
 
   public static boolean matches(Path root) {
     Path dir = resolve(root);
-    return Files.isRegularFile(dir.resolve("images.txt")) && Files.isRegularFile(dir.resolve("hierarchy.txt"));
+    return Files.isRegularFile(dir.resolve("images.txt"))
+        && Files.isRegularFile(dir.resolve("hierarchy.txt"));
   }
 
   @Override
@@ -64,8 +66,14 @@ public final class NabirdsReader implements DatasetReader {
     List<LabelledImage> items = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {
       BirdImageTable.Row row = rows.get(i);
-      items.add(new LabelledImage(row.path(), new FileImageSource(row.path(), row.file()),
-          used.get(labelOfRow.get(i)), row.split(), row.box(), row.keypoints()));
+      items.add(
+          new LabelledImage(
+              row.path(),
+              new FileImageSource(row.path(), row.file()),
+              used.get(labelOfRow.get(i)),
+              row.split(),
+              row.box(),
+              row.keypoints()));
     }
     return new Dataset(FORMAT, classes, items);
   }
@@ -78,7 +86,8 @@ public final class NabirdsReader implements DatasetReader {
       int child = line.integer(f[0], "child id");
       int parent = line.integer(f[1], "parent id");
       if (!names.containsKey(child) || !names.containsKey(parent)) {
-        throw line.error("class id " + (names.containsKey(child) ? parent : child) + " is not in classes.txt");
+        throw line.error(
+            "class id " + (names.containsKey(child) ? parent : child) + " is not in classes.txt");
       }
       if (parents.put(child, parent) != null) {
         throw line.error("class id " + child + " has two parents");
@@ -87,7 +96,8 @@ public final class NabirdsReader implements DatasetReader {
     return parents;
   }
 
-  private static ClassInfo classInfo(int leaf, Map<Integer, String> names, Map<Integer, Integer> parents, Path file)
+  private static ClassInfo classInfo(
+      int leaf, Map<Integer, String> names, Map<Integer, Integer> parents, Path file)
       throws DatasetFormatException {
     String name = names.get(leaf);
     List<Integer> ancestors = new ArrayList<>();
@@ -107,7 +117,8 @@ public final class NabirdsReader implements DatasetReader {
     }
     // ancestors ends at the root ("Birds"); the group is the node just below it
     String group = ancestors.size() >= 2 ? names.get(ancestors.get(ancestors.size() - 2)) : family;
-    return new ClassInfo(name, ClassNames.tidy(name), ClassNames.tidy(family), ClassNames.tidy(group));
+    return new ClassInfo(
+        name, ClassNames.tidy(name), ClassNames.tidy(family), ClassNames.tidy(group));
   }
 
   private static Path resolve(Path root) {

@@ -10,6 +10,7 @@ import java.util.Optional;
  * Reads a data set written by {@code synth} (format {@code parts}).
  *
  * <p>Layout of the root folder:
+ *
  * <pre>
  * parts-world.txt    manifest, "key=value" lines: format=parts, version=1, classes, per_class, size,
  *                    seed, train_fraction (written last: its presence means the set is complete)
@@ -32,7 +33,8 @@ public final class PartsWorldReader implements DatasetReader {
   public static final int VERSION = 1;
 
   /** Columns every classes.csv starts with. */
-  public static final List<String> CLASS_COLUMNS = List.of("index", "name", "display_name", "family");
+  public static final List<String> CLASS_COLUMNS =
+      List.of("index", "name", "display_name", "family");
 
   /** Columns every annotations.csv starts with; keypoint column pairs follow. */
   public static final List<String> ANNOTATION_COLUMNS =
@@ -63,11 +65,13 @@ public final class PartsWorldReader implements DatasetReader {
       if (line.text().equals("format=" + FORMAT)) {
         format = true;
       } else if (line.text().startsWith("version=") && !line.text().equals("version=" + VERSION)) {
-        throw line.error("unsupported parts-world version (this reader reads version " + VERSION + ")");
+        throw line.error(
+            "unsupported parts-world version (this reader reads version " + VERSION + ")");
       }
     }
     if (!format) {
-      throw new DatasetFormatException(file, "not a parts-world manifest (no line format=" + FORMAT + ")");
+      throw new DatasetFormatException(
+          file, "not a parts-world manifest (no line format=" + FORMAT + ")");
     }
   }
 
@@ -103,16 +107,23 @@ public final class PartsWorldReader implements DatasetReader {
         throw line.error("class_index " + label + " out of range 0.." + (classCount - 1));
       }
       Split split = parseSplit(line, f[2]);
-      BoundingBox box = new BoundingBox(
-          line.number(f[3], "box_x"), line.number(f[4], "box_y"),
-          line.number(f[5], "box_w"), line.number(f[6], "box_h"));
+      BoundingBox box =
+          new BoundingBox(
+              line.number(f[3], "box_x"), line.number(f[4], "box_y"),
+              line.number(f[5], "box_w"), line.number(f[6], "box_h"));
       List<Keypoint> keypoints = new ArrayList<>(parts.size());
       for (int p = 0; p < parts.size(); p++) {
         int column = ANNOTATION_COLUMNS.size() + 2 * p;
         String part = parts.get(p);
-        keypoints.add(new Keypoint(part, line.number(f[column], part + "_x"), line.number(f[column + 1], part + "_y")));
+        keypoints.add(
+            new Keypoint(
+                part,
+                line.number(f[column], part + "_x"),
+                line.number(f[column + 1], part + "_y")));
       }
-      items.add(new LabelledImage(f[0], new FileImageSource(f[0], image), label, split, Optional.of(box), keypoints));
+      items.add(
+          new LabelledImage(
+              f[0], new FileImageSource(f[0], image), label, split, Optional.of(box), keypoints));
     }
     return items;
   }
@@ -131,24 +142,33 @@ public final class PartsWorldReader implements DatasetReader {
       throw new DatasetFormatException(file, "empty file, expected a header line");
     }
     String[] header = lines.get(0).text().split(",", -1);
-    if (header.length < required.size() || !List.of(header).subList(0, required.size()).equals(required)) {
+    if (header.length < required.size()
+        || !List.of(header).subList(0, required.size()).equals(required)) {
       throw lines.get(0).error("header must start with " + String.join(",", required));
     }
     return header;
   }
 
   /** "tail_x,tail_y,body_x,body_y" -> [tail, body]. */
-  private static List<String> keypointParts(Path file, String[] header) throws DatasetFormatException {
+  private static List<String> keypointParts(Path file, String[] header)
+      throws DatasetFormatException {
     List<String> parts = new ArrayList<>();
     int first = ANNOTATION_COLUMNS.size();
     if ((header.length - first) % 2 != 0) {
-      throw new DatasetFormatException(file, 1, "keypoint columns must come in {part}_x,{part}_y pairs");
+      throw new DatasetFormatException(
+          file, 1, "keypoint columns must come in {part}_x,{part}_y pairs");
     }
     for (int c = first; c < header.length; c += 2) {
       String x = header[c];
       String part = x.endsWith("_x") ? x.substring(0, x.length() - 2) : "";
       if (part.isEmpty() || !header[c + 1].equals(part + "_y")) {
-        throw new DatasetFormatException(file, 1, "keypoint columns must come in {part}_x,{part}_y pairs, found " + x + "," + header[c + 1]);
+        throw new DatasetFormatException(
+            file,
+            1,
+            "keypoint columns must come in {part}_x,{part}_y pairs, found "
+                + x
+                + ","
+                + header[c + 1]);
       }
       parts.add(part);
     }

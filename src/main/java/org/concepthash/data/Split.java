@@ -13,7 +13,8 @@ public enum Split {
         return s;
       }
     }
-    throw new IllegalArgumentException("split must be train, test or unspecified, not '" + text + "'");
+    throw new IllegalArgumentException(
+        "split must be train, test or unspecified, not '" + text + "'");
   }
 
   public String lowerName() {

@@ -14,14 +14,17 @@ import us.hebi.matlab.mat.types.Struct;
 /**
  * Stanford Cars (format {@code cars}); annotation files are MATLAB v5 .mat files, read with the MFL
  * library:
+ *
  * <pre>
  * devkit/cars_meta.mat          class_names: 1 x 196 cell of strings; class index = cell position
  * devkit/cars_train_annos.mat   annotations: 1 x N struct, fields bbox_x1, bbox_y1, bbox_x2, bbox_y2,
  *                               class (1-based), fname                    -> train split, cars_train/
  * cars_test_annos_withlabels.mat  same fields (in the root or devkit/)    -> test split, cars_test/
  * </pre>
+ *
  * Boxes are 1-based inclusive pixel corners, converted to a 0-based x, y, w, h. Family: the make at
- * the start of the class name ("Aston Martin", "Land Rover", "AM General" are two words). 8144 / 8041.
+ * the start of the class name ("Aston Martin", "Land Rover", "AM General" are two words). 8144 /
+ * 8041.
  */
 public final class StanfordCarsReader implements DatasetReader {
 
@@ -45,7 +48,13 @@ public final class StanfordCarsReader implements DatasetReader {
       testFile = root.resolve("devkit").resolve(TEST_ANNOTATIONS);
     }
     List<LabelledImage> items = new ArrayList<>();
-    readAnnotations(root.resolve("devkit").resolve("cars_train_annos.mat"), root, "cars_train", Split.TRAIN, classes.size(), items);
+    readAnnotations(
+        root.resolve("devkit").resolve("cars_train_annos.mat"),
+        root,
+        "cars_train",
+        Split.TRAIN,
+        classes.size(),
+        items);
     readAnnotations(testFile, root, "cars_test", Split.TEST, classes.size(), items);
     return new Dataset(FORMAT, classes, items);
   }
@@ -68,12 +77,14 @@ public final class StanfordCarsReader implements DatasetReader {
     } catch (DatasetFormatException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new DatasetFormatException(file, "expected a cell array 'class_names': " + e.getMessage(), e);
+      throw new DatasetFormatException(
+          file, "expected a cell array 'class_names': " + e.getMessage(), e);
     }
   }
 
-  private static void readAnnotations(Path file, Path root, String imageDir, Split split, int classCount,
-      List<LabelledImage> items) throws DatasetFormatException {
+  private static void readAnnotations(
+      Path file, Path root, String imageDir, Split split, int classCount, List<LabelledImage> items)
+      throws DatasetFormatException {
     try (MatFile mat = open(file)) {
       Struct annotations = mat.getStruct("annotations");
       for (int i = 0; i < annotations.getNumElements(); i++) {
@@ -81,7 +92,8 @@ public final class StanfordCarsReader implements DatasetReader {
         String fname = annotations.getChar("fname", i).getString().trim();
         int label = annotations.getMatrix("class", i).getInt(0);
         if (label < 1 || label > classCount) {
-          throw new DatasetFormatException(file, entry + "class " + label + " out of range 1.." + classCount);
+          throw new DatasetFormatException(
+              file, entry + "class " + label + " out of range 1.." + classCount);
         }
         double x1 = annotations.getMatrix("bbox_x1", i).getDouble(0);
         double y1 = annotations.getMatrix("bbox_y1", i).getDouble(0);
@@ -95,14 +107,23 @@ public final class StanfordCarsReader implements DatasetReader {
         if (!image.startsWith(root.resolve(imageDir).normalize()) || !Files.isRegularFile(image)) {
           throw new DatasetFormatException(file, entry + "image file not found: " + image);
         }
-        items.add(new LabelledImage(key, new FileImageSource(key, image), label - 1, split,
-            Optional.of(new BoundingBox(x1 - 1, y1 - 1, x2 - x1 + 1, y2 - y1 + 1)), List.of()));
+        items.add(
+            new LabelledImage(
+                key,
+                new FileImageSource(key, image),
+                label - 1,
+                split,
+                Optional.of(new BoundingBox(x1 - 1, y1 - 1, x2 - x1 + 1, y2 - y1 + 1)),
+                List.of()));
       }
     } catch (DatasetFormatException e) {
       throw e;
     } catch (IOException | RuntimeException e) {
-      throw new DatasetFormatException(file,
-          "expected a struct array 'annotations' with fields fname, class, bbox_x1..bbox_y2: " + e.getMessage(), e);
+      throw new DatasetFormatException(
+          file,
+          "expected a struct array 'annotations' with fields fname, class, bbox_x1..bbox_y2: "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -8,13 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One non-blank line of a text annotation file with its 1-based line number, so every parse error can
- * name the file and line. Readers parse whole files into memory before building a data set: an error
- * anywhere means no data set at all, never a half-read one.
+ * One non-blank line of a text annotation file with its 1-based line number, so every parse error
+ * can name the file and line. Readers parse whole files into memory before building a data set: an
+ * error anywhere means no data set at all, never a half-read one.
  */
 record TextLine(Path file, int number, String text) {
 
-  /** All non-blank lines of a UTF-8 file (a byte-order mark and Windows line ends are tolerated). */
+  /**
+   * All non-blank lines of a UTF-8 file (a byte-order mark and Windows line ends are tolerated).
+   */
   static List<TextLine> readAll(Path file) throws DatasetFormatException {
     if (!Files.isRegularFile(file)) {
       throw new DatasetFormatException(file, "file not found");
@@ -90,8 +92,8 @@ record TextLine(Path file, int number, String text) {
   }
 
   /**
-   * The image file {@code relative} (to {@code root}) named on this line; it must exist and stay inside
-   * the root (no "../" escapes from an annotation file).
+   * The image file {@code relative} (to {@code root}) named on this line; it must exist and stay
+   * inside the root (no "../" escapes from an annotation file).
    */
   Path image(Path root, String relative) throws DatasetFormatException {
     Path base = root.toAbsolutePath().normalize();

@@ -1,6 +1,5 @@
 package org.concepthash.encode;
 
-import org.concepthash.model.ImagePreprocessor;
 import ai.onnxruntime.NodeInfo;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
@@ -14,38 +13,42 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.concepthash.code.BinaryCodes;
+import org.concepthash.code.ConceptLayout;
+import org.concepthash.code.HexCode;
+import org.concepthash.model.ImagePreprocessor;
+import org.concepthash.model.ProbeImages;
 import org.concepthash.onnx.ConceptHashGraph;
 import org.concepthash.onnx.GraphOutputs;
-import org.concepthash.code.HexCode;
 import org.concepthash.onnx.ModelManifest;
 import org.concepthash.onnx.ModelPackage;
 import org.concepthash.onnx.ModelPackageException;
-import org.concepthash.model.ProbeImages;
-import org.concepthash.code.BinaryCodes;
-import org.concepthash.code.ConceptLayout;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Encodes images with a model package on ONNX Runtime: the package's preprocessing (the shared
- * {@link ImagePreprocessor}), the graph, then binary code, sub-codes, attention maps and the nearest class
- * centre per image. Thread-safe: any number of threads may call {@code encode} at once (ONNX Runtime
- * sessions are safe for concurrent runs); large requests are split into batches of
- * {@link EncoderOptions#maxBatch()}, and on a multi-threaded CPU a batch is split over the threads
- * ({@link GraphRunner}).
+ * {@link ImagePreprocessor}), the graph, then binary code, sub-codes, attention maps and the
+ * nearest class centre per image. Thread-safe: any number of threads may call {@code encode} at
+ * once (ONNX Runtime sessions are safe for concurrent runs); large requests are split into batches
+ * of {@link EncoderOptions#maxBatch()}, and on a multi-threaded CPU a batch is split over the
+ * threads ({@link GraphRunner}).
  *
- * <p>Opening checks that the graph's inputs and outputs have the shapes the manifest describes and warms
- * the session up on the package's probe images ({@link ProbeAgreement}). On the CPU they must reproduce the
- * codes recorded at export to within {@link #PROBE_TOLERANCE}: a damaged graph or a runtime that computes
- * differently is refused. On CUDA (untested on a GPU) the binary codes must agree apart from bits at the
- * decision boundary; when they do not, the package is opened on the CPU instead, with a log line and a
- * {@link #fallbackReason()}.
+ * <p>Opening checks that the graph's inputs and outputs have the shapes the manifest describes and
+ * warms the session up on the package's probe images ({@link ProbeAgreement}). On the CPU they must
+ * reproduce the codes recorded at export to within {@link #PROBE_TOLERANCE}: a damaged graph or a
+ * runtime that computes differently is refused. On CUDA (untested on a GPU) the binary codes must
+ * agree apart from bits at the decision boundary; when they do not, the package is opened on the
+ * CPU instead, with a log line and a {@link #fallbackReason()}.
  */
 public final class Encoder implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(Encoder.class);
 
-  /** Largest accepted deviation from the probe codes recorded at export (10x the export's parity bound). */
+  /**
+   * Largest accepted deviation from the probe codes recorded at export (10x the export's parity
+   * bound).
+   */
   public static final double PROBE_TOLERANCE = 1e-3;
 
   private final ModelManifest manifest;
@@ -60,7 +63,11 @@ public final class Encoder implements AutoCloseable {
   private final double probeDeviation;
 
   private Encoder(
-      ModelManifest manifest, SessionFactory.Opened opened, GraphRunner runner, int maxBatch, double probeDeviation,
+      ModelManifest manifest,
+      SessionFactory.Opened opened,
+      GraphRunner runner,
+      int maxBatch,
+      double probeDeviation,
       String fallbackReason) {
     this.manifest = manifest;
     this.probeDeviation = probeDeviation;
@@ -76,7 +83,8 @@ public final class Encoder implements AutoCloseable {
     int perCode = BinaryCodes.wordsPerCode(bits);
     long[] words = new long[manifest.classes().size() * perCode];
     for (int c = 0; c < manifest.classes().size(); c++) {
-      System.arraycopy(HexCode.parse(manifest.classes().get(c).centre(), bits), 0, words, c * perCode, perCode);
+      System.arraycopy(
+          HexCode.parse(manifest.classes().get(c).centre(), bits), 0, words, c * perCode, perCode);
     }
     this.centres = new BinaryCodes(bits, words);
   }
@@ -91,22 +99,29 @@ public final class Encoder implements AutoCloseable {
    *
    * @throws ModelPackageException when the graph does not match its manifest or fails the probe
    */
-  public static Encoder open(ModelPackage pkg, Path source, EncoderOptions options) throws IOException {
+  public static Encoder open(ModelPackage pkg, Path source, EncoderOptions options)
+      throws IOException {
     Attempt attempt = attempt(pkg, source, options, null);
     if (attempt.encoder() != null) {
       return attempt.encoder();
     }
-    // CUDA computed other codes: serve on the CPU rather than refuse the package (untested on a GPU)
-    String reason = "CUDA did not reproduce the probe codes (" + attempt.cudaDisagreement().describe()
-        + "); encoding on the CPU";
+    // CUDA computed other codes: serve on the CPU rather than refuse the package (untested on a
+    // GPU)
+    String reason =
+        "CUDA did not reproduce the probe codes ("
+            + attempt.cudaDisagreement().describe()
+            + "); encoding on the CPU";
     LOG.warn("{}: {}", source, reason);
-    return attempt(pkg, source, new EncoderOptions(false, options.threads(), options.maxBatch()), reason).encoder();
+    return attempt(
+            pkg, source, new EncoderOptions(false, options.threads(), options.maxBatch()), reason)
+        .encoder();
   }
 
   /** An opened encoder, or (CUDA only) how its probe codes disagreed. */
   private record Attempt(Encoder encoder, ProbeAgreement cudaDisagreement) {}
 
-  private static Attempt attempt(ModelPackage pkg, Path source, EncoderOptions options, String cudaFallbackReason)
+  private static Attempt attempt(
+      ModelPackage pkg, Path source, EncoderOptions options, String cudaFallbackReason)
       throws IOException {
     SessionFactory.Opened opened;
     try {
@@ -116,8 +131,11 @@ public final class Encoder implements AutoCloseable {
     }
     GraphRunner runner;
     try {
-      OrtSession perThread = !opened.cuda() && options.threads() > 1 ? SessionFactory.cpu(pkg.onnx(), 1) : null;
-      runner = new GraphRunner(opened.session(), perThread, options.threads(), pkg.manifest().network().imageSize());
+      OrtSession perThread =
+          !opened.cuda() && options.threads() > 1 ? SessionFactory.cpu(pkg.onnx(), 1) : null;
+      runner =
+          new GraphRunner(
+              opened.session(), perThread, options.threads(), pkg.manifest().network().imageSize());
     } catch (OrtException e) {
       GraphRunner.close(opened.session());
       throw cannotLoad(source, e);
@@ -131,12 +149,25 @@ public final class Encoder implements AutoCloseable {
         return new Attempt(null, probe);
       }
       if (!opened.cuda() && !probe.withinTolerance()) {
-        throw new ModelPackageException(source, "the graph does not reproduce its recorded probe codes ("
-            + probe.describe() + "; at most " + PROBE_TOLERANCE + " on " + opened.device()
-            + "): the package is damaged or this runtime computes differently");
+        throw new ModelPackageException(
+            source,
+            "the graph does not reproduce its recorded probe codes ("
+                + probe.describe()
+                + "; at most "
+                + PROBE_TOLERANCE
+                + " on "
+                + opened.device()
+                + "): the package is damaged or this runtime computes differently");
       }
-      return new Attempt(new Encoder(pkg.manifest(), opened, runner, options.maxBatch(), probe.maxDeviation(),
-          cudaFallbackReason != null ? cudaFallbackReason : opened.fallbackReason()), null);
+      return new Attempt(
+          new Encoder(
+              pkg.manifest(),
+              opened,
+              runner,
+              options.maxBatch(),
+              probe.maxDeviation(),
+              cudaFallbackReason != null ? cudaFallbackReason : opened.fallbackReason()),
+          null);
     } catch (IOException | RuntimeException e) {
       runner.close();
       throw e;
@@ -144,7 +175,8 @@ public final class Encoder implements AutoCloseable {
   }
 
   private static ModelPackageException cannotLoad(Path source, OrtException e) {
-    return new ModelPackageException(source, "ONNX Runtime cannot load the graph: " + e.getMessage(), e);
+    return new ModelPackageException(
+        source, "ONNX Runtime cannot load the graph: " + e.getMessage(), e);
   }
 
   public ModelManifest manifest() {
@@ -179,8 +211,9 @@ public final class Encoder implements AutoCloseable {
       List<BufferedImage> batch = images.subList(start, Math.min(images.size(), start + maxBatch));
       FloatBuffer input = GraphOutputs.directBuffer(batch.size() * pixels);
       // absolute bulk puts into disjoint regions: safe from several threads
-      IntStream.range(0, batch.size()).parallel().forEach(i -> input.put(i * pixels,
-          preprocessor.apply(batch.get(i))));
+      IntStream.range(0, batch.size())
+          .parallel()
+          .forEach(i -> input.put(i * pixels, preprocessor.apply(batch.get(i))));
       out.addAll(decode(run(input, batch.size())));
     }
     return out;
@@ -192,8 +225,8 @@ public final class Encoder implements AutoCloseable {
   }
 
   /**
-   * Runs the graph on already normalised input, (count, 3, S, S) CHW in a direct buffer, as one batch
-   * (not cut at {@link EncoderOptions#maxBatch()}); for benchmarks and checks.
+   * Runs the graph on already normalised input, (count, 3, S, S) CHW in a direct buffer, as one
+   * batch (not cut at {@link EncoderOptions#maxBatch()}); for benchmarks and checks.
    */
   public GraphOutputs run(FloatBuffer images, int count) throws IOException {
     return runner.run(images, count);
@@ -218,8 +251,14 @@ public final class Encoder implements AutoCloseable {
         int from = (i * concepts + m) * patches;
         maps[m] = Arrays.copyOfRange(outputs.attention(), from, from + patches);
       }
-      result.add(new Encoding(codes.code(i), subCodes, Arrays.copyOfRange(outputs.code(), i * bits, (i + 1) * bits),
-          maps, manifest.network().patchGrid(), predict(codes, i)));
+      result.add(
+          new Encoding(
+              codes.code(i),
+              subCodes,
+              Arrays.copyOfRange(outputs.code(), i * bits, (i + 1) * bits),
+              maps,
+              manifest.network().patchGrid(),
+              predict(codes, i)));
     }
     return result;
   }
@@ -246,7 +285,14 @@ public final class Encoder implements AutoCloseable {
       throws ModelPackageException {
     ModelManifest.Network n = manifest.network();
     try {
-      expect(source, session.getInputInfo(), ConceptHashGraph.INPUT, -1, 3, n.imageSize(), n.imageSize());
+      expect(
+          source,
+          session.getInputInfo(),
+          ConceptHashGraph.INPUT,
+          -1,
+          3,
+          n.imageSize(),
+          n.imageSize());
       Map<String, NodeInfo> outputs = session.getOutputInfo();
       expect(source, outputs, ConceptHashGraph.CODE, -1, n.bits());
       expect(source, outputs, ConceptHashGraph.ATTENTION, -1, n.concepts(), n.patches());
@@ -260,13 +306,20 @@ public final class Encoder implements AutoCloseable {
     NodeInfo info = values.get(name);
     long[] actual = info != null && info.getInfo() instanceof TensorInfo t ? t.getShape() : null;
     if (actual == null || !Arrays.equals(actual, shape)) {
-      throw new ModelPackageException(source, "the graph does not match its manifest: " + name + " should have shape "
-          + Arrays.toString(shape) + " (-1 = batch), has " + (actual == null ? "no such value" : Arrays.toString(actual)));
+      throw new ModelPackageException(
+          source,
+          "the graph does not match its manifest: "
+              + name
+              + " should have shape "
+              + Arrays.toString(shape)
+              + " (-1 = batch), has "
+              + (actual == null ? "no such value" : Arrays.toString(actual)));
     }
   }
 
   /** Warm-up on the recorded probe, compared with the codes recorded at export. */
-  private static ProbeAgreement probe(GraphRunner runner, ModelManifest manifest) throws IOException {
+  private static ProbeAgreement probe(GraphRunner runner, ModelManifest manifest)
+      throws IOException {
     ModelManifest.SelfCheck probe = manifest.selfCheck();
     int size = manifest.network().imageSize();
     float[] images = ProbeImages.generate(probe.probeSeed(), probe.probeImages(), size);

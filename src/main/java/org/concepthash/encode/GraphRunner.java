@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.concepthash.onnx.GraphOutputs;
 
 /**
- * Runs the graph for an {@link Encoder}. A single image runs on the main session with all its threads. On
- * the CPU with T > 1 threads a batch is split into up to T parts that run at the same time, each on one
- * thread of a second, single-threaded session: the graph's many small operators (layer norms, adds and
- * transposes at width 128) gain little from a second thread inside one run (tiny geometry, batch 32:
- * 1.2x), while independent parts gain almost fully (1.65x; docs/benchmarks.md "Encoding"). The price is a
- * second copy of the weights in memory.
+ * Runs the graph for an {@link Encoder}. A single image runs on the main session with all its
+ * threads. On the CPU with T > 1 threads a batch is split into up to T parts that run at the same
+ * time, each on one thread of a second, single-threaded session: the graph's many small operators
+ * (layer norms, adds and transposes at width 128) gain little from a second thread inside one run
+ * (tiny geometry, batch 32: 1.2x), while independent parts gain almost fully (1.65x;
+ * docs/benchmarks.md "Encoding"). The price is a second copy of the weights in memory.
  */
 final class GraphRunner implements AutoCloseable {
 
@@ -39,17 +39,21 @@ final class GraphRunner implements AutoCloseable {
     this.perThread = perThread;
     this.parts = perThread == null ? 1 : Math.max(1, parts);
     this.imageSize = imageSize;
-    this.helpers = this.parts > 1 ? Executors.newFixedThreadPool(this.parts - 1, daemonThreads()) : null;
+    this.helpers =
+        this.parts > 1 ? Executors.newFixedThreadPool(this.parts - 1, daemonThreads()) : null;
   }
 
-  /** Runs {@code count} normalised images, (count, 3, S, S) CHW in a direct buffer positioned at 0. */
+  /**
+   * Runs {@code count} normalised images, (count, 3, S, S) CHW in a direct buffer positioned at 0.
+   */
   GraphOutputs run(FloatBuffer images, int count) throws IOException {
     int n = Math.min(parts, count);
     if (n <= 1) {
       return run(session, images, count);
     }
     int pixels = 3 * imageSize * imageSize;
-    int[] starts = new int[n + 1]; // part p holds images [starts[p], starts[p + 1]); sizes differ by at most 1
+    int[] starts =
+        new int[n + 1]; // part p holds images [starts[p], starts[p + 1]); sizes differ by at most 1
     for (int p = 0; p < n; p++) {
       starts[p + 1] = starts[p] + count / n + (p < count % n ? 1 : 0);
     }
@@ -60,7 +64,8 @@ final class GraphRunner implements AutoCloseable {
       others.add(helpers.submit(() -> run(perThread, part, size)));
     }
     List<GraphOutputs> outputs = new ArrayList<>(n);
-    outputs.add(run(perThread, images.slice(0, starts[1] * pixels), starts[1])); // the caller's share
+    outputs.add(
+        run(perThread, images.slice(0, starts[1] * pixels), starts[1])); // the caller's share
     for (Future<GraphOutputs> other : others) {
       outputs.add(join(other, count));
     }
@@ -71,7 +76,8 @@ final class GraphRunner implements AutoCloseable {
     try {
       return GraphOutputs.run(s, images, count, imageSize);
     } catch (OrtException e) {
-      throw new IOException("ONNX Runtime failed to encode " + count + " images: " + e.getMessage(), e);
+      throw new IOException(
+          "ONNX Runtime failed to encode " + count + " images: " + e.getMessage(), e);
     }
   }
 
@@ -85,7 +91,8 @@ final class GraphRunner implements AutoCloseable {
       if (e.getCause() instanceof IOException io) {
         throw io;
       }
-      throw new IllegalStateException("encoding a part of " + count + " images failed", e.getCause());
+      throw new IllegalStateException(
+          "encoding a part of " + count + " images failed", e.getCause());
     }
   }
 

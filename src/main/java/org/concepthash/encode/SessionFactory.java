@@ -8,11 +8,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates ONNX Runtime sessions: with the CUDA provider when asked and available (untested on a GPU),
- * otherwise on the CPU.
- * The GPU build of ONNX Runtime lists CUDA as available even without a GPU, so the real test is adding
- * the provider; when that throws, a fresh CPU {@code SessionOptions} is used (a half-configured one is
- * not reused) and the reason is logged once per process.
+ * Creates ONNX Runtime sessions: with the CUDA provider when asked and available (untested on a
+ * GPU), otherwise on the CPU. The GPU build of ONNX Runtime lists CUDA as available even without a
+ * GPU, so the real test is adding the provider; when that throws, a fresh CPU {@code
+ * SessionOptions} is used (a half-configured one is not reused) and the reason is logged once per
+ * process.
  */
 final class SessionFactory {
 
@@ -23,7 +23,8 @@ final class SessionFactory {
    * An open session and where it runs.
    *
    * @param device "CUDA:0" or "CPU (n threads)"
-   * @param fallbackReason why CUDA was not used although requested; null when CUDA runs or was not asked for
+   * @param fallbackReason why CUDA was not used although requested; null when CUDA runs or was not
+   *     asked for
    */
   record Opened(OrtSession session, String device, String fallbackReason) {
     boolean cuda() {
@@ -44,8 +45,10 @@ final class SessionFactory {
       } catch (OrtException | UnsatisfiedLinkError e) {
         reason = e.getMessage();
         if (FALLBACK_LOGGED.compareAndSet(false, true)) {
-          LOG.warn("CUDA execution provider unavailable, encoding on the CPU with {} threads: {}",
-              options.threads(), reason);
+          LOG.warn(
+              "CUDA execution provider unavailable, encoding on the CPU with {} threads: {}",
+              options.threads(),
+              reason);
         } else {
           LOG.debug("CUDA execution provider unavailable: {}", reason);
         }
@@ -53,7 +56,8 @@ final class SessionFactory {
         cuda.close();
       }
     }
-    return new Opened(cpu(onnx, options.threads()), "CPU (" + options.threads() + " threads)", reason);
+    return new Opened(
+        cpu(onnx, options.threads()), "CPU (" + options.threads() + " threads)", reason);
   }
 
   /** A session on the CPU provider with {@code threads} intra-op threads. */

@@ -12,32 +12,34 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.concepthash.code.BinaryCodes;
+import org.concepthash.code.HexCode;
 import org.concepthash.data.ClassInfo;
 import org.concepthash.model.ConceptHashConfig;
+import org.concepthash.model.ProbeImages;
 import org.concepthash.onnx.ConceptHashGraph;
 import org.concepthash.onnx.GraphOutputs;
-import org.concepthash.code.HexCode;
 import org.concepthash.onnx.ModelManifest;
 import org.concepthash.onnx.ModelPackage;
 import org.concepthash.onnx.OnnxGraph;
 import org.concepthash.onnx.ParityCheck;
 import org.concepthash.onnx.ParityReport;
-import org.concepthash.model.ProbeImages;
-import org.concepthash.code.BinaryCodes;
 import org.concepthash.train.RunMetadata;
 
 /**
- * Exports the selected model of a training run as a {@link ModelPackage}. The package is written only
- * when its own checks pass: the graph reproduces the DJL network on a seeded probe within
- * {@link ParityReport#TOLERANCE} with no confident bit flipped, and the written file reads back through
- * the strict reader.
+ * Exports the selected model of a training run as a {@link ModelPackage}. The package is written
+ * only when its own checks pass: the graph reproduces the DJL network on a seeded probe within
+ * {@link ParityReport#TOLERANCE} with no confident bit flipped, and the written file reads back
+ * through the strict reader.
  */
 public final class RunExporter {
 
   /** Recorded as the ONNX producer version and in the provenance. */
   public static final String EXPORTER = "concepthash export 1";
+
   /** Seed and size of the probe every package records. */
   static final long PROBE_SEED = 20_240_601L;
+
   static final int PROBE_IMAGES = 2;
   private static final Gson GSON = new Gson();
 
@@ -73,44 +75,73 @@ public final class RunExporter {
     try (TrainedNetwork trained = TrainedNetwork.load(runDirectory)) {
       ConceptHashConfig config = trained.recipe().model();
       List<String> conceptNames = conceptNames(options.conceptNames(), config.concepts());
-      byte[] onnx = ConceptHashGraph.build(trained.parameters(), config, EXPORTER, onnxMetadata(trained))
-          .toByteArray();
+      byte[] onnx =
+          ConceptHashGraph.build(trained.parameters(), config, EXPORTER, onnxMetadata(trained))
+              .toByteArray();
       int s = config.geometry().imageSize();
       float[] probe = ProbeImages.generate(PROBE_SEED, PROBE_IMAGES, s);
-      GraphOutputs reference = ParityCheck.reference(trained.net(), trained.parameters(), probe, PROBE_IMAGES);
+      GraphOutputs reference =
+          ParityCheck.reference(trained.net(), trained.parameters(), probe, PROBE_IMAGES);
       ParityReport parity;
       try {
-        parity = ParityCheck.compare(reference, ParityCheck.exported(onnx, probe, PROBE_IMAGES, s, options.threads()));
+        parity =
+            ParityCheck.compare(
+                reference, ParityCheck.exported(onnx, probe, PROBE_IMAGES, s, options.threads()));
       } catch (OrtException e) {
-        throw new ExportRefusedException("ONNX Runtime cannot run the exported graph: " + e.getMessage(), e);
+        throw new ExportRefusedException(
+            "ONNX Runtime cannot run the exported graph: " + e.getMessage(), e);
       }
       if (!parity.passes()) {
-        throw new ExportRefusedException("the exported graph does not reproduce the trained network ("
-            + parity + "); no package written");
+        throw new ExportRefusedException(
+            "the exported graph does not reproduce the trained network ("
+                + parity
+                + "); no package written");
       }
-      ModelManifest manifest = new ModelManifest(ModelManifest.FORMAT, ModelManifest.VERSION,
-          trained.recipe().name() + "-" + ModelPackage.sha256(onnx).substring(0, 16), Instant.now().toString(),
-          network(config), preprocessing(trained.metadata()), classes(trained), conceptNames,
-          provenance(trained), training(trained),
-          new ModelManifest.Graph(ModelPackage.GRAPH_ENTRY, ModelPackage.sha256(onnx), onnx.length, OnnxGraph.OPSET,
-              ConceptHashGraph.INPUT, List.of(ConceptHashGraph.CODE, ConceptHashGraph.ATTENTION)),
-          new ModelManifest.SelfCheck(PROBE_SEED, PROBE_IMAGES, parity.maxAbsCode(), parity.maxAbsAttention(),
-              reference.code()));
+      ModelManifest manifest =
+          new ModelManifest(
+              ModelManifest.FORMAT,
+              ModelManifest.VERSION,
+              trained.recipe().name() + "-" + ModelPackage.sha256(onnx).substring(0, 16),
+              Instant.now().toString(),
+              network(config),
+              preprocessing(trained.metadata()),
+              classes(trained),
+              conceptNames,
+              provenance(trained),
+              training(trained),
+              new ModelManifest.Graph(
+                  ModelPackage.GRAPH_ENTRY,
+                  ModelPackage.sha256(onnx),
+                  onnx.length,
+                  OnnxGraph.OPSET,
+                  ConceptHashGraph.INPUT,
+                  List.of(ConceptHashGraph.CODE, ConceptHashGraph.ATTENTION)),
+              new ModelManifest.SelfCheck(
+                  PROBE_SEED,
+                  PROBE_IMAGES,
+                  parity.maxAbsCode(),
+                  parity.maxAbsAttention(),
+                  reference.code()));
       writeChecked(new ModelPackage(manifest, onnx), out);
       return new Result(out, manifest, parity);
     }
   }
 
-  /** Writes beside the target, reads it back strictly, then renames: a package that fails is never left. */
+  /**
+   * Writes beside the target, reads it back strictly, then renames: a package that fails is never
+   * left.
+   */
   private static void writeChecked(ModelPackage pkg, Path out) throws IOException {
     Path target = out.toAbsolutePath();
     Path candidate = target.resolveSibling(target.getFileName() + ".candidate");
     try {
       pkg.write(candidate);
       ModelPackage.read(candidate);
-      Files.move(candidate, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          candidate, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     } catch (org.concepthash.onnx.ModelPackageException e) {
-      throw new ExportRefusedException("the written package does not read back: " + e.getMessage(), e);
+      throw new ExportRefusedException(
+          "the written package does not read back: " + e.getMessage(), e);
     } finally {
       Files.deleteIfExists(candidate);
     }
@@ -125,21 +156,29 @@ public final class RunExporter {
       return names;
     }
     if (given.size() != concepts) {
-      throw new IllegalArgumentException(given.size() + " concept names given, the model has " + concepts
-          + " concepts");
+      throw new IllegalArgumentException(
+          given.size() + " concept names given, the model has " + concepts + " concepts");
     }
     return given;
   }
 
   private static ModelManifest.Network network(ConceptHashConfig config) {
     var g = config.geometry();
-    return new ModelManifest.Network(config.bits(), config.concepts(), config.bitsPerConcept(), g.imageSize(),
-        g.patchSize(), g.patchesPerSide(), g.patchCount(), GSON.toJsonTree(config).getAsJsonObject());
+    return new ModelManifest.Network(
+        config.bits(),
+        config.concepts(),
+        config.bitsPerConcept(),
+        g.imageSize(),
+        g.patchSize(),
+        g.patchesPerSide(),
+        g.patchCount(),
+        GSON.toJsonTree(config).getAsJsonObject());
   }
 
   private static ModelManifest.Preprocessing preprocessing(RunMetadata metadata) {
     RunMetadata.Preprocessing p = metadata.preprocessing();
-    return new ModelManifest.Preprocessing(p.resizeShorterSide(), p.crop(), p.mean(), p.std(), p.resample());
+    return new ModelManifest.Preprocessing(
+        p.resizeShorterSide(), p.crop(), p.mean(), p.std(), p.resample());
   }
 
   /** Classes in label order with sign(o_c) of the trained centres. */
@@ -155,24 +194,38 @@ public final class RunExporter {
     List<ModelManifest.PackagedClass> classes = new ArrayList<>();
     for (int c = 0; c < infos.size(); c++) {
       ClassInfo info = infos.get(c);
-      classes.add(new ModelManifest.PackagedClass(info.name(), info.displayName(), info.family(),
-          info.group() == null ? info.family() : info.group(), HexCode.format(binary.code(c), bits)));
+      classes.add(
+          new ModelManifest.PackagedClass(
+              info.name(),
+              info.displayName(),
+              info.family(),
+              info.group() == null ? info.family() : info.group(),
+              HexCode.format(binary.code(c), bits)));
     }
     return classes;
   }
 
   private static ModelManifest.Provenance provenance(TrainedNetwork trained) throws IOException {
     RunMetadata m = trained.metadata();
-    return new ModelManifest.Provenance(m.recipe(), Files.readString(trained.run().file(
-        org.concepthash.train.RunDirectory.RECIPE)), m.dataFormat(), m.dataFingerprint(), m.backbone(), m.centres(),
-        m.textEmbedder(), m.seed(), m.device() + ", " + m.engine(), trained.run().root().toAbsolutePath().toString(),
-        trained.metrics().selectedCheckpoint(), EXPORTER);
+    return new ModelManifest.Provenance(
+        m.recipe(),
+        Files.readString(trained.run().file(org.concepthash.train.RunDirectory.RECIPE)),
+        m.dataFormat(),
+        m.dataFingerprint(),
+        m.backbone(),
+        m.centres(),
+        m.textEmbedder(),
+        m.seed(),
+        m.device() + ", " + m.engine(),
+        trained.run().root().toAbsolutePath().toString(),
+        trained.metrics().selectedCheckpoint(),
+        EXPORTER);
   }
 
   private static ModelManifest.Training training(TrainedNetwork trained) {
     TrainedNetwork.RunMetrics r = trained.metrics();
-    return new ModelManifest.Training(r.selection(), r.selectedEpoch(), r.best() == null ? null : r.best().report(),
-        r.test());
+    return new ModelManifest.Training(
+        r.selection(), r.selectedEpoch(), r.best() == null ? null : r.best().report(), r.test());
   }
 
   /** Provenance inside model.onnx itself, so the bare graph still says where it comes from. */
@@ -182,8 +235,12 @@ public final class RunExporter {
     m.put("concepthash.data_fingerprint", trained.metadata().dataFingerprint());
     m.put("concepthash.backbone", trained.metadata().backbone());
     m.put("concepthash.checkpoint", trained.metrics().selectedCheckpoint());
-    m.put("concepthash.outputs", ConceptHashGraph.CODE + " (B, K) continuous code; " + ConceptHashGraph.ATTENTION
-        + " (B, M, P) head-averaged last-layer concept attention over patches");
+    m.put(
+        "concepthash.outputs",
+        ConceptHashGraph.CODE
+            + " (B, K) continuous code; "
+            + ConceptHashGraph.ATTENTION
+            + " (B, M, P) head-averaged last-layer concept attention over patches");
     return m;
   }
 }

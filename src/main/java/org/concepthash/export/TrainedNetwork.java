@@ -21,15 +21,24 @@ import org.concepthash.train.TrainerState;
 import org.concepthash.train.TrainingSetup;
 
 /**
- * The selected model of a finished training run, rebuilt on the CPU: the network and its class centres
- * with the tensors of the run's selected checkpoint (as {@code metrics.json} names it). Only the tensors
- * the network and the centres define are read; training-only heads and optimiser state are ignored.
+ * The selected model of a finished training run, rebuilt on the CPU: the network and its class
+ * centres with the tensors of the run's selected checkpoint (as {@code metrics.json} names it).
+ * Only the tensors the network and the centres define are read; training-only heads and optimiser
+ * state are ignored.
  *
  * @param metrics the run's final report
  * @param checkpoint the checkpoint the tensors came from
  */
-record TrainedNetwork(RunDirectory run, Recipe recipe, RunMetadata metadata, RunMetrics metrics, Path checkpoint,
-    ParameterSet parameters, ConceptHashNet net, ClassCentres centres) implements AutoCloseable {
+record TrainedNetwork(
+    RunDirectory run,
+    Recipe recipe,
+    RunMetadata metadata,
+    RunMetrics metrics,
+    Path checkpoint,
+    ParameterSet parameters,
+    ConceptHashNet net,
+    ClassCentres centres)
+    implements AutoCloseable {
 
   private static final Gson GSON = new Gson();
 
@@ -39,7 +48,11 @@ record TrainedNetwork(RunDirectory run, Recipe recipe, RunMetadata metadata, Run
    * @param best validation of the selected epoch, null without a validation split
    * @param test test-split retrieval of the selected model, null without a test split
    */
-  record RunMetrics(String selection, int selectedEpoch, String selectedCheckpoint, TrainerState.Validation best,
+  record RunMetrics(
+      String selection,
+      int selectedEpoch,
+      String selectedCheckpoint,
+      TrainerState.Validation best,
       RetrievalReport test) {}
 
   static TrainedNetwork load(Path root) throws IOException {
@@ -50,12 +63,17 @@ record TrainedNetwork(RunDirectory run, Recipe recipe, RunMetadata metadata, Run
       }
     }
     if (!Files.isRegularFile(run.file(RunDirectory.METRICS))) {
-      throw new IOException(root + " has not finished training (no " + RunDirectory.METRICS
-          + "); resume it with train --resume");
+      throw new IOException(
+          root
+              + " has not finished training (no "
+              + RunDirectory.METRICS
+              + "); resume it with train --resume");
     }
     Recipe recipe = RecipeReader.read(run.file(RunDirectory.RECIPE));
-    RunMetadata metadata = GSON.fromJson(Files.readString(run.file(RunDirectory.RUN)), RunMetadata.class);
-    RunMetrics metrics = GSON.fromJson(Files.readString(run.file(RunDirectory.METRICS)), RunMetrics.class);
+    RunMetadata metadata =
+        GSON.fromJson(Files.readString(run.file(RunDirectory.RUN)), RunMetadata.class);
+    RunMetrics metrics =
+        GSON.fromJson(Files.readString(run.file(RunDirectory.METRICS)), RunMetrics.class);
     if (metrics.selectedCheckpoint() == null) {
       throw new IOException(run.file(RunDirectory.METRICS) + " names no selected checkpoint");
     }
@@ -63,7 +81,8 @@ record TrainedNetwork(RunDirectory run, Recipe recipe, RunMetadata metadata, Run
     SafetensorsFile tensors = SafetensorsFile.open(checkpoint);
     if (!Checkpoint.FORMAT.equals(tensors.metadata().get("format"))
         || !Checkpoint.VERSION.equals(tensors.metadata().get("version"))) {
-      throw new IOException(checkpoint + " is not a version " + Checkpoint.VERSION + " ConceptHash checkpoint");
+      throw new IOException(
+          checkpoint + " is not a version " + Checkpoint.VERSION + " ConceptHash checkpoint");
     }
     ParameterSet parameters = new ParameterSet(Device.cpu(), recipe.seed());
     try {
@@ -75,12 +94,19 @@ record TrainedNetwork(RunDirectory run, Recipe recipe, RunMetadata metadata, Run
           throw new IOException(checkpoint + " has no tensor " + p.name());
         }
         if (!Arrays.equals(e.shape(), p.array().getShape().getShape())) {
-          throw new IOException(checkpoint + ": tensor " + p.name() + " has shape " + Arrays.toString(e.shape())
-              + ", the recipe's network needs " + p.array().getShape());
+          throw new IOException(
+              checkpoint
+                  + ": tensor "
+                  + p.name()
+                  + " has shape "
+                  + Arrays.toString(e.shape())
+                  + ", the recipe's network needs "
+                  + p.array().getShape());
         }
         p.load(tensors.floats(p.name()));
       }
-      return new TrainedNetwork(run, recipe, metadata, metrics, checkpoint, parameters, net, centres);
+      return new TrainedNetwork(
+          run, recipe, metadata, metrics, checkpoint, parameters, net, centres);
     } catch (IOException | RuntimeException e) {
       parameters.close();
       throw e;
@@ -88,8 +114,9 @@ record TrainedNetwork(RunDirectory run, Recipe recipe, RunMetadata metadata, Run
   }
 
   /** The centres the recipe trains, created empty (the checkpoint fills them). */
-  private static ClassCentres centres(Recipe recipe, RunMetadata metadata, SafetensorsFile tensors,
-      ParameterSet parameters) throws IOException {
+  private static ClassCentres centres(
+      Recipe recipe, RunMetadata metadata, SafetensorsFile tensors, ParameterSet parameters)
+      throws IOException {
     int classes = metadata.classes().size();
     int bits = recipe.model().bits();
     var scope = parameters.scope(TrainingSetup.CENTRES);
@@ -97,11 +124,16 @@ record TrainedNetwork(RunDirectory run, Recipe recipe, RunMetadata metadata, Run
       case LANGUAGE -> {
         SafetensorsFile.Entry e = tensors.entries().get(TrainingSetup.CENTRES + ".embeddings");
         if (e == null || e.shape().length != 2 || e.shape()[0] != classes) {
-          throw new IOException(tensors.path() + " has no " + classes + "-row " + TrainingSetup.CENTRES
-              + ".embeddings tensor for the language centres");
+          throw new IOException(
+              tensors.path()
+                  + " has no "
+                  + classes
+                  + "-row "
+                  + TrainingSetup.CENTRES
+                  + ".embeddings tensor for the language centres");
         }
-        yield ClassCentres.language(scope, new float[classes][(int) e.shape()[1]], bits,
-            recipe.centres().binarise());
+        yield ClassCentres.language(
+            scope, new float[classes][(int) e.shape()[1]], bits, recipe.centres().binarise());
       }
       case LEARNABLE -> ClassCentres.learnable(scope, classes, bits);
       case RANDOM -> ClassCentres.random(scope, classes, bits);

@@ -16,9 +16,9 @@ import org.concepthash.data.LabelledImage;
 import org.concepthash.data.Split;
 
 /**
- * A job's data snapshot as a {@link Dataset} for the trainer: classes in name order, images in id order,
- * bytes read from the content-addressed image store. Catalog split {@code test} is the query side of the
- * held-out evaluation; {@code train} and {@code unspecified} images are training data.
+ * A job's data snapshot as a {@link Dataset} for the trainer: classes in name order, images in id
+ * order, bytes read from the content-addressed image store. Catalog split {@code test} is the query
+ * side of the held-out evaluation; {@code train} and {@code unspecified} images are training data.
  */
 final class CatalogDataset {
 
@@ -29,8 +29,10 @@ final class CatalogDataset {
   static Dataset of(List<SnapshotImage> snapshot, ImageStore store) {
     Map<String, ClassInfo> byName = new TreeMap<>();
     for (SnapshotImage s : snapshot) {
-      byName.putIfAbsent(s.className(), new ClassInfo(s.className(), s.displayName(),
-          s.family() == null ? s.displayName() : s.family()));
+      byName.putIfAbsent(
+          s.className(),
+          new ClassInfo(
+              s.className(), s.displayName(), s.family() == null ? s.displayName() : s.family()));
     }
     Map<String, Integer> index = new LinkedHashMap<>();
     List<ClassInfo> classes = new ArrayList<>(byName.values());
@@ -39,8 +41,14 @@ final class CatalogDataset {
     }
     List<LabelledImage> items = new ArrayList<>(snapshot.size());
     for (SnapshotImage s : snapshot) {
-      items.add(new LabelledImage(s.storageKey(), new StoredImage(s.imageId(), s.storageKey(), store),
-          index.get(s.className()), "test".equals(s.split()) ? Split.TEST : Split.TRAIN, s.box(), s.keypoints()));
+      items.add(
+          new LabelledImage(
+              s.storageKey(),
+              new StoredImage(s.imageId(), s.storageKey(), store),
+              index.get(s.className()),
+              "test".equals(s.split()) ? Split.TEST : Split.TRAIN,
+              s.box(),
+              s.keypoints()));
     }
     return new Dataset(FORMAT, classes, items);
   }

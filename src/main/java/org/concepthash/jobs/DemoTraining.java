@@ -7,9 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * First run: once the demo catalog is seeded, one demo training job (parts-tiny, shortened so the first
- * model is active within minutes on a laptop) is queued. Its idempotency key makes it the only one ever,
- * whatever later starts do.
+ * First run: once the demo catalog is seeded, one demo training job (parts-tiny, shortened so the
+ * first model is active within minutes on a laptop) is queued. Its idempotency key makes it the
+ * only one ever, whatever later starts do.
  */
 @Singleton
 class DemoTraining {
@@ -29,10 +29,14 @@ class DemoTraining {
   @EventListener
   void onSeeded(DemoCatalogSeeded event) {
     try {
-      var enqueued = jobs.start(new JobRequest(RECIPE, null, config.demoEpochs(), true), KEY, event.actor());
+      var enqueued =
+          jobs.start(new JobRequest(RECIPE, null, config.demoEpochs(), true), KEY, event.actor());
       if (enqueued.created()) {
-        LOG.info("Demo training job {} queued ({} epochs of {}); search starts when it finishes",
-            enqueued.job().id(), config.demoEpochs(), RECIPE);
+        LOG.info(
+            "Demo training job {} queued ({} epochs of {}); search starts when it finishes",
+            enqueued.job().id(),
+            config.demoEpochs(),
+            RECIPE);
       }
     } catch (RuntimeException e) {
       LOG.error("Could not queue the demo training job: {}", e.getMessage());

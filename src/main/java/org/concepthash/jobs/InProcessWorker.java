@@ -13,9 +13,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The worker the application server runs unless {@code concepthash.jobs.worker.enabled} is false (a
- * catalog whose training happens on a GPU host's {@code worker}). It starts with the HTTP server, so
- * one-shot commands that open the catalog ({@code import}, {@code models add}) never take a job. On shutdown an unfinished job goes
- * back to the queue and the next worker resumes it from its last checkpoint.
+ * catalog whose training happens on a GPU host's {@code worker}). It starts with the HTTP server,
+ * so one-shot commands that open the catalog ({@code import}, {@code models add}) never take a job.
+ * On shutdown an unfinished job goes back to the queue and the next worker resumes it from its last
+ * checkpoint.
  */
 @Singleton
 @Requires(property = "concepthash.jobs.worker.enabled", notEquals = "false")
@@ -40,8 +41,10 @@ public class InProcessWorker {
   synchronized void onServerStartup(ServerStartupEvent event) {
     if (worker == null) {
       if (embeddedDatabase) {
-        // only this process can reach the embedded database: a job still marked running was left by a
-        // previous start that stopped abruptly, and resumes now instead of after the heartbeat timeout
+        // only this process can reach the embedded database: a job still marked running was left by
+        // a
+        // previous start that stopped abruptly, and resumes now instead of after the heartbeat
+        // timeout
         List<Long> resumed = queue.requeueStale(Duration.ZERO);
         if (!resumed.isEmpty()) {
           LOG.info("Training jobs {} were interrupted by the last shutdown; resuming", resumed);

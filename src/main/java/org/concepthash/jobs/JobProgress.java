@@ -52,12 +52,17 @@ final class JobProgress implements TrainingListener {
     log.lines().forEach(this.log::addLast);
   }
 
-  /** Continues from what the job's row holds (a job resumed by another worker keeps its history). */
+  /**
+   * Continues from what the job's row holds (a job resumed by another worker keeps its history).
+   */
   static JobProgress of(TrainingJob job) {
-    JsonElement parsed = JsonParser.parseString(job.progress() == null || job.progress().isBlank() ? "{}"
-        : job.progress());
-    return new JobProgress(parsed.isJsonObject() ? parsed.getAsJsonObject() : new JsonObject(),
-        job.log() == null ? "" : job.log(), job.stage());
+    JsonElement parsed =
+        JsonParser.parseString(
+            job.progress() == null || job.progress().isBlank() ? "{}" : job.progress());
+    return new JobProgress(
+        parsed.isJsonObject() ? parsed.getAsJsonObject() : new JsonObject(),
+        job.log() == null ? "" : job.log(),
+        job.stage());
   }
 
   synchronized JobStage stage() {
@@ -138,8 +143,16 @@ final class JobProgress implements TrainingListener {
   @Override
   public synchronized void onEpoch(EpochSummary s) {
     record(s);
-    log(String.format(Locale.ROOT, "epoch %d/%d done: loss %.4f%s", s.epoch(), s.epochs(), s.meanLoss(),
-        s.validation().map(v -> String.format(Locale.ROOT, ", validation mAP@all %.4f", v.mapAll())).orElse("")));
+    log(
+        String.format(
+            Locale.ROOT,
+            "epoch %d/%d done: loss %.4f%s",
+            s.epoch(),
+            s.epochs(),
+            s.meanLoss(),
+            s.validation()
+                .map(v -> String.format(Locale.ROOT, ", validation mAP@all %.4f", v.mapAll()))
+                .orElse("")));
   }
 
   private void record(EpochSummary s) {
@@ -148,19 +161,21 @@ final class JobProgress implements TrainingListener {
     epoch.addProperty("loss", s.meanLoss());
     epoch.add("terms", terms(s.meanTerms()));
     array("epochLosses").add(epoch);
-    s.validation().ifPresent(v -> {
-      JsonObject e = new JsonObject();
-      e.addProperty("epoch", s.epoch());
-      e.addProperty("mapAll", v.mapAll());
-      e.addProperty("precisionAt1", v.precisionAt1());
-      array("evaluations").add(e);
-    });
+    s.validation()
+        .ifPresent(
+            v -> {
+              JsonObject e = new JsonObject();
+              e.addProperty("epoch", s.epoch());
+              e.addProperty("mapAll", v.mapAll());
+              e.addProperty("precisionAt1", v.precisionAt1());
+              array("evaluations").add(e);
+            });
   }
 
   /**
-   * On a resume: the per-epoch history becomes the run's own record of its finished epochs. The job's copy
-   * was last written at the dead worker's last heartbeat, so it misses the epochs finished after it and
-   * may hold epochs after the checkpoint, which are trained again.
+   * On a resume: the per-epoch history becomes the run's own record of its finished epochs. The
+   * job's copy was last written at the dead worker's last heartbeat, so it misses the epochs
+   * finished after it and may hold epochs after the checkpoint, which are trained again.
    */
   synchronized void restoreEpochs(List<EpochSummary> finished) {
     progress.add("epochLosses", new JsonArray());
@@ -201,7 +216,9 @@ final class JobProgress implements TrainingListener {
 
   private static JsonObject terms(Map<String, Float> terms) {
     JsonObject o = new JsonObject();
-    terms.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> o.addProperty(e.getKey(), e.getValue()));
+    terms.entrySet().stream()
+        .sorted(Map.Entry.comparingByKey())
+        .forEach(e -> o.addProperty(e.getKey(), e.getValue()));
     return o;
   }
 

@@ -27,8 +27,8 @@ public record JobRequest(String recipe, Integer bits, Integer epochs, boolean ac
   }
 
   /**
-   * The {@code parameters} column: canonical JSON (fixed key order), so that two identical requests have
-   * equal text and the database can refuse a second open job for the same request.
+   * The {@code parameters} column: canonical JSON (fixed key order), so that two identical requests
+   * have equal text and the database can refuse a second open job for the same request.
    */
   String parametersJson() {
     JsonObject o = new JsonObject();
@@ -40,7 +40,10 @@ public record JobRequest(String recipe, Integer bits, Integer epochs, boolean ac
 
   static JobRequest of(String recipe, String parametersJson) {
     JsonObject o = JsonParser.parseString(parametersJson).getAsJsonObject();
-    return new JobRequest(recipe, integer(o, "bits"), integer(o, "epochs"),
+    return new JobRequest(
+        recipe,
+        integer(o, "bits"),
+        integer(o, "epochs"),
         !o.has("activate") || o.get("activate").getAsBoolean());
   }
 

@@ -2,7 +2,9 @@ package org.concepthash.jobs;
 
 import java.util.Locale;
 
-/** Where a training job is in its life; the lower-case name is what the database and the JSON hold. */
+/**
+ * Where a training job is in its life; the lower-case name is what the database and the JSON hold.
+ */
 public enum JobState {
   QUEUED,
   RUNNING,

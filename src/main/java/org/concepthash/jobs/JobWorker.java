@@ -15,10 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Takes queued jobs one at a time and runs their pipeline on its own thread, reporting progress with
- * every heartbeat. A cancel request (or losing the job to another worker) stops the pipeline at the next
- * training step or encoding batch. {@link #stop()} gives an unfinished job back to the queue;
- * {@link #abandon()} stops without a word to the database, as a crashed process would.
+ * Takes queued jobs one at a time and runs their pipeline on its own thread, reporting progress
+ * with every heartbeat. A cancel request (or losing the job to another worker) stops the pipeline
+ * at the next training step or encoding batch. {@link #stop()} gives an unfinished job back to the
+ * queue; {@link #abandon()} stops without a word to the database, as a crashed process would.
  */
 public final class JobWorker {
 
@@ -46,11 +46,13 @@ public final class JobWorker {
     this.thread.setDaemon(true);
     // training shares the machine with search; let request threads go first
     this.thread.setPriority(Thread.MIN_PRIORITY);
-    this.heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "job-heartbeat");
-      t.setDaemon(true);
-      return t;
-    });
+    this.heartbeats =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "job-heartbeat");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   /** host:pid:n, unique per worker so that a worker's writes name it. */
@@ -61,7 +63,11 @@ public final class JobWorker {
     } catch (UnknownHostException e) {
       host = "localhost";
     }
-    return host + ":" + ManagementFactory.getRuntimeMXBean().getPid() + ":" + COUNTER.incrementAndGet();
+    return host
+        + ":"
+        + ManagementFactory.getRuntimeMXBean().getPid()
+        + ":"
+        + COUNTER.incrementAndGet();
   }
 
   public String name() {
@@ -75,8 +81,8 @@ public final class JobWorker {
   }
 
   /**
-   * Stops after the current training step; an unfinished job goes back to the queue. Waits for the thread
-   * (at most 45 s; a job still running then is requeued by the heartbeat rule).
+   * Stops after the current training step; an unfinished job goes back to the queue. Waits for the
+   * thread (at most 45 s; a job still running then is requeued by the heartbeat rule).
    */
   public void stop() {
     running = false;
@@ -92,8 +98,8 @@ public final class JobWorker {
   }
 
   /**
-   * Stops like a worker whose process died: no more heartbeats, the job stays {@code running} under this
-   * worker until {@link JobQueue#requeueStale} hands it to another.
+   * Stops like a worker whose process died: no more heartbeats, the job stays {@code running} under
+   * this worker until {@link JobQueue#requeueStale} hands it to another.
    */
   public void abandon() {
     abandoned = true;
@@ -103,7 +109,8 @@ public final class JobWorker {
 
   private void join() {
     try {
-      // one training step or encoding batch; a worker that takes longer is treated as dead (heartbeat)
+      // one training step or encoding batch; a worker that takes longer is treated as dead
+      // (heartbeat)
       thread.join(STOP_WAIT.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -134,13 +141,24 @@ public final class JobWorker {
     current = token;
     JobProgress progress = JobProgress.of(job);
     LOG.info("Job {} ({}) taken by {}", job.id(), job.request().recipe(), name);
-    var beat = heartbeats.scheduleWithFixedDelay(() -> beat(job, progress, token), 0,
-        config.heartbeatInterval().toMillis(), TimeUnit.MILLISECONDS);
+    var beat =
+        heartbeats.scheduleWithFixedDelay(
+            () -> beat(job, progress, token),
+            0,
+            config.heartbeatInterval().toMillis(),
+            TimeUnit.MILLISECONDS);
     try {
       ModelVersion version = pipeline.run(job, token, progress);
       beat.cancel(false);
       progress.log("succeeded");
-      queue.finish(job.id(), name, JobState.SUCCEEDED, version.id(), null, progress.stage(), progress.json(),
+      queue.finish(
+          job.id(),
+          name,
+          JobState.SUCCEEDED,
+          version.id(),
+          null,
+          progress.stage(),
+          progress.json(),
           progress.logText());
       LOG.info("Job {} succeeded: model {}", job.id(), version.id());
     } catch (CancellationException e) {
@@ -158,7 +176,14 @@ public final class JobWorker {
       LOG.error("Job {} failed in stage {}", job.id(), progress.stage(), e);
       String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
       progress.log("failed: " + message);
-      queue.finish(job.id(), name, JobState.FAILED, null, message, progress.stage(), progress.json(),
+      queue.finish(
+          job.id(),
+          name,
+          JobState.FAILED,
+          null,
+          message,
+          progress.stage(),
+          progress.json(),
           progress.logText());
     } finally {
       current = null;
@@ -170,10 +195,18 @@ public final class JobWorker {
     if (abandoned) {
       return;
     }
-    JobQueue.Ownership owner = queue.report(job.id(), name, progress.stage(), progress.json(), progress.logText());
+    JobQueue.Ownership owner =
+        queue.report(job.id(), name, progress.stage(), progress.json(), progress.logText());
     if (owner == JobQueue.Ownership.CANCEL_REQUESTED) {
       progress.log("cancelled");
-      queue.finish(job.id(), name, JobState.CANCELLED, null, null, progress.stage(), progress.json(),
+      queue.finish(
+          job.id(),
+          name,
+          JobState.CANCELLED,
+          null,
+          null,
+          progress.stage(),
+          progress.json(),
           progress.logText());
       LOG.info("Job {} cancelled", job.id());
     } else if (owner == JobQueue.Ownership.OWNED) {
@@ -184,10 +217,13 @@ public final class JobWorker {
 
   private void beat(TrainingJob job, JobProgress progress, CancellationToken token) {
     try {
-      JobQueue.Ownership owner = queue.report(job.id(), name, progress.stage(), progress.json(), progress.logText());
+      JobQueue.Ownership owner =
+          queue.report(job.id(), name, progress.stage(), progress.json(), progress.logText());
       if (owner != JobQueue.Ownership.OWNED && !token.isCancelled()) {
-        progress.log(owner == JobQueue.Ownership.CANCEL_REQUESTED ? "cancel requested; stopping"
-            : "the job was given to another worker; stopping");
+        progress.log(
+            owner == JobQueue.Ownership.CANCEL_REQUESTED
+                ? "cancel requested; stopping"
+                : "the job was given to another worker; stopping");
         token.cancel();
       }
     } catch (RuntimeException e) {

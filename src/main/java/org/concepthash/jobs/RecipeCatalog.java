@@ -29,7 +29,8 @@ public class RecipeCatalog {
   /** The recipe as shipped. */
   public Recipe recipe(String name) {
     if (!names.contains(name)) {
-      throw new IllegalArgumentException("unknown recipe '" + name + "'; known: " + String.join(", ", names));
+      throw new IllegalArgumentException(
+          "unknown recipe '" + name + "'; known: " + String.join(", ", names));
     }
     try (InputStream in = RecipeCatalog.class.getResourceAsStream("/recipes/" + name + ".yaml")) {
       if (in == null) {
@@ -46,22 +47,47 @@ public class RecipeCatalog {
   /**
    * The recipe a request trains: the shipped one with the request's code length and epochs.
    *
-   * @throws IllegalArgumentException for an unknown recipe or bits the recipe's concepts cannot share
+   * @throws IllegalArgumentException for an unknown recipe or bits the recipe's concepts cannot
+   *     share
    */
   public Recipe resolve(JobRequest request) {
     Recipe r = recipe(request.recipe());
     ConceptHashConfig m = r.model();
-    ConceptHashConfig model = request.bits() == null ? m
-        : m.withBits(request.bits());
+    ConceptHashConfig model = request.bits() == null ? m : m.withBits(request.bits());
     if (request.epochs() == null) {
-      return new Recipe(r.name(), r.data(), model, r.pretrained(), r.centres(), r.loss(), r.optimizer(),
-          r.schedule(), r.augmentation(), r.batchSize(), r.evaluateEvery(), r.keepCheckpoints(), r.seed());
+      return new Recipe(
+          r.name(),
+          r.data(),
+          model,
+          r.pretrained(),
+          r.centres(),
+          r.loss(),
+          r.optimizer(),
+          r.schedule(),
+          r.augmentation(),
+          r.batchSize(),
+          r.evaluateEvery(),
+          r.keepCheckpoints(),
+          r.seed());
     }
     int epochs = request.epochs();
     // a shortened run keeps a proportionate warm-up and enough evaluations to chart mAP
-    Recipe.Schedule schedule = new Recipe.Schedule(epochs, Math.min(r.schedule().warmupEpochs(), epochs / 4));
+    Recipe.Schedule schedule =
+        new Recipe.Schedule(epochs, Math.min(r.schedule().warmupEpochs(), epochs / 4));
     int evaluateEvery = Math.min(r.evaluateEvery(), Math.max(1, epochs / 5));
-    return new Recipe(r.name(), r.data(), model, r.pretrained(), r.centres(), r.loss(), r.optimizer(), schedule,
-        r.augmentation(), r.batchSize(), evaluateEvery, r.keepCheckpoints(), r.seed());
+    return new Recipe(
+        r.name(),
+        r.data(),
+        model,
+        r.pretrained(),
+        r.centres(),
+        r.loss(),
+        r.optimizer(),
+        schedule,
+        r.augmentation(),
+        r.batchSize(),
+        evaluateEvery,
+        r.keepCheckpoints(),
+        r.seed());
   }
 }

@@ -37,17 +37,19 @@ public record TrainingJob(
 
   /**
    * The job's score of its exported package on the held-out split (ONNX Runtime): class and family
-   * retrieval, and where the snapshot has part keypoints the localisation error and part consistency.
-   * Empty before the export stage, or when the progress cannot be read.
+   * retrieval, and where the snapshot has part keypoints the localisation error and part
+   * consistency. Empty before the export stage, or when the progress cannot be read.
    */
   public Optional<EvaluationReport> evaluation() {
     try {
       JsonElement p = JsonParser.parseString(progress == null ? "{}" : progress);
-      if (!p.isJsonObject() || !p.getAsJsonObject().has("evaluation")
+      if (!p.isJsonObject()
+          || !p.getAsJsonObject().has("evaluation")
           || !p.getAsJsonObject().get("evaluation").isJsonObject()) {
         return Optional.empty();
       }
-      return Optional.of(GSON.fromJson(p.getAsJsonObject().get("evaluation"), EvaluationReport.class));
+      return Optional.of(
+          GSON.fromJson(p.getAsJsonObject().get("evaluation"), EvaluationReport.class));
     } catch (RuntimeException e) {
       return Optional.empty();
     }

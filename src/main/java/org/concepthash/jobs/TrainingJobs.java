@@ -17,7 +17,8 @@ public class TrainingJobs {
   }
 
   /**
-   * Enqueues a job, or returns the job an identical open request or the same idempotency key started.
+   * Enqueues a job, or returns the job an identical open request or the same idempotency key
+   * started.
    *
    * @throws IllegalArgumentException for an unknown recipe or overrides the recipe cannot take
    * @throws CatalogException when the catalog has too few labelled images

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDArray;
  * Result of one multi-head self-attention.
  *
  * @param output (B, T, D) attended values after the output projection
- * @param probabilities (B, H, T, T) softmax attention; row = querying token, column = attended token
+ * @param probabilities (B, H, T, T) softmax attention; row = querying token, column = attended
+ *     token
  */
 public record AttentionOutput(NDArray output, NDArray probabilities) {}

@@ -5,12 +5,12 @@ import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 
 /**
- * Batch normalisation of the channels on axis 1 with PyTorch semantics (BatchNorm1d on (B, K), BatchNorm2d
- * on (B, K, H, W)): statistics over every other axis while training (biased variance), running statistics
- * in eval; running mean/var updated with momentum 0.1, the variance unbiased.
+ * Batch normalisation of the channels on axis 1 with PyTorch semantics (BatchNorm1d on (B, K),
+ * BatchNorm2d on (B, K, H, W)): statistics over every other axis while training (biased variance),
+ * running statistics in eval; running mean/var updated with momentum 0.1, the variance unbiased.
  *
- * <p>Shapes: input (B, K) or (B, K, H, W), output the same. Tensors: {@code weight}, {@code bias} (K);
- * buffers {@code running_mean}, {@code running_var} (K).
+ * <p>Shapes: input (B, K) or (B, K, H, W), output the same. Tensors: {@code weight}, {@code bias}
+ * (K); buffers {@code running_mean}, {@code running_var} (K).
  */
 public final class BatchNorm {
 
@@ -36,8 +36,8 @@ public final class BatchNorm {
     if (training) {
       long samples = x.getShape().size() / x.getShape().get(1);
       if (samples < 2) {
-        throw new IllegalArgumentException("batch norm needs at least 2 values per channel while training, got "
-            + samples);
+        throw new IllegalArgumentException(
+            "batch norm needs at least 2 values per channel while training, got " + samples);
       }
       mean = meanPerChannel(x); // (1, K, 1, ...)
       variance = meanPerChannel(x.sub(mean).square()); // biased
@@ -47,7 +47,10 @@ public final class BatchNorm {
       variance = runningVar.array().reshape(perChannel);
     }
     NDArray std = variance.add(NativeScalar.like(x, EPS)).sqrt();
-    return x.sub(mean).div(std).mul(weight.array().reshape(perChannel)).add(bias.array().reshape(perChannel));
+    return x.sub(mean)
+        .div(std)
+        .mul(weight.array().reshape(perChannel))
+        .add(bias.array().reshape(perChannel));
   }
 
   /** (1, K) or (1, K, 1, 1): broadcasts a per-channel vector against {@code x}. */
@@ -59,8 +62,9 @@ public final class BatchNorm {
   }
 
   /**
-   * Mean over every axis but the channel axis 1, kept as size-1 axes. One axis at a time: the PyTorch
-   * engine's keep-dims mean takes a single axis, and equal-sized slices make the mean of means exact.
+   * Mean over every axis but the channel axis 1, kept as size-1 axes. One axis at a time: the
+   * PyTorch engine's keep-dims mean takes a single axis, and equal-sized slices make the mean of
+   * means exact.
    */
   private static NDArray meanPerChannel(NDArray x) {
     NDArray mean = x.mean(new int[] {0}, true);
@@ -74,7 +78,8 @@ public final class BatchNorm {
     // detached: the running statistics must not join the autograd graph
     NDArray keep = NativeScalar.like(mean, 1 - MOMENTUM);
     NDArray take = NativeScalar.like(mean, MOMENTUM);
-    NDArray unbiased = variance.stopGradient().mul(NativeScalar.like(mean, samples / (samples - 1.0)));
+    NDArray unbiased =
+        variance.stopGradient().mul(NativeScalar.like(mean, samples / (samples - 1.0)));
     runningMean.array().muli(keep).addi(mean.stopGradient().mul(take));
     runningVar.array().muli(keep).addi(unbiased.mul(take));
   }

@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /**
  * Which Hugging Face CLIP ({@code openai/clip-vit-base-patch32} layout) tensor goes to which of our
- * parameters, as data: prefix rewrites for the vision tower, and the keys we knowingly do not use. Inside
- * an encoder layer our names equal Hugging Face's ({@code self_attn.q_proj}, {@code layer_norm1},
- * {@code mlp.fc1}, ...), so a layer needs a single prefix rule.
+ * parameters, as data: prefix rewrites for the vision tower, and the keys we knowingly do not use.
+ * Inside an encoder layer our names equal Hugging Face's ({@code self_attn.q_proj}, {@code
+ * layer_norm1}, {@code mlp.fc1}, ...), so a layer needs a single prefix rule.
  */
 public final class ClipKeyMap {
 
@@ -16,25 +16,30 @@ public final class ClipKeyMap {
   public record Rule(String from, String to) {}
 
   /** File prefix -> our prefix. */
-  public static final List<Rule> VISION = List.of(
-      new Rule("vision_model.embeddings.class_embedding", "vision.embeddings.class_embedding"),
-      new Rule("vision_model.embeddings.patch_embedding.", "vision.embeddings.patch_embedding."),
-      new Rule("vision_model.embeddings.position_embedding.", "vision.embeddings.position_embedding."),
-      new Rule("vision_model.pre_layrnorm.", "vision.ln_pre."),
-      new Rule("vision_model.encoder.layers.", "vision.layers."));
+  public static final List<Rule> VISION =
+      List.of(
+          new Rule("vision_model.embeddings.class_embedding", "vision.embeddings.class_embedding"),
+          new Rule(
+              "vision_model.embeddings.patch_embedding.", "vision.embeddings.patch_embedding."),
+          new Rule(
+              "vision_model.embeddings.position_embedding.",
+              "vision.embeddings.position_embedding."),
+          new Rule("vision_model.pre_layrnorm.", "vision.ln_pre."),
+          new Rule("vision_model.encoder.layers.", "vision.layers."));
 
   /**
-   * Keys present in CLIP files that ConceptHash does not use: the post-LN and projection of the image
-   * tower (the hash head reads raw concept-token states), the text tower (class centres come from the
-   * text embedder), the logit scale, and position-id buffers.
+   * Keys present in CLIP files that ConceptHash does not use: the post-LN and projection of the
+   * image tower (the hash head reads raw concept-token states), the text tower (class centres come
+   * from the text embedder), the logit scale, and position-id buffers.
    */
-  public static final List<Pattern> UNUSED = List.of(
-      Pattern.compile("vision_model\\.post_layernorm\\..*"),
-      Pattern.compile("visual_projection\\.weight"),
-      Pattern.compile("text_model\\..*"),
-      Pattern.compile("text_projection\\.weight"),
-      Pattern.compile("logit_scale"),
-      Pattern.compile(".*\\.position_ids"));
+  public static final List<Pattern> UNUSED =
+      List.of(
+          Pattern.compile("vision_model\\.post_layernorm\\..*"),
+          Pattern.compile("visual_projection\\.weight"),
+          Pattern.compile("text_model\\..*"),
+          Pattern.compile("text_projection\\.weight"),
+          Pattern.compile("logit_scale"),
+          Pattern.compile(".*\\.position_ids"));
 
   private ClipKeyMap() {}
 

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Imports the image tower of a Hugging Face CLIP {@code model.safetensors} into a ConceptHash network and
- * freezes what it loaded. Nothing loads partially: an unknown key, a backbone parameter without a file
- * key, or a shape mismatch fails before any value is written, and the message names the key.
- * F16/BF16 entries are widened to float32 in Java.
+ * Imports the image tower of a Hugging Face CLIP {@code model.safetensors} into a ConceptHash
+ * network and freezes what it loaded. Nothing loads partially: an unknown key, a backbone parameter
+ * without a file key, or a shape mismatch fails before any value is written, and the message names
+ * the key. F16/BF16 entries are widened to float32 in Java.
  */
 public final class ClipWeightImporter {
 
@@ -28,16 +28,37 @@ public final class ClipWeightImporter {
         unused.add(key);
         continue;
       }
-      String target = ClipKeyMap.target(key).orElseThrow(() -> new IllegalArgumentException(
-          file + ": tensor " + key + " matches no rule of the CLIP key map and is not a known unused key"));
+      String target =
+          ClipKeyMap.target(key)
+              .orElseThrow(
+                  () ->
+                      new IllegalArgumentException(
+                          file
+                              + ": tensor "
+                              + key
+                              + " matches no rule of the CLIP key map and is not a known unused"
+                              + " key"));
       if (!parameters.contains(target)) {
-        throw new IllegalArgumentException(file + ": tensor " + key + " maps to " + target
-            + ", which this network does not have (is the geometry vitB32?)");
+        throw new IllegalArgumentException(
+            file
+                + ": tensor "
+                + key
+                + " maps to "
+                + target
+                + ", which this network does not have (is the geometry vitB32?)");
       }
       long[] expected = parameters.get(target).array().getShape().getShape();
       if (!Arrays.equals(expected, entry.shape())) {
-        throw new IllegalArgumentException(file + ": tensor " + key + " has shape " + Arrays.toString(entry.shape())
-            + " but " + target + " needs " + Arrays.toString(expected));
+        throw new IllegalArgumentException(
+            file
+                + ": tensor "
+                + key
+                + " has shape "
+                + Arrays.toString(entry.shape())
+                + " but "
+                + target
+                + " needs "
+                + Arrays.toString(expected));
       }
       plan.put(target, key);
     }
@@ -47,8 +68,13 @@ public final class ClipWeightImporter {
         continue;
       }
       if (p.name().startsWith(ConceptHashNet.VISION + ".") && !p.name().contains(".adapter_")) {
-        throw new IllegalArgumentException(file + ": no tensor for backbone parameter " + p.name()
-            + " (expected key " + ClipKeyMap.source(p.name()).orElse("?") + ")");
+        throw new IllegalArgumentException(
+            file
+                + ": no tensor for backbone parameter "
+                + p.name()
+                + " (expected key "
+                + ClipKeyMap.source(p.name()).orElse("?")
+                + ")");
       }
       leftAtInit.add(p.name());
     }

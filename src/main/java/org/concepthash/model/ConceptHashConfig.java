@@ -5,10 +5,11 @@ package org.concepthash.model;
  *
  * @param geometry the image tower
  * @param concepts number of concept tokens M
- * @param bits code length K; a multiple of {@code concepts} (concept m owns bits [m*K/M, (m+1)*K/M))
+ * @param bits code length K; a multiple of {@code concepts} (concept m owns bits [m*K/M,
+ *     (m+1)*K/M))
  * @param conceptTokens generated (reference) or direct parameters (paper)
- * @param conceptAttention where the concept tokens look: the tower (paper) or local features; null (a
- *     configuration written before the choice existed) means the tower
+ * @param conceptAttention where the concept tokens look: the tower (paper) or local features; null
+ *     (a configuration written before the choice existed) means the tower
  * @param adapterBottleneck hidden width of each adapter
  * @param generatorWidth width of the concept-token generator's queries (512 in the reference)
  * @param generatorHeads attention heads of the generator (8 in the reference)
@@ -37,8 +38,10 @@ public record ConceptHashConfig(
     }
     int patch = geometry.patchSize();
     if (conceptAttention == ConceptAttention.LOCAL && (patch < 2 || Integer.bitCount(patch) != 1)) {
-      throw new IllegalArgumentException("conceptAttention local halves the image down to the patch grid, so "
-          + "the patch size must be a power of two (2, 4, 8, ...), not " + patch);
+      throw new IllegalArgumentException(
+          "conceptAttention local halves the image down to the patch grid, so "
+              + "the patch size must be a power of two (2, 4, 8, ...), not "
+              + patch);
     }
     VitGeometry.positive("concepts", concepts);
     VitGeometry.positive("bits", bits);
@@ -50,22 +53,45 @@ public record ConceptHashConfig(
           "bits (" + bits + ") must be a multiple of concepts (" + concepts + ")");
     }
     if (generatorWidth % generatorHeads != 0) {
-      throw new IllegalArgumentException("generatorWidth (" + generatorWidth
-          + ") must be a multiple of generatorHeads (" + generatorHeads + ")");
+      throw new IllegalArgumentException(
+          "generatorWidth ("
+              + generatorWidth
+              + ") must be a multiple of generatorHeads ("
+              + generatorHeads
+              + ")");
     }
     if (!(generatorDropout >= 0f && generatorDropout < 1f)) {
-      throw new IllegalArgumentException("generatorDropout must be in [0, 1), was " + generatorDropout);
+      throw new IllegalArgumentException(
+          "generatorDropout must be in [0, 1), was " + generatorDropout);
     }
   }
 
   /** The reference setting: ViT-B/32, M = 4, K = 64, generated tokens, adapter bottleneck 384. */
   public static ConceptHashConfig vitB32() {
-    return new ConceptHashConfig(VitGeometry.vitB32(), 4, 64, ConceptTokenMode.GENERATED, ConceptAttention.TOWER, 384, 512, 8, 0.1f);
+    return new ConceptHashConfig(
+        VitGeometry.vitB32(),
+        4,
+        64,
+        ConceptTokenMode.GENERATED,
+        ConceptAttention.TOWER,
+        384,
+        512,
+        8,
+        0.1f);
   }
 
   /** The CPU setting: tiny tower, M = 4, K = 32, small generator. */
   public static ConceptHashConfig tiny() {
-    return new ConceptHashConfig(VitGeometry.tiny(), 4, 32, ConceptTokenMode.GENERATED, ConceptAttention.TOWER, 32, 64, 4, 0.1f);
+    return new ConceptHashConfig(
+        VitGeometry.tiny(),
+        4,
+        32,
+        ConceptTokenMode.GENERATED,
+        ConceptAttention.TOWER,
+        32,
+        64,
+        4,
+        0.1f);
   }
 
   /** Bits per concept, K / M. */
@@ -79,12 +105,28 @@ public record ConceptHashConfig(
   }
 
   public ConceptHashConfig withBits(int k) {
-    return new ConceptHashConfig(geometry, concepts, k, conceptTokens, conceptAttention, adapterBottleneck,
-        generatorWidth, generatorHeads, generatorDropout);
+    return new ConceptHashConfig(
+        geometry,
+        concepts,
+        k,
+        conceptTokens,
+        conceptAttention,
+        adapterBottleneck,
+        generatorWidth,
+        generatorHeads,
+        generatorDropout);
   }
 
   public ConceptHashConfig withGeometry(VitGeometry g) {
-    return new ConceptHashConfig(g, concepts, bits, conceptTokens, conceptAttention, adapterBottleneck,
-        generatorWidth, generatorHeads, generatorDropout);
+    return new ConceptHashConfig(
+        g,
+        concepts,
+        bits,
+        conceptTokens,
+        conceptAttention,
+        adapterBottleneck,
+        generatorWidth,
+        generatorHeads,
+        generatorDropout);
   }
 }

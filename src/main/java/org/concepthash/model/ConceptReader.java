@@ -15,7 +15,8 @@ public interface ConceptReader {
   static ConceptReader create(ParameterSet parameters, ConceptHashConfig config) {
     return switch (config.conceptAttention()) {
       case TOWER -> new TowerConceptReader(parameters.scope(ConceptHashNet.VISION), config);
-      case LOCAL -> new LocalConceptAttention(parameters.scope(ConceptHashNet.LOCAL), config.geometry());
+      case LOCAL ->
+          new LocalConceptAttention(parameters.scope(ConceptHashNet.LOCAL), config.geometry());
     };
   }
 }

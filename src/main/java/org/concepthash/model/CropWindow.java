@@ -1,16 +1,16 @@
 package org.concepthash.model;
 
-
 /**
  * Where the network's input crop lies in an original image: the preprocessor scales the image to
- * (resizedWidth x resizedHeight) and takes the central S x S square. Maps original pixel coordinates
- * (continuous: pixel (i, j) covers [i, i+1) x [j, j+1)) into crop coordinates and back.
+ * (resizedWidth x resizedHeight) and takes the central S x S square. Maps original pixel
+ * coordinates (continuous: pixel (i, j) covers [i, i+1) x [j, j+1)) into crop coordinates and back.
  */
 public record CropWindow(int width, int height, int resizedWidth, int resizedHeight, int size) {
 
   /** The window {@code preprocessor} uses for a {@code width} x {@code height} image. */
   public static CropWindow of(ImagePreprocessor preprocessor, int width, int height) {
-    // the arithmetic of ImagePreprocessor.resize and centreCrop; CropWindowTest holds the two together
+    // the arithmetic of ImagePreprocessor.resize and centreCrop; CropWindowTest holds the two
+    // together
     int r = preprocessor.resizeShorterSide();
     double scale = (double) r / Math.min(width, height);
     int w = width <= height ? r : (int) Math.round(width * scale);

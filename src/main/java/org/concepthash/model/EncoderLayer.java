@@ -3,17 +3,18 @@ package org.concepthash.model;
 import ai.djl.ndarray.NDArray;
 
 /**
- * Pre-LN transformer layer with two adapters in series after attention and MLP (ConceptHash Appendix A, as
- * the reference places them):
+ * Pre-LN transformer layer with two adapters in series after attention and MLP (ConceptHash
+ * Appendix A, as the reference places them):
  *
  * <pre>
  * a = Attn(LN1(h));  h = h + a + A1(a)
  * m = MLP(LN2(h));   h = h + m + A2(m)
  * </pre>
  *
- * <p>Shapes: input (B, T, D), output hidden (B, T, D) and attention (B, H, T, T). Tensor names follow
- * Hugging Face CLIP inside the layer ({@code layer_norm1}, {@code self_attn}, {@code layer_norm2},
- * {@code mlp.fc1}, {@code mlp.fc2}); adapters are {@code adapter_attn} and {@code adapter_mlp}.
+ * <p>Shapes: input (B, T, D), output hidden (B, T, D) and attention (B, H, T, T). Tensor names
+ * follow Hugging Face CLIP inside the layer ({@code layer_norm1}, {@code self_attn}, {@code
+ * layer_norm2}, {@code mlp.fc1}, {@code mlp.fc2}); adapters are {@code adapter_attn} and {@code
+ * adapter_mlp}.
  */
 public final class EncoderLayer {
 
@@ -31,14 +32,16 @@ public final class EncoderLayer {
     double projStd = attnStd * Math.pow(2.0 * g.layers(), -0.5);
     double fcStd = Math.pow(2.0 * d, -0.5);
     this.norm1 = new LayerNormLayer(scope.child("layer_norm1"), d);
-    this.attention = new MultiHeadAttention(scope.child("self_attn"), d, g.heads(), attnStd, projStd, 0f);
+    this.attention =
+        new MultiHeadAttention(scope.child("self_attn"), d, g.heads(), attnStd, projStd, 0f);
     this.attentionAdapter = new Adapter(scope.child("adapter_attn"), d, adapterBottleneck);
     this.norm2 = new LayerNormLayer(scope.child("layer_norm2"), d);
     ParameterScope m = scope.child("mlp");
-    this.mlp = new Mlp(
-        LinearLayer.create(m.child("fc1"), d, g.mlpWidth(), ParameterInit.normal(fcStd)),
-        Activation.QUICK_GELU,
-        LinearLayer.create(m.child("fc2"), g.mlpWidth(), d, ParameterInit.normal(projStd)));
+    this.mlp =
+        new Mlp(
+            LinearLayer.create(m.child("fc1"), d, g.mlpWidth(), ParameterInit.normal(fcStd)),
+            Activation.QUICK_GELU,
+            LinearLayer.create(m.child("fc2"), g.mlpWidth(), d, ParameterInit.normal(projStd)));
     this.mlpAdapter = new Adapter(scope.child("adapter_mlp"), d, adapterBottleneck);
   }
 

@@ -13,9 +13,9 @@ import ai.djl.nn.norm.Dropout;
  * V  = proj(x2)                         (G -> D)
  * </pre>
  *
- * <p>Input independent, so V is a constant in eval mode. Shapes: output (M, D); G = generator width.
- * Tensors: {@code queries} (M, G), {@code attn.*}, {@code ln1}, {@code ln2}, {@code ffn.fc1}, {@code ffn.fc2},
- * {@code proj} (D, G).
+ * <p>Input independent, so V is a constant in eval mode. Shapes: output (M, D); G = generator
+ * width. Tensors: {@code queries} (M, G), {@code attn.*}, {@code ln1}, {@code ln2}, {@code
+ * ffn.fc1}, {@code ffn.fc2}, {@code proj} (D, G).
  */
 public final class GeneratedConceptTokens implements ConceptTokens {
 
@@ -35,7 +35,8 @@ public final class GeneratedConceptTokens implements ConceptTokens {
     this.dropout = config.generatorDropout();
     this.queries = scope.parameter("queries", new Shape(concepts, w), ParameterInit.normal(1.0));
     double std = Math.pow(w, -0.5);
-    this.attention = new MultiHeadAttention(scope.child("attn"), w, config.generatorHeads(), std, std, dropout);
+    this.attention =
+        new MultiHeadAttention(scope.child("attn"), w, config.generatorHeads(), std, std, dropout);
     this.norm1 = new LayerNormLayer(scope.child("ln1"), w);
     this.norm2 = new LayerNormLayer(scope.child("ln2"), w);
     this.fc1 = LinearLayer.pytorchDefault(scope.child("ffn.fc1"), w, w);

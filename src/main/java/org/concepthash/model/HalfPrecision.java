@@ -1,8 +1,8 @@
 package org.concepthash.model;
 
 /**
- * IEEE binary16 (F16) and bfloat16 (BF16) bit patterns to and from float. DJL cannot create BF16 arrays
- * (the JVM aborts), so half-precision checkpoint entries are widened here, in Java.
+ * IEEE binary16 (F16) and bfloat16 (BF16) bit patterns to and from float. DJL cannot create BF16
+ * arrays (the JVM aborts), so half-precision checkpoint entries are widened here, in Java.
  */
 public final class HalfPrecision {
 

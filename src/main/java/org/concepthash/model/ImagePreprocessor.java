@@ -4,9 +4,9 @@ import java.awt.image.BufferedImage;
 import java.util.Arrays;
 
 /**
- * The ONE evaluation transform, shared by training-time evaluation and serving: resize the shorter side
- * (antialiased bicubic, PIL's algorithm), centre crop to the network's input size, scale to [0, 1] and
- * normalise per channel. Output layout: CHW float32, channels R, G, B; length 3 * S * S.
+ * The ONE evaluation transform, shared by training-time evaluation and serving: resize the shorter
+ * side (antialiased bicubic, PIL's algorithm), centre crop to the network's input size, scale to
+ * [0, 1] and normalise per channel. Output layout: CHW float32, channels R, G, B; length 3 * S * S.
  *
  * <p>For a network input of S pixels the resize target is round(S * 256 / 224), the reference's
  * Resize(256) -> CenterCrop(224) ratio. Grey images are read as R = G = B.
@@ -15,6 +15,7 @@ public final class ImagePreprocessor {
 
   /** CLIP's channel means (R, G, B) on the [0, 1] scale. */
   public static final float[] CLIP_MEAN = {0.48145466f, 0.4578275f, 0.40821073f};
+
   /** CLIP's channel standard deviations (R, G, B). */
   public static final float[] CLIP_STD = {0.26862954f, 0.26130258f, 0.27577711f};
 
@@ -25,8 +26,11 @@ public final class ImagePreprocessor {
 
   public ImagePreprocessor(int resizeShorterSide, int cropSize, float[] mean, float[] std) {
     if (cropSize <= 0 || resizeShorterSide < cropSize) {
-      throw new IllegalArgumentException("need 0 < cropSize <= resizeShorterSide, got crop " + cropSize
-          + " and resize " + resizeShorterSide);
+      throw new IllegalArgumentException(
+          "need 0 < cropSize <= resizeShorterSide, got crop "
+              + cropSize
+              + " and resize "
+              + resizeShorterSide);
     }
     if (mean.length != 3 || std.length != 3) {
       throw new IllegalArgumentException("mean and std need 3 channel values");
@@ -37,9 +41,13 @@ public final class ImagePreprocessor {
     this.std = std.clone();
   }
 
-  /** The reference transform for an S-pixel network input: resize round(S*256/224), crop S, CLIP stats. */
+  /**
+   * The reference transform for an S-pixel network input: resize round(S*256/224), crop S, CLIP
+   * stats.
+   */
   public static ImagePreprocessor clip(int imageSize) {
-    return new ImagePreprocessor(Math.round(imageSize * 256f / 224f), imageSize, CLIP_MEAN, CLIP_STD);
+    return new ImagePreprocessor(
+        Math.round(imageSize * 256f / 224f), imageSize, CLIP_MEAN, CLIP_STD);
   }
 
   public int resizeShorterSide() {
@@ -64,7 +72,10 @@ public final class ImagePreprocessor {
     return normalise(centreCrop(resize(image)));
   }
 
-  /** Scales the image so that its shorter side equals {@code resizeShorterSide}, keeping the aspect ratio. */
+  /**
+   * Scales the image so that its shorter side equals {@code resizeShorterSide}, keeping the aspect
+   * ratio.
+   */
   public BufferedImage resize(BufferedImage image) {
     int w = image.getWidth();
     int h = image.getHeight();
@@ -79,11 +90,13 @@ public final class ImagePreprocessor {
     int w = image.getWidth();
     int h = image.getHeight();
     if (w < cropSize || h < cropSize) {
-      throw new IllegalArgumentException("image " + w + "x" + h + " is smaller than the crop " + cropSize);
+      throw new IllegalArgumentException(
+          "image " + w + "x" + h + " is smaller than the crop " + cropSize);
     }
     BufferedImage out = new BufferedImage(cropSize, cropSize, BufferedImage.TYPE_INT_RGB);
-    int[] pixels = rgb(image).getRGB((w - cropSize) / 2, (h - cropSize) / 2, cropSize, cropSize, null, 0,
-        cropSize);
+    int[] pixels =
+        rgb(image)
+            .getRGB((w - cropSize) / 2, (h - cropSize) / 2, cropSize, cropSize, null, 0, cropSize);
     out.setRGB(0, 0, cropSize, cropSize, pixels, 0, cropSize);
     return out;
   }
@@ -91,8 +104,15 @@ public final class ImagePreprocessor {
   /** CHW floats (v / 255 - mean) / std of an S x S image. */
   public float[] normalise(BufferedImage crop) {
     if (crop.getWidth() != cropSize || crop.getHeight() != cropSize) {
-      throw new IllegalArgumentException("expected a " + cropSize + "x" + cropSize + " image, got "
-          + crop.getWidth() + "x" + crop.getHeight());
+      throw new IllegalArgumentException(
+          "expected a "
+              + cropSize
+              + "x"
+              + cropSize
+              + " image, got "
+              + crop.getWidth()
+              + "x"
+              + crop.getHeight());
     }
     int plane = cropSize * cropSize;
     int[] pixels = rgb(crop).getRGB(0, 0, cropSize, cropSize, null, 0, cropSize);
@@ -111,7 +131,8 @@ public final class ImagePreprocessor {
     if (image.getType() == BufferedImage.TYPE_INT_RGB) {
       return image;
     }
-    BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
+    BufferedImage out =
+        new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
     java.awt.Graphics2D g = out.createGraphics();
     g.drawImage(image, 0, 0, null);
     g.dispose();
@@ -120,11 +141,19 @@ public final class ImagePreprocessor {
 
   @Override
   public String toString() {
-    return "resize " + resizeShorterSide + " bicubic, centre crop " + cropSize + ", mean "
-        + Arrays.toString(mean) + ", std " + Arrays.toString(std);
+    return "resize "
+        + resizeShorterSide
+        + " bicubic, centre crop "
+        + cropSize
+        + ", mean "
+        + Arrays.toString(mean)
+        + ", std "
+        + Arrays.toString(std);
   }
 
-  /** Separable antialiased bicubic resampling (a = -0.5, support widened by the downscale factor). */
+  /**
+   * Separable antialiased bicubic resampling (a = -0.5, support widened by the downscale factor).
+   */
   private static final class Bicubic {
 
     static BufferedImage resize(BufferedImage src, int outW, int outH) {

@@ -10,7 +10,10 @@ import java.util.List;
  * @param unusedKeys file keys deliberately not used
  * @param leftAtInitialisation our parameters that kept their initial values (trained from scratch)
  */
-public record ImportReport(String source, List<String> loaded, List<String> unusedKeys,
+public record ImportReport(
+    String source,
+    List<String> loaded,
+    List<String> unusedKeys,
     List<String> leftAtInitialisation) {
 
   public ImportReport {

@@ -5,8 +5,8 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.LayerNorm;
 
 /**
- * Layer normalisation over the last axis (eps 1e-5, as CLIP). Shapes: input (..., D), output (..., D).
- * Tensors: {@code weight} (D), {@code bias} (D).
+ * Layer normalisation over the last axis (eps 1e-5, as CLIP). Shapes: input (..., D), output (...,
+ * D). Tensors: {@code weight} (D), {@code bias} (D).
  */
 public final class LayerNormLayer {
 
@@ -22,7 +22,8 @@ public final class LayerNormLayer {
   }
 
   public NDArray forward(NDArray x) {
-    // the functional form takes the normalised shape, which sidesteps the block's axis(-1) restriction
+    // the functional form takes the normalised shape, which sidesteps the block's axis(-1)
+    // restriction
     return LayerNorm.layerNorm(x, new Shape(width), weight.array(), bias.array(), EPS).head();
   }
 }

@@ -7,7 +7,8 @@ import ai.djl.nn.core.Linear;
 /**
  * y = x W^T + b, with PyTorch's weight layout (out, in), so imported weights need no transpose.
  *
- * <p>Shapes: input (..., in), output (..., out). Tensors: {@code weight} (out, in), {@code bias} (out).
+ * <p>Shapes: input (..., in), output (..., out). Tensors: {@code weight} (out, in), {@code bias}
+ * (out).
  */
 public final class LinearLayer {
 
@@ -20,7 +21,8 @@ public final class LinearLayer {
   }
 
   /** A layer with bias and the given weight initialiser; the bias starts at zero. */
-  public static LinearLayer create(ParameterScope scope, int in, int out, ParameterInit weightInit) {
+  public static LinearLayer create(
+      ParameterScope scope, int in, int out, ParameterInit weightInit) {
     return new LinearLayer(
         scope.parameter("weight", new Shape(out, in), weightInit),
         scope.parameter("bias", new Shape(out), ParameterInit.zeros()));
@@ -34,7 +36,8 @@ public final class LinearLayer {
   }
 
   /** A layer without bias. */
-  public static LinearLayer withoutBias(ParameterScope scope, int in, int out, ParameterInit weightInit) {
+  public static LinearLayer withoutBias(
+      ParameterScope scope, int in, int out, ParameterInit weightInit) {
     return new LinearLayer(scope.parameter("weight", new Shape(out, in), weightInit), null);
   }
 

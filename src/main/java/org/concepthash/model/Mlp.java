@@ -1,8 +1,8 @@
 package org.concepthash.model;
 
 /**
- * Two linear layers with a non-linearity between: fc2(act(fc1(x))). Shapes: input (..., D), output (..., D).
- * Tensors: {@code fc1} (hidden, D), {@code fc2} (D, hidden).
+ * Two linear layers with a non-linearity between: fc2(act(fc1(x))). Shapes: input (..., D), output
+ * (..., D). Tensors: {@code fc1} (hidden, D), {@code fc2} (D, hidden).
  */
 public final class Mlp {
 

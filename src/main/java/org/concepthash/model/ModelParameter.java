@@ -3,8 +3,9 @@ package org.concepthash.model;
 import ai.djl.ndarray.NDArray;
 
 /**
- * One named tensor of a network. Parameters may be trained; buffers (batch-norm statistics, fixed text
- * embeddings, random centres) never are. A parameter is frozen when pretrained weights are loaded into it.
+ * One named tensor of a network. Parameters may be trained; buffers (batch-norm statistics, fixed
+ * text embeddings, random centres) never are. A parameter is frozen when pretrained weights are
+ * loaded into it.
  */
 public final class ModelParameter {
 
@@ -50,8 +51,14 @@ public final class ModelParameter {
   /** Overwrites the values (same shape), keeping the identity of the array. */
   public void load(float[] values) {
     if (values.length != array.size()) {
-      throw new IllegalArgumentException(name + ": expected " + array.size() + " values for shape "
-          + array.getShape() + ", got " + values.length);
+      throw new IllegalArgumentException(
+          name
+              + ": expected "
+              + array.size()
+              + " values for shape "
+              + array.getShape()
+              + ", got "
+              + values.length);
     }
     array.set(values);
   }

@@ -6,10 +6,11 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Scalars as native 0-d arrays. On the PyTorch CPU engine, {@code NDArray.mul(Number)} (and div, pow,
- * maximum, minimum, add, sub with a Number) wraps a Java buffer that is freed at once; when autograd keeps
- * that scalar for the backward pass it reads freed memory and gradients come out wrong (DJL 0.33-0.36).
- * Network and loss code therefore never passes a Java Number to an array operation; it uses these.
+ * Scalars as native 0-d arrays. On the PyTorch CPU engine, {@code NDArray.mul(Number)} (and div,
+ * pow, maximum, minimum, add, sub with a Number) wraps a Java buffer that is freed at once; when
+ * autograd keeps that scalar for the backward pass it reads freed memory and gradients come out
+ * wrong (DJL 0.33-0.36). Network and loss code therefore never passes a Java Number to an array
+ * operation; it uses these.
  */
 public final class NativeScalar {
 
@@ -20,7 +21,9 @@ public final class NativeScalar {
     return manager.full(new Shape(), (float) value, DataType.FLOAT32);
   }
 
-  /** A 0-d array of the element type of {@code like} holding {@code value}, owned by its manager. */
+  /**
+   * A 0-d array of the element type of {@code like} holding {@code value}, owned by its manager.
+   */
   public static NDArray like(NDArray like, double value) {
     return like.getManager().full(new Shape(), (float) value, like.getDataType());
   }

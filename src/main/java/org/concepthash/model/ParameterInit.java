@@ -4,8 +4,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.SplittableRandom;
 
 /**
- * How a parameter's first values are drawn. Values come from a Java generator seeded per parameter name,
- * so initialisation is reproducible and independent of the engine's random state and of other parameters.
+ * How a parameter's first values are drawn. Values come from a Java generator seeded per parameter
+ * name, so initialisation is reproducible and independent of the engine's random state and of other
+ * parameters.
  */
 @FunctionalInterface
 public interface ParameterInit {
@@ -52,8 +53,8 @@ public interface ParameterInit {
   }
 
   /**
-   * PyTorch's default for Linear/Conv weights, kaiming_uniform(a = sqrt(5)): U(-1/sqrt(fanIn), 1/sqrt(fanIn)).
-   * Also the default bias init.
+   * PyTorch's default for Linear/Conv weights, kaiming_uniform(a = sqrt(5)): U(-1/sqrt(fanIn),
+   * 1/sqrt(fanIn)). Also the default bias init.
    */
   static ParameterInit pytorchDefault(long fanIn) {
     return uniform(1.0 / Math.sqrt(fanIn));

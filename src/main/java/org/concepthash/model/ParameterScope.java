@@ -3,8 +3,8 @@ package org.concepthash.model;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * A naming prefix inside a {@link ParameterSet}: blocks receive a scope and register their tensors under
- * it, so a block never knows where it sits in the network.
+ * A naming prefix inside a {@link ParameterSet}: blocks receive a scope and register their tensors
+ * under it, so a block never knows where it sits in the network.
  */
 public record ParameterScope(ParameterSet set, String prefix) {
 

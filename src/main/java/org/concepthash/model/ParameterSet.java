@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
- * All named tensors of one network (and of the training-only heads that share its optimiser), in creation
- * order. Names are dotted paths so that checkpoints, the CLIP import key map and the ONNX exporter can all
- * address a tensor by the same string. Closing the set frees every tensor.
+ * All named tensors of one network (and of the training-only heads that share its optimiser), in
+ * creation order. Names are dotted paths so that checkpoints, the CLIP import key map and the ONNX
+ * exporter can all address a tensor by the same string. Closing the set frees every tensor.
  */
 public final class ParameterSet implements AutoCloseable {
 
@@ -23,7 +23,10 @@ public final class ParameterSet implements AutoCloseable {
   private final DataType dataType;
   private final Map<String, ModelParameter> parameters = new LinkedHashMap<>();
 
-  /** Creates an empty float32 set whose tensors live on {@code device}; {@code seed} drives every initialiser. */
+  /**
+   * Creates an empty float32 set whose tensors live on {@code device}; {@code seed} drives every
+   * initialiser.
+   */
   public ParameterSet(Device device, long seed) {
     this(device, seed, DataType.FLOAT32);
   }
@@ -55,7 +58,8 @@ public final class ParameterSet implements AutoCloseable {
     // one generator per name: adding a parameter never changes the values of the others
     SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + name.hashCode());
     float[] values = init.sample(shape, random);
-    ModelParameter p = new ModelParameter(name, manager.create(values, shape).toType(dataType, false), buffer);
+    ModelParameter p =
+        new ModelParameter(name, manager.create(values, shape).toType(dataType, false), buffer);
     p.array().setName(name);
     parameters.put(name, p);
     return p;
@@ -90,8 +94,8 @@ public final class ParameterSet implements AutoCloseable {
   }
 
   /**
-   * Lends every tensor to {@code scope} until it closes, so that results of operations that start from a
-   * parameter are freed with the scope instead of accumulating in the set's own manager.
+   * Lends every tensor to {@code scope} until it closes, so that results of operations that start
+   * from a parameter are freed with the scope instead of accumulating in the set's own manager.
    */
   public void lendTo(NDManager scope) {
     for (ModelParameter p : parameters.values()) {

@@ -20,19 +20,24 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The safetensors format: an 8-byte little-endian header length N, N bytes of JSON
- * ({@code {"name": {"dtype": "F32", "shape": [..], "data_offsets": [begin, end]}, "__metadata__": {..}}}),
- * then the raw little-endian tensor bytes (offsets relative to the end of the header).
+ * The safetensors format: an 8-byte little-endian header length N, N bytes of JSON ({@code {"name":
+ * {"dtype": "F32", "shape": [..], "data_offsets": [begin, end]}, "__metadata__": {..}}}), then the
+ * raw little-endian tensor bytes (offsets relative to the end of the header).
  *
  * <p>Reading maps the file and decodes one tensor at a time (so a 600 MB CLIP file needs no 600 MB
- * buffer); F32, F16 and BF16 are widened to float, I64/I32 entries can be listed but not read as floats.
- * Writing stores F32, F16 or BF16.
+ * buffer); F32, F16 and BF16 are widened to float, I64/I32 entries can be listed but not read as
+ * floats. Writing stores F32, F16 or BF16.
  */
 public final class SafetensorsFile {
 
   /** Element types this class handles. */
   public enum DType {
-    F32(4), F16(2), BF16(2), F64(8), I64(8), I32(4);
+    F32(4),
+    F16(2),
+    BF16(2),
+    F64(8),
+    I64(8),
+    I32(4);
 
     final int bytes;
 
@@ -60,7 +65,8 @@ public final class SafetensorsFile {
   private final Map<String, String> metadata;
   private final long dataStart;
 
-  private SafetensorsFile(Path path, Map<String, Entry> entries, Map<String, String> metadata, long dataStart) {
+  private SafetensorsFile(
+      Path path, Map<String, Entry> entries, Map<String, String> metadata, long dataStart) {
     this.path = path;
     this.entries = entries;
     this.metadata = metadata;
@@ -74,28 +80,37 @@ public final class SafetensorsFile {
       readFully(channel, lengthBytes, 0);
       long headerLength = lengthBytes.flip().getLong();
       if (headerLength <= 0 || headerLength > 100_000_000 || headerLength + 8 > channel.size()) {
-        throw new IOException(path + " is not a safetensors file (header length " + headerLength + ")");
+        throw new IOException(
+            path + " is not a safetensors file (header length " + headerLength + ")");
       }
       ByteBuffer header = ByteBuffer.allocate((int) headerLength);
       readFully(channel, header, 8);
-      JsonObject json = new Gson().fromJson(new String(header.array(), StandardCharsets.UTF_8), JsonObject.class);
+      JsonObject json =
+          new Gson().fromJson(new String(header.array(), StandardCharsets.UTF_8), JsonObject.class);
       Map<String, Entry> entries = new LinkedHashMap<>();
       Map<String, String> metadata = new LinkedHashMap<>();
       long dataLength = channel.size() - 8 - headerLength;
       for (Map.Entry<String, JsonElement> e : json.entrySet()) {
         if (e.getKey().equals("__metadata__")) {
-          e.getValue().getAsJsonObject().entrySet()
+          e.getValue()
+              .getAsJsonObject()
+              .entrySet()
               .forEach(m -> metadata.put(m.getKey(), m.getValue().getAsString()));
           continue;
         }
-        entries.put(e.getKey(), entry(path, e.getKey(), e.getValue().getAsJsonObject(), dataLength));
+        entries.put(
+            e.getKey(), entry(path, e.getKey(), e.getValue().getAsJsonObject(), dataLength));
       }
-      return new SafetensorsFile(path, Collections.unmodifiableMap(entries),
-          Collections.unmodifiableMap(metadata), 8 + headerLength);
+      return new SafetensorsFile(
+          path,
+          Collections.unmodifiableMap(entries),
+          Collections.unmodifiableMap(metadata),
+          8 + headerLength);
     }
   }
 
-  private static Entry entry(Path path, String name, JsonObject o, long dataLength) throws IOException {
+  private static Entry entry(Path path, String name, JsonObject o, long dataLength)
+      throws IOException {
     DType dtype;
     try {
       dtype = DType.valueOf(o.get("dtype").getAsString());
@@ -110,8 +125,18 @@ public final class SafetensorsFile {
     long end = o.getAsJsonArray("data_offsets").get(1).getAsLong();
     Entry entry = new Entry(name, dtype, shape, begin, end);
     if (end < begin || end > dataLength || end - begin != entry.elementCount() * dtype.bytes) {
-      throw new IOException(path + ": tensor " + name + " has inconsistent offsets [" + begin + ", " + end
-          + "] for shape " + Arrays.toString(shape) + " " + dtype);
+      throw new IOException(
+          path
+              + ": tensor "
+              + name
+              + " has inconsistent offsets ["
+              + begin
+              + ", "
+              + end
+              + "] for shape "
+              + Arrays.toString(shape)
+              + " "
+              + dtype);
     }
     return entry;
   }
@@ -140,7 +165,8 @@ public final class SafetensorsFile {
       throw new IOException(path + " has no tensor " + name);
     }
     int count = Math.toIntExact(e.elementCount());
-    ByteBuffer bytes = ByteBuffer.allocate(Math.toIntExact(e.end() - e.begin())).order(ByteOrder.LITTLE_ENDIAN);
+    ByteBuffer bytes =
+        ByteBuffer.allocate(Math.toIntExact(e.end() - e.begin())).order(ByteOrder.LITTLE_ENDIAN);
     try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
       readFully(channel, bytes, dataStart + e.begin());
     }
@@ -163,14 +189,17 @@ public final class SafetensorsFile {
           out[i] = (float) bytes.getDouble();
         }
       }
-      default -> throw new IOException(path + ": tensor " + name + " is " + e.dtype() + ", not a float type");
+      default ->
+          throw new IOException(
+              path + ": tensor " + name + " is " + e.dtype() + ", not a float type");
     }
     return out;
   }
 
   /**
-   * Writes {@code tensors} (in iteration order) and {@code metadata} to {@code target} atomically: a
-   * temporary file in the same directory is renamed over the target, so a crash never leaves half a file.
+   * Writes {@code tensors} (in iteration order) and {@code metadata} to {@code target} atomically:
+   * a temporary file in the same directory is renamed over the target, so a crash never leaves half
+   * a file.
    */
   public static void write(Path target, Map<String, Tensor> tensors, Map<String, String> metadata)
       throws IOException {
@@ -185,8 +214,14 @@ public final class SafetensorsFile {
       Tensor t = e.getValue();
       long count = Arrays.stream(t.shape()).reduce(1, (a, b) -> a * b);
       if (count != t.values().length) {
-        throw new IllegalArgumentException(e.getKey() + ": shape " + Arrays.toString(t.shape()) + " needs "
-            + count + " values, got " + t.values().length);
+        throw new IllegalArgumentException(
+            e.getKey()
+                + ": shape "
+                + Arrays.toString(t.shape())
+                + " needs "
+                + count
+                + " values, got "
+                + t.values().length);
       }
       if (t.dtype() != DType.F32 && t.dtype() != DType.F16 && t.dtype() != DType.BF16) {
         throw new IllegalArgumentException(e.getKey() + ": cannot write " + t.dtype());
@@ -204,17 +239,21 @@ public final class SafetensorsFile {
       header.add(e.getKey(), o);
     }
     byte[] json = header.toString().getBytes(StandardCharsets.UTF_8);
-    int padding = (8 - json.length % 8) % 8; // keep tensor data 8-byte aligned, as the reference writer does
+    int padding =
+        (8 - json.length % 8) % 8; // keep tensor data 8-byte aligned, as the reference writer does
     byte[] padded = Arrays.copyOf(json, json.length + padding);
     Arrays.fill(padded, json.length, padded.length, (byte) ' ');
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path temporary = Files.createTempFile(dir, target.getFileName().toString(), ".partial");
-    try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 20)) {
-      out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded.length).array());
+    try (OutputStream out =
+        new java.io.BufferedOutputStream(Files.newOutputStream(temporary), 1 << 20)) {
+      out.write(
+          ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(padded.length).array());
       out.write(padded);
       for (Tensor t : tensors.values()) {
-        ByteBuffer data = ByteBuffer.allocate(t.values().length * t.dtype().bytes).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer data =
+            ByteBuffer.allocate(t.values().length * t.dtype().bytes).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : t.values()) {
           switch (t.dtype()) {
             case F16 -> data.putShort(HalfPrecision.toF16(v));
@@ -225,10 +264,12 @@ public final class SafetensorsFile {
         out.write(data.array());
       }
     }
-    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
-  private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+  private static void readFully(FileChannel channel, ByteBuffer buffer, long position)
+      throws IOException {
     long p = position;
     while (buffer.hasRemaining()) {
       int n = channel.read(buffer, p);

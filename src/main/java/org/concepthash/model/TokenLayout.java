@@ -3,8 +3,9 @@ package org.concepthash.model;
 import ai.djl.ndarray.index.NDIndex;
 
 /**
- * Where each kind of token sits in the sequence: [CLS, P patch tokens, M concept tokens]. Every slice of
- * the token axis goes through this object, so appending tokens never silently shifts an index.
+ * Where each kind of token sits in the sequence: [CLS, P patch tokens, M concept tokens]. Every
+ * slice of the token axis goes through this object, so appending tokens never silently shifts an
+ * index.
  *
  * @param patches number of patch tokens P
  * @param concepts number of concept tokens M
@@ -41,7 +42,10 @@ public record TokenLayout(int patches, int concepts) {
     return conceptStart();
   }
 
-  /** Index selecting the concept tokens on axis {@code axis} of an array whose earlier axes are kept. */
+  /**
+   * Index selecting the concept tokens on axis {@code axis} of an array whose earlier axes are
+   * kept.
+   */
   public NDIndex conceptSlice(int axis) {
     return slice(axis, conceptStart(), total());
   }

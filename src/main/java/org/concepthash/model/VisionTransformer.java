@@ -7,13 +7,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The pre-LN ViT image tower with extra tokens appended after the patches: [CLS, patches (+ positions),
- * extra tokens (no positions)] -> {@code ln_pre} -> L encoder layers. The extra tokens enter at the input
- * layer only.
+ * The pre-LN ViT image tower with extra tokens appended after the patches: [CLS, patches (+
+ * positions), extra tokens (no positions)] -> {@code ln_pre} -> L encoder layers. The extra tokens
+ * enter at the input layer only.
  *
- * <p>Shapes: images (B, 3, S, S), extra tokens (M, D); hidden (B, T, D), last attention (B, H, T, T),
- * T = 1 + P + M as given by the {@link TokenLayout}. Tensors: {@code embeddings.*}, {@code ln_pre},
- * {@code layers.i.*}.
+ * <p>Shapes: images (B, 3, S, S), extra tokens (M, D); hidden (B, T, D), last attention (B, H, T,
+ * T), T = 1 + P + M as given by the {@link TokenLayout}. Tensors: {@code embeddings.*}, {@code
+ * ln_pre}, {@code layers.i.*}.
  */
 public final class VisionTransformer {
 
@@ -22,7 +22,8 @@ public final class VisionTransformer {
   private final List<EncoderLayer> layers = new ArrayList<>();
   private final TokenLayout layout;
 
-  public VisionTransformer(ParameterScope scope, VitGeometry g, TokenLayout layout, int adapterBottleneck) {
+  public VisionTransformer(
+      ParameterScope scope, VitGeometry g, TokenLayout layout, int adapterBottleneck) {
     this.layout = layout;
     this.embeddings = new PatchEmbedding(scope.child("embeddings"), g, layout);
     this.preNorm = new LayerNormLayer(scope.child("ln_pre"), g.width());
@@ -35,11 +36,13 @@ public final class VisionTransformer {
     long b = images.getShape().get(0);
     long d = extraTokens.getShape().get(1);
     if (extraTokens.getShape().get(0) != layout.concepts()) {
-      throw new IllegalArgumentException("expected " + layout.concepts() + " extra tokens, got "
-          + extraTokens.getShape());
+      throw new IllegalArgumentException(
+          "expected " + layout.concepts() + " extra tokens, got " + extraTokens.getShape());
     }
     NDArray extra = extraTokens.reshape(1, layout.concepts(), d).broadcast(b, layout.concepts(), d);
-    NDArray h = preNorm.forward(NDArrays.concat(new NDList(embeddings.forward(images), extra), 1)); // (B, T, D)
+    NDArray h =
+        preNorm.forward(
+            NDArrays.concat(new NDList(embeddings.forward(images), extra), 1)); // (B, T, D)
     NDArray attention = null;
     for (EncoderLayer layer : layers) {
       LayerOutput out = layer.forward(h, training);

@@ -10,7 +10,8 @@ package org.concepthash.model;
  * @param heads attention heads H; {@code width} must be a multiple of it
  * @param mlpWidth hidden width of each layer's MLP
  */
-public record VitGeometry(int imageSize, int patchSize, int width, int layers, int heads, int mlpWidth) {
+public record VitGeometry(
+    int imageSize, int patchSize, int width, int layers, int heads, int mlpWidth) {
 
   public VitGeometry {
     positive("imageSize", imageSize);
@@ -21,7 +22,11 @@ public record VitGeometry(int imageSize, int patchSize, int width, int layers, i
     positive("mlpWidth", mlpWidth);
     if (imageSize % patchSize != 0) {
       throw new IllegalArgumentException(
-          "geometry.imageSize (" + imageSize + ") must be a multiple of geometry.patchSize (" + patchSize + ")");
+          "geometry.imageSize ("
+              + imageSize
+              + ") must be a multiple of geometry.patchSize ("
+              + patchSize
+              + ")");
     }
     if (width % heads != 0) {
       throw new IllegalArgumentException(
@@ -29,12 +34,16 @@ public record VitGeometry(int imageSize, int patchSize, int width, int layers, i
     }
   }
 
-  /** CLIP ViT-B/32: 224 px, patch 32 (7x7 = 49 patches), width 768, 12 layers, 12 heads, MLP 3072. */
+  /**
+   * CLIP ViT-B/32: 224 px, patch 32 (7x7 = 49 patches), width 768, 12 layers, 12 heads, MLP 3072.
+   */
   public static VitGeometry vitB32() {
     return new VitGeometry(224, 32, 768, 12, 12, 3072);
   }
 
-  /** A CPU-sized tower for tests and demos: 64 px, patch 8 (8x8 = 64 patches), width 128, 4 layers. */
+  /**
+   * A CPU-sized tower for tests and demos: 64 px, patch 8 (8x8 = 64 patches), width 128, 4 layers.
+   */
   public static VitGeometry tiny() {
     return new VitGeometry(64, 8, 128, 4, 4, 512);
   }
@@ -44,8 +53,9 @@ public record VitGeometry(int imageSize, int patchSize, int width, int layers, i
     return switch (name) {
       case "vitB32" -> vitB32();
       case "tiny" -> tiny();
-      default -> throw new IllegalArgumentException(
-          "unknown geometry preset '" + name + "' (known: vitB32, tiny)");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown geometry preset '" + name + "' (known: vitB32, tiny)");
     };
   }
 

@@ -17,24 +17,26 @@ import org.concepthash.model.VitGeometry;
 import org.concepthash.onnx.OnnxGraph.Attribute;
 
 /**
- * Writes the eval-mode ConceptHash network ({@link ConceptHashNet} with its tensors in a
- * {@link ParameterSet}) as an ONNX graph.
+ * Writes the eval-mode ConceptHash network ({@link ConceptHashNet} with its tensors in a {@link
+ * ParameterSet}) as an ONNX graph.
  *
  * <p>Graph contract (B = symbolic batch, S image side, K bits, M concepts, P patches):
  *
  * <ul>
  *   <li>input {@value #INPUT} (B, 3, S, S) float32, normalised as the package's preprocessing says;
- *   <li>output {@value #CODE} (B, K): the continuous code (batch-norm output with running statistics),
- *       concept m owning bits [m K/M, (m+1) K/M); the binary code is bit = code &gt; 0;
- *   <li>output {@value #ATTENTION} (B, M, P): each concept token's attention over the patch tokens, row-major
- *       over the patch grid: the tower's last layer averaged over heads, not renormalised, or for
- *       {@link ConceptAttention#LOCAL} the local cross-attention (rows sum to 1).
+ *   <li>output {@value #CODE} (B, K): the continuous code (batch-norm output with running
+ *       statistics), concept m owning bits [m K/M, (m+1) K/M); the binary code is bit = code &gt;
+ *       0;
+ *   <li>output {@value #ATTENTION} (B, M, P): each concept token's attention over the patch tokens,
+ *       row-major over the patch grid: the tower's last layer averaged over heads, not
+ *       renormalised, or for {@link ConceptAttention#LOCAL} the local cross-attention (rows sum to
+ *       1).
  * </ul>
  *
- * <p>Folded at export, because they do not depend on the input: the concept tokens (evaluated once in
- * eval mode by the caller), the class embedding plus its position, the 1/sqrt(hd) query scale, each
- * adapter's scale s. The last layer computes queries, MLP and adapters for the concept tokens only: no
- * output reads the other tokens' final states.
+ * <p>Folded at export, because they do not depend on the input: the concept tokens (evaluated once
+ * in eval mode by the caller), the class embedding plus its position, the 1/sqrt(hd) query scale,
+ * each adapter's scale s. The last layer computes queries, MLP and adapters for the concept tokens
+ * only: no output reads the other tokens' final states.
  */
 public final class ConceptHashGraph {
 
@@ -74,11 +76,14 @@ public final class ConceptHashGraph {
    * @param parameters every tensor of the network, named as {@link ConceptHashNet} names them; the
    *     concept tokens are evaluated from them once (eval mode) and stored as a constant
    * @param metadata ONNX metadata properties (provenance)
-   * @throws IllegalStateException when a {@code vision.*} or {@code hash.*} tensor is not used by the
-   *     graph: the network and this writer have drifted apart
+   * @throws IllegalStateException when a {@code vision.*} or {@code hash.*} tensor is not used by
+   *     the graph: the network and this writer have drifted apart
    */
-  public static OnnxMl.ModelProto build(ParameterSet parameters, ConceptHashConfig config,
-      String producerVersion, Map<String, String> metadata) {
+  public static OnnxMl.ModelProto build(
+      ParameterSet parameters,
+      ConceptHashConfig config,
+      String producerVersion,
+      Map<String, String> metadata) {
     ConceptHashGraph graph = new ConceptHashGraph(parameters, config);
     graph.write(FoldedConceptTokens.evaluate(parameters, config));
     graph.checkEveryTensorUsed();
@@ -91,8 +96,8 @@ public final class ConceptHashGraph {
     int s = geo.imageSize();
     int m = layout.concepts();
     if (conceptTokens.length != m * d) {
-      throw new IllegalArgumentException("expected " + m + " x " + d + " concept token values, got "
-          + conceptTokens.length);
+      throw new IllegalArgumentException(
+          "expected " + m + " x " + d + " concept token values, got " + conceptTokens.length);
     }
     String images = g.input(INPUT, -1, 3, s, s);
     if (config.conceptAttention() == ConceptAttention.LOCAL) {
@@ -107,17 +112,28 @@ public final class ConceptHashGraph {
       h = out[0]; // (B, T, D); after the last layer (B, M, D): the concept tokens only
       attention = out[1];
     }
-    String maps = g.op("Slice", List.of(attention, g.longs("patch_from", layout.patchStart()),
-        g.longs("patch_to", layout.conceptStart()), g.longs("patch_axis", 3))); // (B, H, M, P)
-    maps = g.op("ReduceMean", List.of(maps), Attribute.ints("axes", 1), Attribute.integer("keepdims", 0));
+    String maps =
+        g.op(
+            "Slice",
+            List.of(
+                attention,
+                g.longs("patch_from", layout.patchStart()),
+                g.longs("patch_to", layout.conceptStart()),
+                g.longs("patch_axis", 3))); // (B, H, M, P)
+    maps =
+        g.op(
+            "ReduceMean",
+            List.of(maps),
+            Attribute.ints("axes", 1),
+            Attribute.integer("keepdims", 0));
     g.output(maps, ATTENTION, -1, m, layout.patches());
     g.output(hashHead(h), CODE, -1, config.bits());
   }
 
   /**
-   * {@link ConceptAttention#LOCAL} (see {@code LocalConceptAttention}): the convolutional stem with each
-   * batch norm folded into its convolution, then one cross-attention whose queries, computed from the
-   * constant tokens, are constants too.
+   * {@link ConceptAttention#LOCAL} (see {@code LocalConceptAttention}): the convolutional stem with
+   * each batch norm folded into its convolution, then one cross-attention whose queries, computed
+   * from the constant tokens, are constants too.
    */
   private void writeLocal(String images, float[] conceptTokens) {
     int d = config.geometry().width();
@@ -126,8 +142,10 @@ public final class ConceptHashGraph {
     for (int i = 0; i < LocalPatchFeatures.stagesFor(config.geometry()); i++) {
       x = g.op("Relu", List.of(foldedConv(x, "local.stem." + i, LocalPatchFeatures.stride(i))));
     }
-    String flat = g.op("Reshape", List.of(x, g.longs("local_shape", 0, d, layout.patches()))); // (B, D, P)
-    String features = g.op("Transpose", List.of(flat), Attribute.ints("perm", 0, 2, 1)); // (B, P, D)
+    String flat =
+        g.op("Reshape", List.of(x, g.longs("local_shape", 0, d, layout.patches()))); // (B, D, P)
+    String features =
+        g.op("Transpose", List.of(flat), Attribute.ints("perm", 0, 2, 1)); // (B, P, D)
     String a = "local.attn.";
     String tokens = g.constant("concept_tokens", conceptTokens, 1, m, d);
     float scale = (float) (1.0 / Math.sqrt(d));
@@ -135,9 +153,11 @@ public final class ConceptHashGraph {
     String k = linear(layerNorm(features, a + "ln_k"), load(a + "k_proj")); // (B, P, D)
     String v = linear(layerNorm(features, a + "ln_v"), load(a + "v_proj"));
     String keysT = g.op("Transpose", List.of(k), Attribute.ints("perm", 0, 2, 1)); // (B, D, P)
-    String maps = g.op("Softmax", List.of(g.op("MatMul", List.of(q, keysT))), Attribute.integer("axis", -1));
+    String maps =
+        g.op("Softmax", List.of(g.op("MatMul", List.of(q, keysT))), Attribute.integer("axis", -1));
     String r = g.op("MatMul", List.of(maps, v)); // (B, M, D)
-    String mlp = linear(geluErf(linear(layerNorm(r, a + "ln_z"), load(a + "mlp.fc1"))), load(a + "mlp.fc2"));
+    String mlp =
+        linear(geluErf(linear(layerNorm(r, a + "ln_z"), load(a + "mlp.fc1"))), load(a + "mlp.fc2"));
     g.output(maps, ATTENTION, -1, m, layout.patches());
     g.output(hashHead(g.op("Add", List.of(r, mlp))), CODE, -1, config.bits());
   }
@@ -161,9 +181,15 @@ public final class ConceptHashGraph {
       }
       bias[c] = beta[c] - mean[c] * factor;
     }
-    return g.op("Conv", List.of(x, g.constant(prefix + ".folded_weight", w, shape),
-        g.constant(prefix + ".folded_bias", bias, out)), Attribute.ints("kernel_shape", 3, 3),
-        Attribute.ints("strides", stride, stride), Attribute.ints("pads", 1, 1, 1, 1));
+    return g.op(
+        "Conv",
+        List.of(
+            x,
+            g.constant(prefix + ".folded_weight", w, shape),
+            g.constant(prefix + ".folded_bias", bias, out)),
+        Attribute.ints("kernel_shape", 3, 3),
+        Attribute.ints("strides", stride, stride),
+        Attribute.ints("pads", 1, 1, 1, 1));
   }
 
   /** Patch convolution, CLS and positions, appended concept tokens: (B, 3, S, S) -> (B, T, D). */
@@ -173,9 +199,14 @@ public final class ConceptHashGraph {
     int p = geo.patchSize();
     int patches = layout.patches();
     String prefix = "vision.embeddings.";
-    String conv = g.op("Conv", List.of(images, weight(prefix + "patch_embedding.weight")),
-        Attribute.ints("kernel_shape", p, p), Attribute.ints("strides", p, p)); // (B, D, g, g)
-    String flat = g.op("Reshape", List.of(conv, g.longs("patch_shape", 0, d, patches))); // (B, D, P)
+    String conv =
+        g.op(
+            "Conv",
+            List.of(images, weight(prefix + "patch_embedding.weight")),
+            Attribute.ints("kernel_shape", p, p),
+            Attribute.ints("strides", p, p)); // (B, D, g, g)
+    String flat =
+        g.op("Reshape", List.of(conv, g.longs("patch_shape", 0, d, patches))); // (B, D, P)
     String tokens = g.op("Transpose", List.of(flat), Attribute.ints("perm", 0, 2, 1)); // (B, P, D)
     float[] positions = take(prefix + "position_embedding.weight"); // (1 + P, D)
     float[] cls = take(prefix + "class_embedding");
@@ -183,16 +214,24 @@ public final class ConceptHashGraph {
     for (int j = 0; j < d; j++) {
       clsWithPosition[j] = cls[j] + positions[layout.cls() * d + j];
     }
-    float[] patchPositions = java.util.Arrays.copyOfRange(positions, layout.patchStart() * d,
-        layout.conceptStart() * d);
-    String placed = g.op("Add", List.of(tokens, g.constant("patch_positions", patchPositions, patches, d)));
+    float[] patchPositions =
+        java.util.Arrays.copyOfRange(positions, layout.patchStart() * d, layout.conceptStart() * d);
+    String placed =
+        g.op("Add", List.of(tokens, g.constant("patch_positions", patchPositions, patches, d)));
     // (B, 1, 1) broadcast target for the input-independent tokens
-    String batch = g.op("Slice", List.of(g.op("Shape", List.of(images)), g.longs("batch_from", 0),
-        g.longs("batch_to", 1)));
-    String target = g.op("Concat", List.of(batch, g.longs("ones_2", 1, 1)), Attribute.integer("axis", 0));
-    String clsTokens = g.op("Expand", List.of(g.constant("cls_token", clsWithPosition, 1, 1, d), target));
-    String concepts = g.op("Expand", List.of(
-        g.constant("concept_tokens", conceptTokens, 1, layout.concepts(), d), target));
+    String batch =
+        g.op(
+            "Slice",
+            List.of(
+                g.op("Shape", List.of(images)), g.longs("batch_from", 0), g.longs("batch_to", 1)));
+    String target =
+        g.op("Concat", List.of(batch, g.longs("ones_2", 1, 1)), Attribute.integer("axis", 0));
+    String clsTokens =
+        g.op("Expand", List.of(g.constant("cls_token", clsWithPosition, 1, 1, d), target));
+    String concepts =
+        g.op(
+            "Expand",
+            List.of(g.constant("concept_tokens", conceptTokens, 1, layout.concepts(), d), target));
     // the token order of TokenLayout: [CLS, patches, concepts]
     return g.op("Concat", List.of(clsTokens, placed, concepts), Attribute.integer("axis", 1));
   }
@@ -215,32 +254,65 @@ public final class ConceptHashGraph {
     String residual = h;
     if (last) {
       String concepts = conceptTokens(x); // (B, M, D)
-      q = splitHeads(linear(concepts, scaled(attn + "q_proj", scale)), heads, hd, 1).get(0); // (B, H, M, hd)
-      List<String> kv = splitHeads(linear(x, stacked(List.of(load(attn + "k_proj"), load(attn + "v_proj")))),
-          heads, hd, 2);
+      q =
+          splitHeads(linear(concepts, scaled(attn + "q_proj", scale)), heads, hd, 1)
+              .get(0); // (B, H, M, hd)
+      List<String> kv =
+          splitHeads(
+              linear(x, stacked(List.of(load(attn + "k_proj"), load(attn + "v_proj")))),
+              heads,
+              hd,
+              2);
       k = kv.get(0);
       v = kv.get(1);
       residual = conceptTokens(h);
     } else {
-      List<String> qkv = splitHeads(linear(x, stacked(List.of(scaled(attn + "q_proj", scale),
-          load(attn + "k_proj"), load(attn + "v_proj")))), heads, hd, 3);
+      List<String> qkv =
+          splitHeads(
+              linear(
+                  x,
+                  stacked(
+                      List.of(
+                          scaled(attn + "q_proj", scale),
+                          load(attn + "k_proj"),
+                          load(attn + "v_proj")))),
+              heads,
+              hd,
+              3);
       q = qkv.get(0);
       k = qkv.get(1);
       v = qkv.get(2);
     }
-    String keysT = g.op("Transpose", List.of(k), Attribute.ints("perm", 0, 1, 3, 2)); // (B, H, hd, T)
-    String probabilities = g.op("Softmax", List.of(g.op("MatMul", List.of(q, keysT))),
-        Attribute.integer("axis", -1)); // (B, H, Tq, T)
-    String merged = g.op("Transpose", List.of(g.op("MatMul", List.of(probabilities, v))),
-        Attribute.ints("perm", 0, 2, 1, 3)); // (B, Tq, H, hd)
-    merged = g.op("Reshape", List.of(merged, g.longs(prefix + ".merge_shape", 0, 0, d))); // (B, Tq, D)
+    String keysT =
+        g.op("Transpose", List.of(k), Attribute.ints("perm", 0, 1, 3, 2)); // (B, H, hd, T)
+    String probabilities =
+        g.op(
+            "Softmax",
+            List.of(g.op("MatMul", List.of(q, keysT))),
+            Attribute.integer("axis", -1)); // (B, H, Tq, T)
+    String merged =
+        g.op(
+            "Transpose",
+            List.of(g.op("MatMul", List.of(probabilities, v))),
+            Attribute.ints("perm", 0, 2, 1, 3)); // (B, Tq, H, hd)
+    merged =
+        g.op("Reshape", List.of(merged, g.longs(prefix + ".merge_shape", 0, 0, d))); // (B, Tq, D)
     String a = linear(merged, load(attn + "out_proj"));
-    String afterAttention = g.op("Add", List.of(g.op("Add", List.of(residual, a)),
-        adapter(a, prefix + ".adapter_attn")));
-    String mlp = linear(quickGelu(linear(layerNorm(afterAttention, prefix + ".layer_norm2"),
-        load(prefix + ".mlp.fc1"))), load(prefix + ".mlp.fc2"));
-    String out = g.op("Add", List.of(g.op("Add", List.of(afterAttention, mlp)),
-        adapter(mlp, prefix + ".adapter_mlp")));
+    String afterAttention =
+        g.op(
+            "Add",
+            List.of(g.op("Add", List.of(residual, a)), adapter(a, prefix + ".adapter_attn")));
+    String mlp =
+        linear(
+            quickGelu(
+                linear(
+                    layerNorm(afterAttention, prefix + ".layer_norm2"), load(prefix + ".mlp.fc1"))),
+            load(prefix + ".mlp.fc2"));
+    String out =
+        g.op(
+            "Add",
+            List.of(
+                g.op("Add", List.of(afterAttention, mlp)), adapter(mlp, prefix + ".adapter_mlp")));
     return new String[] {out, probabilities};
   }
 
@@ -256,9 +328,14 @@ public final class ConceptHashGraph {
 
   /** (B, T, parts * D) -> parts arrays (B, H, T, hd). */
   private List<String> splitHeads(String x, int heads, int hd, int parts) {
-    String r = g.op("Reshape", List.of(x, g.longs(x + "_heads", 0, 0, (long) parts * heads, hd))); // (B, T, nH, hd)
+    String r =
+        g.op(
+            "Reshape",
+            List.of(x, g.longs(x + "_heads", 0, 0, (long) parts * heads, hd))); // (B, T, nH, hd)
     String t = g.op("Transpose", List.of(r), Attribute.ints("perm", 0, 2, 1, 3)); // (B, nH, T, hd)
-    return parts == 1 ? List.of(t) : g.ops("Split", parts, List.of(t), Attribute.integer("axis", 1));
+    return parts == 1
+        ? List.of(t)
+        : g.ops("Split", parts, List.of(t), Attribute.integer("axis", 1));
   }
 
   /** s * up(GELU_erf(down(LN(x)))) with s folded into up. */
@@ -271,8 +348,16 @@ public final class ConceptHashGraph {
   /** z (B, M, D) -> BatchNorm1d(concat_m W_h (z_m + E_m)), (B, K). */
   private String hashHead(String z) {
     int k = config.bits();
-    String withE = g.op("Add", List.of(z, g.constant("hash.specificity",
-        take("hash.specificity"), config.concepts(), config.geometry().width())));
+    String withE =
+        g.op(
+            "Add",
+            List.of(
+                z,
+                g.constant(
+                    "hash.specificity",
+                    take("hash.specificity"),
+                    config.concepts(),
+                    config.geometry().width())));
     String perConcept = linear(withE, load("hash.proj")); // (B, M, K/M)
     String flat = g.op("Reshape", List.of(perConcept, g.longs("code_shape", 0, k))); // (B, K)
     // the same operations as BatchNorm1d in eval mode, so rounding matches DJL closely
@@ -281,18 +366,24 @@ public final class ConceptHashGraph {
     for (int j = 0; j < k; j++) {
       std[j] = (float) Math.sqrt(variance[j] + BN_EPS);
     }
-    String centred = g.op("Sub", List.of(flat, g.constant("hash.bn.mean", take("hash.bn.running_mean"), k)));
+    String centred =
+        g.op("Sub", List.of(flat, g.constant("hash.bn.mean", take("hash.bn.running_mean"), k)));
     String normalised = g.op("Div", List.of(centred, g.constant("hash.bn.std", std, k)));
-    String scaled = g.op("Mul", List.of(normalised, g.constant("hash.bn.weight", take("hash.bn.weight"), k)));
+    String scaled =
+        g.op("Mul", List.of(normalised, g.constant("hash.bn.weight", take("hash.bn.weight"), k)));
     return g.op("Add", List.of(scaled, g.constant("hash.bn.bias", take("hash.bn.bias"), k)));
   }
 
   private String layerNorm(String x, String prefix) {
     int d = config.geometry().width();
-    return g.op("LayerNormalization", List.of(x,
-        g.constant(prefix + ".weight", take(prefix + ".weight"), d),
-        g.constant(prefix + ".bias", take(prefix + ".bias"), d)),
-        Attribute.integer("axis", -1), Attribute.real("epsilon", LN_EPS));
+    return g.op(
+        "LayerNormalization",
+        List.of(
+            x,
+            g.constant(prefix + ".weight", take(prefix + ".weight"), d),
+            g.constant(prefix + ".bias", take(prefix + ".bias"), d)),
+        Attribute.integer("axis", -1),
+        Attribute.real("epsilon", LN_EPS));
   }
 
   private String geluErf(String x) {
@@ -301,16 +392,22 @@ public final class ConceptHashGraph {
   }
 
   private String quickGelu(String x) {
-    return g.op("Mul", List.of(x, g.op("Sigmoid", List.of(g.op("Mul", List.of(x, quickGeluSlope))))));
+    return g.op(
+        "Mul", List.of(x, g.op("Sigmoid", List.of(g.op("Mul", List.of(x, quickGeluSlope))))));
   }
 
   /** y = x W^T (+ b) as MatMul with the transposed weight and Add. */
   private String linear(String x, Linear layer) {
-    String w = g.constant(layer.name() + ".weight_t", transpose(layer.weight(), layer.out(), layer.in()),
-        layer.in(), layer.out());
+    String w =
+        g.constant(
+            layer.name() + ".weight_t",
+            transpose(layer.weight(), layer.out(), layer.in()),
+            layer.in(),
+            layer.out());
     String y = g.op("MatMul", List.of(x, w));
-    return layer.bias() == null ? y : g.op("Add", List.of(y, g.constant(layer.name() + ".bias", layer.bias(),
-        layer.out())));
+    return layer.bias() == null
+        ? y
+        : g.op("Add", List.of(y, g.constant(layer.name() + ".bias", layer.bias(), layer.out())));
   }
 
   /** A linear layer's tensors in PyTorch layout: weight (out, in), optional bias (out). */
@@ -353,7 +450,8 @@ public final class ConceptHashGraph {
       System.arraycopy(l.weight(), 0, w, row * in, l.out() * in);
       System.arraycopy(l.bias(), 0, b, row, l.out());
       row += l.out();
-      name.append(name.length() == 0 ? l.name() : "+" + l.name().substring(l.name().lastIndexOf('.') + 1));
+      name.append(
+          name.length() == 0 ? l.name() : "+" + l.name().substring(l.name().lastIndexOf('.') + 1));
     }
     return new Linear(name.toString(), w, b, out, in);
   }
@@ -375,12 +473,16 @@ public final class ConceptHashGraph {
   private void checkEveryTensorUsed() {
     List<String> unused = new ArrayList<>();
     for (String net : List.of(ConceptHashNet.VISION, ConceptHashNet.LOCAL, ConceptHashNet.HASH)) {
-      parameters.withPrefix(net + ".").stream().map(ModelParameter::name).filter(n -> !used.contains(n))
+      parameters.withPrefix(net + ".").stream()
+          .map(ModelParameter::name)
+          .filter(n -> !used.contains(n))
           .forEach(unused::add);
     }
     if (!unused.isEmpty()) {
-      throw new IllegalStateException("the ONNX writer does not use network tensors " + unused
-          + "; the network has changed and the exporter must follow");
+      throw new IllegalStateException(
+          "the ONNX writer does not use network tensors "
+              + unused
+              + "; the network has changed and the exporter must follow");
     }
   }
 

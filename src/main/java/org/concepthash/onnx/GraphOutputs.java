@@ -20,7 +20,9 @@ import java.util.Map;
  */
 public record GraphOutputs(int count, float[] code, float[] attention) {
 
-  /** A direct, native-order buffer for {@code floats} values: ONNX Runtime reads it without a copy. */
+  /**
+   * A direct, native-order buffer for {@code floats} values: ONNX Runtime reads it without a copy.
+   */
   public static FloatBuffer directBuffer(int floats) {
     return ByteBuffer.allocateDirect(4 * floats).order(ByteOrder.nativeOrder()).asFloatBuffer();
   }
@@ -33,7 +35,8 @@ public record GraphOutputs(int count, float[] code, float[] attention) {
   }
 
   /**
-   * Runs {@code session} (thread-safe in ONNX Runtime) on {@code count} images of side {@code imageSize}.
+   * Runs {@code session} (thread-safe in ONNX Runtime) on {@code count} images of side {@code
+   * imageSize}.
    *
    * @param images direct buffer with count * 3 * S * S normalised CHW values, positioned at 0
    */
@@ -43,8 +46,8 @@ public record GraphOutputs(int count, float[] code, float[] attention) {
     long[] shape = {count, 3, imageSize, imageSize};
     try (OnnxTensor input = OnnxTensor.createTensor(env, images, shape);
         OrtSession.Result result = session.run(Map.of(ConceptHashGraph.INPUT, input))) {
-      return new GraphOutputs(count, floats(result, ConceptHashGraph.CODE), floats(result,
-          ConceptHashGraph.ATTENTION));
+      return new GraphOutputs(
+          count, floats(result, ConceptHashGraph.CODE), floats(result, ConceptHashGraph.ATTENTION));
     }
   }
 
@@ -65,8 +68,10 @@ public record GraphOutputs(int count, float[] code, float[] attention) {
   }
 
   private static float[] floats(OrtSession.Result result, String name) throws OrtException {
-    OnnxValue value = result.get(name).orElseThrow(() -> new IllegalStateException("the graph has no output "
-        + name));
+    OnnxValue value =
+        result
+            .get(name)
+            .orElseThrow(() -> new IllegalStateException("the graph has no output " + name));
     FloatBuffer buffer = ((OnnxTensor) value).getFloatBuffer();
     float[] out = new float[buffer.remaining()];
     buffer.get(out);

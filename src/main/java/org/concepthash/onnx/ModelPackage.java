@@ -34,10 +34,10 @@ import java.util.zip.ZipOutputStream;
  * model.onnx   the {@link ConceptHashGraph} (ONNX protobuf, stored uncompressed: float weights do not compress)
  * </pre>
  *
- * <p>Reading is strict: another entry, a missing one, unknown or missing manifest fields, a newer format
- * version, inconsistent geometry, or graph bytes whose SHA-256 differs from the manifest's are refused with
- * a {@link ModelPackageException} that says which. The graph is kept in memory (ONNX Runtime loads it from
- * bytes), so a package is limited to 2 GB.
+ * <p>Reading is strict: another entry, a missing one, unknown or missing manifest fields, a newer
+ * format version, inconsistent geometry, or graph bytes whose SHA-256 differs from the manifest's
+ * are refused with a {@link ModelPackageException} that says which. The graph is kept in memory
+ * (ONNX Runtime loads it from bytes), so a package is limited to 2 GB.
  *
  * @param onnx the serialised ONNX model; shared, not copied
  */
@@ -52,7 +52,8 @@ public record ModelPackage(ModelManifest manifest, byte[] onnx) {
     Path absolute = file.toAbsolutePath();
     Files.createDirectories(absolute.getParent());
     Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
-    try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
+    try (OutputStream out = Files.newOutputStream(partial);
+        ZipOutputStream zip = new ZipOutputStream(out)) {
       zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
       zip.write((GSON.toJson(manifest) + "\n").getBytes(StandardCharsets.UTF_8));
       zip.closeEntry();
@@ -70,13 +71,15 @@ public record ModelPackage(ModelManifest manifest, byte[] onnx) {
       Files.deleteIfExists(partial);
       throw e;
     }
-    Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 
   /**
    * Reads and checks a package.
    *
-   * @throws ModelPackageException when the file is not a usable package; the message names the problem
+   * @throws ModelPackageException when the file is not a usable package; the message names the
+   *     problem
    */
   public static ModelPackage read(Path file) throws IOException {
     if (!Files.isRegularFile(file)) {
@@ -91,20 +94,29 @@ public record ModelPackage(ModelManifest manifest, byte[] onnx) {
       }
       Set<String> expected = new TreeSet<>(List.of(MANIFEST_ENTRY, GRAPH_ENTRY));
       if (!names.equals(expected)) {
-        throw new ModelPackageException(file, "a model package holds exactly " + expected + ", this one "
-            + names);
+        throw new ModelPackageException(
+            file, "a model package holds exactly " + expected + ", this one " + names);
       }
       json = entry(zip, MANIFEST_ENTRY, file);
       onnx = entry(zip, GRAPH_ENTRY, file);
     } catch (ZipException e) {
-      throw new ModelPackageException(file, "not a model package (damaged or not a zip file: " + e.getMessage()
-          + ")", e);
+      throw new ModelPackageException(
+          file, "not a model package (damaged or not a zip file: " + e.getMessage() + ")", e);
     }
     ModelManifest manifest = parseManifest(new String(json, StandardCharsets.UTF_8), file);
     String digest = sha256(onnx);
     if (!digest.equals(manifest.graph().sha256()) || onnx.length != manifest.graph().bytes()) {
-      throw new ModelPackageException(file, GRAPH_ENTRY + " is corrupted: " + onnx.length + " bytes with SHA-256 "
-          + digest + ", the manifest recorded " + manifest.graph().bytes() + " bytes with " + manifest.graph().sha256());
+      throw new ModelPackageException(
+          file,
+          GRAPH_ENTRY
+              + " is corrupted: "
+              + onnx.length
+              + " bytes with SHA-256 "
+              + digest
+              + ", the manifest recorded "
+              + manifest.graph().bytes()
+              + " bytes with "
+              + manifest.graph().sha256());
     }
     return new ModelPackage(manifest, onnx);
   }
@@ -128,22 +140,42 @@ public record ModelPackage(ModelManifest manifest, byte[] onnx) {
       }
       object = element.getAsJsonObject();
     } catch (JsonParseException e) {
-      throw new ModelPackageException(file, MANIFEST_ENTRY + " is not valid JSON: " + e.getMessage(), e);
+      throw new ModelPackageException(
+          file, MANIFEST_ENTRY + " is not valid JSON: " + e.getMessage(), e);
     }
     // the format and version first: a newer package deserves that message, not a list of odd fields
     if (!object.has("format") || !ModelManifest.FORMAT.equals(string(object, "format"))) {
-      throw new ModelPackageException(file, MANIFEST_ENTRY + " is not a ConceptHash model manifest (format "
-          + (object.has("format") ? "'" + string(object, "format") + "'" : "missing") + ")");
+      throw new ModelPackageException(
+          file,
+          MANIFEST_ENTRY
+              + " is not a ConceptHash model manifest (format "
+              + (object.has("format") ? "'" + string(object, "format") + "'" : "missing")
+              + ")");
     }
-    int version = object.has("version") && object.get("version").isJsonPrimitive()
-        && object.get("version").getAsJsonPrimitive().isNumber() ? object.get("version").getAsInt() : -1;
+    int version =
+        object.has("version")
+                && object.get("version").isJsonPrimitive()
+                && object.get("version").getAsJsonPrimitive().isNumber()
+            ? object.get("version").getAsInt()
+            : -1;
     if (version > ModelManifest.VERSION) {
-      throw new ModelPackageException(file, "package format version " + version + " is newer than this build "
-          + "reads (" + ModelManifest.VERSION + "); update ConceptHash Catalog or re-export the model");
+      throw new ModelPackageException(
+          file,
+          "package format version "
+              + version
+              + " is newer than this build "
+              + "reads ("
+              + ModelManifest.VERSION
+              + "); update ConceptHash Catalog or re-export the model");
     }
     if (version != ModelManifest.VERSION) {
-      throw new ModelPackageException(file, "package format version " + object.get("version")
-          + " is not supported (this build reads version " + ModelManifest.VERSION + ")");
+      throw new ModelPackageException(
+          file,
+          "package format version "
+              + object.get("version")
+              + " is not supported (this build reads version "
+              + ModelManifest.VERSION
+              + ")");
     }
     Set<String> keys = new TreeSet<>(object.keySet());
     Set<String> expected = new TreeSet<>(ModelManifest.keys());
@@ -152,19 +184,25 @@ public record ModelPackage(ModelManifest manifest, byte[] onnx) {
       unknown.removeAll(expected);
       Set<String> missing = new TreeSet<>(expected);
       missing.removeAll(keys);
-      throw new ModelPackageException(file, MANIFEST_ENTRY + " does not match version " + version
-          + (unknown.isEmpty() ? "" : "; unknown fields " + unknown) + (missing.isEmpty() ? "" : "; missing fields "
-          + missing));
+      throw new ModelPackageException(
+          file,
+          MANIFEST_ENTRY
+              + " does not match version "
+              + version
+              + (unknown.isEmpty() ? "" : "; unknown fields " + unknown)
+              + (missing.isEmpty() ? "" : "; missing fields " + missing));
     }
     ModelManifest manifest;
     try {
       manifest = GSON.fromJson(object, ModelManifest.class);
     } catch (JsonParseException | IllegalArgumentException e) {
-      throw new ModelPackageException(file, MANIFEST_ENTRY + " has a malformed field: " + e.getMessage(), e);
+      throw new ModelPackageException(
+          file, MANIFEST_ENTRY + " has a malformed field: " + e.getMessage(), e);
     }
     List<String> problems = manifest.problems();
     if (!problems.isEmpty()) {
-      throw new ModelPackageException(file, MANIFEST_ENTRY + " is invalid: " + String.join("; ", problems));
+      throw new ModelPackageException(
+          file, MANIFEST_ENTRY + " is invalid: " + String.join("; ", problems));
     }
     return manifest;
   }

@@ -11,16 +11,18 @@ import java.util.Set;
 
 /**
  * A small builder for an ONNX graph over the protobuf classes {@code ai.onnx.proto.OnnxMl}: float32
- * initializers, int64 shape constants, nodes with attributes, typed inputs and outputs. Node outputs get
- * fresh names from a counter; initializer names are checked for uniqueness. A dimension of -1 in an input
- * or output shape is the symbolic batch dimension {@value #BATCH}.
+ * initializers, int64 shape constants, nodes with attributes, typed inputs and outputs. Node
+ * outputs get fresh names from a counter; initializer names are checked for uniqueness. A dimension
+ * of -1 in an input or output shape is the symbolic batch dimension {@value #BATCH}.
  */
 public final class OnnxGraph {
 
   /** ONNX operator set the graphs target (LayerNormalization needs 17). */
   public static final int OPSET = 17;
+
   /** IR version that goes with opset 17 (ONNX 1.12). */
   public static final int IR_VERSION = 8;
+
   /** Name of the symbolic batch dimension. */
   public static final String BATCH = "batch";
 
@@ -38,11 +40,18 @@ public final class OnnxGraph {
     return name;
   }
 
-  /** Declares node output {@code value} as float32 graph output {@code name}; -1 marks the batch dimension. */
+  /**
+   * Declares node output {@code value} as float32 graph output {@code name}; -1 marks the batch
+   * dimension.
+   */
   public void output(String value, String name, long... shape) {
     if (!value.equals(name)) {
-      graph.addNode(OnnxMl.NodeProto.newBuilder().setOpType("Identity").setName(name + "_identity")
-          .addInput(value).addOutput(claim(name)));
+      graph.addNode(
+          OnnxMl.NodeProto.newBuilder()
+              .setOpType("Identity")
+              .setName(name + "_identity")
+              .addInput(value)
+              .addOutput(claim(name)));
     }
     graph.addOutput(valueInfo(name, shape));
   }
@@ -54,8 +63,8 @@ public final class OnnxGraph {
       size *= d;
     }
     if (size != values.length) {
-      throw new IllegalArgumentException(name + ": " + values.length + " values for shape "
-          + java.util.Arrays.toString(shape));
+      throw new IllegalArgumentException(
+          name + ": " + values.length + " values for shape " + java.util.Arrays.toString(shape));
     }
     ByteBuffer bytes = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asFloatBuffer().put(values);
@@ -67,7 +76,8 @@ public final class OnnxGraph {
   public String longs(String name, long... values) {
     ByteBuffer bytes = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
     bytes.asLongBuffer().put(values);
-    graph.addInitializer(tensor(claim(name), OnnxMl.TensorProto.DataType.INT64, new long[] {values.length}, bytes));
+    graph.addInitializer(
+        tensor(claim(name), OnnxMl.TensorProto.DataType.INT64, new long[] {values.length}, bytes));
     return name;
   }
 
@@ -83,8 +93,12 @@ public final class OnnxGraph {
     for (int i = 0; i < outputs; i++) {
       out.add(claim(outputs == 1 ? base : base + "_" + i));
     }
-    OnnxMl.NodeProto.Builder node = OnnxMl.NodeProto.newBuilder().setOpType(type).setName(base)
-        .addAllInput(inputs).addAllOutput(out);
+    OnnxMl.NodeProto.Builder node =
+        OnnxMl.NodeProto.newBuilder()
+            .setOpType(type)
+            .setName(base)
+            .addAllInput(inputs)
+            .addAllOutput(out);
     for (Attribute a : attributes) {
       node.addAttribute(a.proto());
     }
@@ -94,14 +108,17 @@ public final class OnnxGraph {
 
   /** The finished model: opset {@value #OPSET}, the given producer and metadata properties. */
   public OnnxMl.ModelProto model(String producerVersion, Map<String, String> metadata) {
-    OnnxMl.ModelProto.Builder model = OnnxMl.ModelProto.newBuilder()
-        .setIrVersion(IR_VERSION)
-        .setProducerName("concepthash")
-        .setProducerVersion(producerVersion)
-        .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
-        .setGraph(graph);
-    metadata.forEach((k, v) -> model.addMetadataProps(
-        OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
+    OnnxMl.ModelProto.Builder model =
+        OnnxMl.ModelProto.newBuilder()
+            .setIrVersion(IR_VERSION)
+            .setProducerName("concepthash")
+            .setProducerVersion(producerVersion)
+            .addOpsetImport(OnnxMl.OperatorSetIdProto.newBuilder().setDomain("").setVersion(OPSET))
+            .setGraph(graph);
+    metadata.forEach(
+        (k, v) ->
+            model.addMetadataProps(
+                OnnxMl.StringStringEntryProto.newBuilder().setKey(k).setValue(v)));
     return model.build();
   }
 
@@ -112,9 +129,10 @@ public final class OnnxGraph {
     return name;
   }
 
-  private static OnnxMl.TensorProto tensor(String name, OnnxMl.TensorProto.DataType type, long[] shape,
-      ByteBuffer bytes) {
-    OnnxMl.TensorProto.Builder t = OnnxMl.TensorProto.newBuilder().setName(name).setDataType(type.getNumber());
+  private static OnnxMl.TensorProto tensor(
+      String name, OnnxMl.TensorProto.DataType type, long[] shape, ByteBuffer bytes) {
+    OnnxMl.TensorProto.Builder t =
+        OnnxMl.TensorProto.newBuilder().setName(name).setDataType(type.getNumber());
     for (long d : shape) {
       t.addDims(d);
     }
@@ -125,22 +143,30 @@ public final class OnnxGraph {
   private static OnnxMl.ValueInfoProto valueInfo(String name, long[] shape) {
     OnnxMl.TensorShapeProto.Builder dims = OnnxMl.TensorShapeProto.newBuilder();
     for (long d : shape) {
-      dims.addDim(d < 0
-          ? OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam(BATCH)
-          : OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(d));
+      dims.addDim(
+          d < 0
+              ? OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimParam(BATCH)
+              : OnnxMl.TensorShapeProto.Dimension.newBuilder().setDimValue(d));
     }
-    OnnxMl.TypeProto.Tensor tensor = OnnxMl.TypeProto.Tensor.newBuilder()
-        .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber()).setShape(dims).build();
-    return OnnxMl.ValueInfoProto.newBuilder().setName(name)
-        .setType(OnnxMl.TypeProto.newBuilder().setTensorType(tensor)).build();
+    OnnxMl.TypeProto.Tensor tensor =
+        OnnxMl.TypeProto.Tensor.newBuilder()
+            .setElemType(OnnxMl.TensorProto.DataType.FLOAT.getNumber())
+            .setShape(dims)
+            .build();
+    return OnnxMl.ValueInfoProto.newBuilder()
+        .setName(name)
+        .setType(OnnxMl.TypeProto.newBuilder().setTensorType(tensor))
+        .build();
   }
 
   /** A node attribute. */
   public record Attribute(OnnxMl.AttributeProto proto) {
 
     public static Attribute ints(String name, long... values) {
-      OnnxMl.AttributeProto.Builder a = OnnxMl.AttributeProto.newBuilder().setName(name)
-          .setType(OnnxMl.AttributeProto.AttributeType.INTS);
+      OnnxMl.AttributeProto.Builder a =
+          OnnxMl.AttributeProto.newBuilder()
+              .setName(name)
+              .setType(OnnxMl.AttributeProto.AttributeType.INTS);
       for (long v : values) {
         a.addInts(v);
       }
@@ -148,13 +174,21 @@ public final class OnnxGraph {
     }
 
     public static Attribute integer(String name, long value) {
-      return new Attribute(OnnxMl.AttributeProto.newBuilder().setName(name)
-          .setType(OnnxMl.AttributeProto.AttributeType.INT).setI(value).build());
+      return new Attribute(
+          OnnxMl.AttributeProto.newBuilder()
+              .setName(name)
+              .setType(OnnxMl.AttributeProto.AttributeType.INT)
+              .setI(value)
+              .build());
     }
 
     public static Attribute real(String name, float value) {
-      return new Attribute(OnnxMl.AttributeProto.newBuilder().setName(name)
-          .setType(OnnxMl.AttributeProto.AttributeType.FLOAT).setF(value).build());
+      return new Attribute(
+          OnnxMl.AttributeProto.newBuilder()
+              .setName(name)
+              .setType(OnnxMl.AttributeProto.AttributeType.FLOAT)
+              .setF(value)
+              .build());
     }
   }
 }

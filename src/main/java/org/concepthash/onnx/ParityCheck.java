@@ -9,13 +9,17 @@ import org.concepthash.model.ConceptHashNet;
 import org.concepthash.model.ConceptHashOutput;
 import org.concepthash.model.ParameterSet;
 
-/** Runs the DJL network and its exported graph (ONNX Runtime, CPU) on the same inputs and compares them. */
+/**
+ * Runs the DJL network and its exported graph (ONNX Runtime, CPU) on the same inputs and compares
+ * them.
+ */
 public final class ParityCheck {
 
   private ParityCheck() {}
 
   /** The DJL network's eval-mode outputs, as the graph reports them. */
-  public static GraphOutputs reference(ConceptHashNet net, ParameterSet parameters, float[] images, int count) {
+  public static GraphOutputs reference(
+      ConceptHashNet net, ParameterSet parameters, float[] images, int count) {
     int s = net.config().geometry().imageSize();
     try (NDManager scope = parameters.manager().newSubManager()) {
       parameters.lendTo(scope);
@@ -25,8 +29,8 @@ public final class ParityCheck {
   }
 
   /** The graph's outputs on a CPU session with {@code threads} intra-op threads. */
-  public static GraphOutputs exported(byte[] onnx, float[] images, int count, int imageSize, int threads)
-      throws OrtException {
+  public static GraphOutputs exported(
+      byte[] onnx, float[] images, int count, int imageSize, int threads) throws OrtException {
     try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
       options.setIntraOpNumThreads(threads);
       options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
@@ -40,9 +44,15 @@ public final class ParityCheck {
   public static ParityReport compare(GraphOutputs reference, GraphOutputs actual) {
     if (reference.code().length != actual.code().length
         || reference.attention().length != actual.attention().length) {
-      throw new IllegalArgumentException("output sizes differ: code " + reference.code().length + " vs "
-          + actual.code().length + ", attention " + reference.attention().length + " vs "
-          + actual.attention().length);
+      throw new IllegalArgumentException(
+          "output sizes differ: code "
+              + reference.code().length
+              + " vs "
+              + actual.code().length
+              + ", attention "
+              + reference.attention().length
+              + " vs "
+              + actual.attention().length);
     }
     double code = 0;
     int confident = 0;

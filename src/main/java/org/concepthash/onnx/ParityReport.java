@@ -9,11 +9,12 @@ package org.concepthash.onnx;
  * @param confidentBits bits with |code_DJL| &gt; {@link #BIT_MARGIN}: their sign must agree
  * @param flippedBits confident bits whose sign differs between the two
  */
-public record ParityReport(int images, double maxAbsCode, double maxAbsAttention, int confidentBits,
-    int flippedBits) {
+public record ParityReport(
+    int images, double maxAbsCode, double maxAbsAttention, int confidentBits, int flippedBits) {
 
   /** Largest accepted absolute difference of codes and attention maps. */
   public static final double TOLERANCE = 1e-4;
+
   /** Codes closer to 0 than this may binarise differently under rounding; all others must agree. */
   public static final double BIT_MARGIN = 1e-4;
 
@@ -24,7 +25,9 @@ public record ParityReport(int images, double maxAbsCode, double maxAbsAttention
 
   @Override
   public String toString() {
-    return String.format("%d images: max |code diff| %.3g, max |attention diff| %.3g, %d of %d confident bits "
-        + "flipped", images, maxAbsCode, maxAbsAttention, flippedBits, confidentBits);
+    return String.format(
+        "%d images: max |code diff| %.3g, max |attention diff| %.3g, %d of %d confident bits "
+            + "flipped",
+        images, maxAbsCode, maxAbsAttention, flippedBits, confidentBits);
   }
 }

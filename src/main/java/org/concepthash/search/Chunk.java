@@ -1,17 +1,18 @@
 package org.concepthash.search;
 
+import java.util.Arrays;
 import org.concepthash.code.BinaryCodes;
 import org.concepthash.code.ConceptLayout;
-import java.util.Arrays;
 import org.concepthash.data.Split;
 
 /**
- * An immutable run of index entries in ascending image id: the unit a scan walks and a mutation copies.
+ * An immutable run of index entries in ascending image id: the unit a scan walks and a mutation
+ * copies.
  *
- * <p>Columnar: ids, labels, splits and the full codes ({@code rows}, {@code wpc} longs per entry in the
- * {@link BinaryCodes} layout) in parallel arrays of exactly {@code size} entries, plus one
- * {@link ConceptColumn} per concept. Copy-on-write keeps a mutation's cost at one chunk, and lets a query
- * keep reading the chunk it started with.
+ * <p>Columnar: ids, labels, splits and the full codes ({@code rows}, {@code wpc} longs per entry in
+ * the {@link BinaryCodes} layout) in parallel arrays of exactly {@code size} entries, plus one
+ * {@link ConceptColumn} per concept. Copy-on-write keeps a mutation's cost at one chunk, and lets a
+ * query keep reading the chunk it started with.
  */
 final class Chunk {
 
@@ -28,7 +29,12 @@ final class Chunk {
 
   /** Takes ownership of the arrays, which must hold exactly {@code imageIds.length} entries. */
   Chunk(
-      ConceptLayout layout, long[] imageIds, int[] classIds, int[] familyIds, byte[] splits, long[] rows) {
+      ConceptLayout layout,
+      long[] imageIds,
+      int[] classIds,
+      int[] familyIds,
+      byte[] splits,
+      long[] rows) {
     this.layout = layout;
     this.size = imageIds.length;
     this.imageIds = imageIds;
@@ -132,7 +138,13 @@ final class Chunk {
   }
 
   private void write(
-      int slot, IndexEntry entry, long[] ids, int[] classes, int[] families, byte[] newSplits, long[] newRows) {
+      int slot,
+      IndexEntry entry,
+      long[] ids,
+      int[] classes,
+      int[] families,
+      byte[] newSplits,
+      long[] newRows) {
     int wpc = wpc();
     ids[slot] = entry.imageId();
     classes[slot] = entry.classId();
@@ -142,8 +154,8 @@ final class Chunk {
   }
 
   /**
-   * Copies this chunk's array {@code from} ({@code size} entries) into {@code to}, leaving a one-entry gap
-   * at {@code slot} (shift 1) or dropping the entry there (shift -1).
+   * Copies this chunk's array {@code from} ({@code size} entries) into {@code to}, leaving a
+   * one-entry gap at {@code slot} (shift 1) or dropping the entry there (shift -1).
    */
   private void copyAround(Object from, Object to, int slot, int shift) {
     System.arraycopy(from, 0, to, 0, slot);
@@ -154,4 +166,3 @@ final class Chunk {
     }
   }
 }
-

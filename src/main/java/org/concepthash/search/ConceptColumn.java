@@ -7,10 +7,11 @@ import org.concepthash.code.ConceptLayout;
  * The sub-codes of ONE concept for the entries of a chunk, stored apart from the full rows so a
  * one-concept search reads only these bytes.
  *
- * <p>Layout: a concept of at most 32 bits is "packed": each sub-code sits in a lane of {@code laneBits}
- * = 8, 16 or 32 bits, {@code 64/laneBits} entries per long, entry {@code i} in word {@code i/lanesPerWord}
- * at bit offset {@code (i % lanesPerWord) * laneBits}; unused high lane bits are 0. A wider concept is
- * "wide": {@code wordsPerItem} = ceil(width/64) longs per entry, entry-major.
+ * <p>Layout: a concept of at most 32 bits is "packed": each sub-code sits in a lane of {@code
+ * laneBits} = 8, 16 or 32 bits, {@code 64/laneBits} entries per long, entry {@code i} in word
+ * {@code i/lanesPerWord} at bit offset {@code (i % lanesPerWord) * laneBits}; unused high lane bits
+ * are 0. A wider concept is "wide": {@code wordsPerItem} = ceil(width/64) longs per entry,
+ * entry-major.
  */
 final class ConceptColumn {
 
@@ -54,7 +55,8 @@ final class ConceptColumn {
     long[] words = new long[size * perItem];
     for (int i = 0; i < size; i++) {
       for (int t = 0; t < perItem; t++) {
-        words[i * perItem + t] = bitRange(rows, i * wpc, start + 64 * t, Math.min(64, width - 64 * t));
+        words[i * perItem + t] =
+            bitRange(rows, i * wpc, start + 64 * t, Math.min(64, width - 64 * t));
       }
     }
     return new ConceptColumn(64, 1, perItem, words);
@@ -84,7 +86,10 @@ final class ConceptColumn {
     return words;
   }
 
-  /** Bits {@code [start, start+width)} (width 1..64) of the code at {@code words[base..]}, right-aligned. */
+  /**
+   * Bits {@code [start, start+width)} (width 1..64) of the code at {@code words[base..]},
+   * right-aligned.
+   */
   static long bitRange(long[] words, int base, int start, int width) {
     int w = start >>> 6;
     int offset = start & 63;

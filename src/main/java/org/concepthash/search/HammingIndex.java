@@ -1,25 +1,25 @@
 package org.concepthash.search;
 
-import org.concepthash.code.ConceptLayout;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.concepthash.code.ConceptLayout;
 
 /**
- * The in-memory Hamming index of the active model version: exact top-k with concept masks and filters,
- * incremental updates, and an atomic switch to a new model version.
+ * The in-memory Hamming index of the active model version: exact top-k with concept masks and
+ * filters, incremental updates, and an atomic switch to a new model version.
  *
- * <p>Concurrency: the index holds one immutable {@link IndexSnapshot} in a volatile field. A query reads
- * it once and searches only that snapshot, so it sees one model version and one consistent set of
- * entries however many updates or version swaps happen meanwhile. Writers are serialised and publish a
- * new snapshot that shares all unchanged chunks with the old one.
+ * <p>Concurrency: the index holds one immutable {@link IndexSnapshot} in a volatile field. A query
+ * reads it once and searches only that snapshot, so it sees one model version and one consistent
+ * set of entries however many updates or version swaps happen meanwhile. Writers are serialised and
+ * publish a new snapshot that shares all unchanged chunks with the old one.
  *
- * <p>Start-up: build a snapshot from the catalog's stored codes with {@link IndexSnapshot#builder} and
- * pass it to the constructor; a new model version is loaded the same way and made live with {@link
- * #publish}.
+ * <p>Start-up: build a snapshot from the catalog's stored codes with {@link IndexSnapshot#builder}
+ * and pass it to the constructor; a new model version is loaded the same way and made live with
+ * {@link #publish}.
  */
 public final class HammingIndex implements AutoCloseable {
 
@@ -47,7 +47,10 @@ public final class HammingIndex implements AutoCloseable {
     return current.modelVersion();
   }
 
-  /** Makes {@code next} (usually a new model version) live at once; running queries finish on the old. */
+  /**
+   * Makes {@code next} (usually a new model version) live at once; running queries finish on the
+   * old.
+   */
   public void publish(IndexSnapshot next) {
     Objects.requireNonNull(next, "next");
     synchronized (writeLock) {
@@ -56,15 +59,17 @@ public final class HammingIndex implements AutoCloseable {
   }
 
   /**
-   * The k nearest entries to {@code query} by Hamming distance over the concepts in {@code conceptMask}
-   * (bit m = concept m; {@link ConceptLayout#allConcepts()} for the whole code) among entries passing
-   * {@code filter}, ordered by (distance, image id).
+   * The k nearest entries to {@code query} by Hamming distance over the concepts in {@code
+   * conceptMask} (bit m = concept m; {@link ConceptLayout#allConcepts()} for the whole code) among
+   * entries passing {@code filter}, ordered by (distance, image id).
    */
   public SearchResult topK(long[] query, int k, long conceptMask, SearchFilter filter) {
     return topK(new long[][] {query}, k, conceptMask, filter).get(0);
   }
 
-  /** {@link #topK(long[], int, long, SearchFilter)} for a batch of queries in one pass over memory. */
+  /**
+   * {@link #topK(long[], int, long, SearchFilter)} for a batch of queries in one pass over memory.
+   */
   public List<SearchResult> topK(long[][] queries, int k, long conceptMask, SearchFilter filter) {
     IndexSnapshot snapshot = current; // read once: the whole batch sees one version
     SnapshotSearch search = new SnapshotSearch(snapshot, queries, k, conceptMask, filter);
@@ -75,8 +80,10 @@ public final class HammingIndex implements AutoCloseable {
   /**
    * Adds an entry encoded by {@code modelVersion}.
    *
-   * @throws ModelVersionMismatchException when another version is live (the code must be re-encoded)
-   * @throws IllegalArgumentException when the image is already indexed or the code has the wrong length
+   * @throws ModelVersionMismatchException when another version is live (the code must be
+   *     re-encoded)
+   * @throws IllegalArgumentException when the image is already indexed or the code has the wrong
+   *     length
    */
   public void add(String modelVersion, IndexEntry entry) {
     synchronized (writeLock) {
@@ -84,7 +91,9 @@ public final class HammingIndex implements AutoCloseable {
     }
   }
 
-  /** Replaces the entry of {@code entry.imageId()} (new labels, split or code); it must be indexed. */
+  /**
+   * Replaces the entry of {@code entry.imageId()} (new labels, split or code); it must be indexed.
+   */
   public void update(String modelVersion, IndexEntry entry) {
     synchronized (writeLock) {
       current = checked(modelVersion).withUpdated(entry);

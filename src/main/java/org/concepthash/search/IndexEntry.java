@@ -1,8 +1,8 @@
 package org.concepthash.search;
 
-import org.concepthash.code.BinaryCodes;
 import java.util.Arrays;
 import java.util.Objects;
+import org.concepthash.code.BinaryCodes;
 import org.concepthash.data.Split;
 
 /**
@@ -52,7 +52,16 @@ public record IndexEntry(long imageId, int classId, int familyId, Split split, l
 
   @Override
   public String toString() {
-    return "IndexEntry[imageId=" + imageId + ", classId=" + classId + ", familyId=" + familyId
-        + ", split=" + split + ", code=" + Arrays.toString(code) + "]";
+    return "IndexEntry[imageId="
+        + imageId
+        + ", classId="
+        + classId
+        + ", familyId="
+        + familyId
+        + ", split="
+        + split
+        + ", code="
+        + Arrays.toString(code)
+        + "]";
   }
 }

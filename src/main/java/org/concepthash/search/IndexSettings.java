@@ -4,8 +4,8 @@ package org.concepthash.search;
  * How the index spends CPU.
  *
  * @param threads threads one query may use (including the caller's), at least 1
- * @param parallelThreshold index size (entries) from which a query is split over threads; below it the
- *     hand-off costs more than the scan
+ * @param parallelThreshold index size (entries) from which a query is split over threads; below it
+ *     the hand-off costs more than the scan
  */
 public record IndexSettings(int threads, int parallelThreshold) {
 
@@ -14,7 +14,8 @@ public record IndexSettings(int threads, int parallelThreshold) {
       throw new IllegalArgumentException("threads must be at least 1, not " + threads);
     }
     if (parallelThreshold < 0) {
-      throw new IllegalArgumentException("parallelThreshold must be >= 0, not " + parallelThreshold);
+      throw new IllegalArgumentException(
+          "parallelThreshold must be >= 0, not " + parallelThreshold);
     }
   }
 

@@ -1,7 +1,5 @@
 package org.concepthash.search;
 
-import org.concepthash.code.BinaryCodes;
-import org.concepthash.code.ConceptLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -9,18 +7,24 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import org.concepthash.code.BinaryCodes;
+import org.concepthash.code.ConceptLayout;
 import org.concepthash.data.Split;
 
 /**
- * The codes of one model version for every indexed image: immutable, so a query that holds a snapshot
- * sees exactly one version. Mutations return a new snapshot that shares every chunk but one.
+ * The codes of one model version for every indexed image: immutable, so a query that holds a
+ * snapshot sees exactly one version. Mutations return a new snapshot that shares every chunk but
+ * one.
  *
- * <p>Entries are kept in ascending image id inside chunks of at most {@code chunkCapacity} entries; the
- * scan relies on this order to break distance ties by image id without comparing ids.
+ * <p>Entries are kept in ascending image id inside chunks of at most {@code chunkCapacity} entries;
+ * the scan relies on this order to break distance ties by image id without comparing ids.
  */
 public final class IndexSnapshot {
 
-  /** Entries per chunk: 64k entries of a 64-bit code is 512 KiB of rows, cheap to copy on a mutation. */
+  /**
+   * Entries per chunk: 64k entries of a 64-bit code is 512 KiB of rows, cheap to copy on a
+   * mutation.
+   */
   public static final int DEFAULT_CHUNK_CAPACITY = 1 << 16;
 
   private final String modelVersion;
@@ -29,7 +33,8 @@ public final class IndexSnapshot {
   final Chunk[] chunks;
   private final int size;
 
-  private IndexSnapshot(String modelVersion, ConceptLayout layout, int chunkCapacity, Chunk[] chunks) {
+  private IndexSnapshot(
+      String modelVersion, ConceptLayout layout, int chunkCapacity, Chunk[] chunks) {
     this.modelVersion = Objects.requireNonNull(modelVersion, "modelVersion");
     this.layout = Objects.requireNonNull(layout, "layout");
     this.chunkCapacity = chunkCapacity;
@@ -109,7 +114,10 @@ public final class IndexSnapshot {
     return with(c, 1, new Chunk[] {grown.slice(0, half), grown.slice(half, grown.size)});
   }
 
-  /** A snapshot where the entry with {@code entry.imageId()} is replaced; that image must be indexed. */
+  /**
+   * A snapshot where the entry with {@code entry.imageId()} is replaced; that image must be
+   * indexed.
+   */
   public IndexSnapshot withUpdated(IndexEntry entry) {
     checkCode(entry.code());
     int c = chunkFor(entry.imageId());
@@ -120,7 +128,9 @@ public final class IndexSnapshot {
     return with(c, 1, new Chunk[] {chunks[c].replaced(slot, entry)});
   }
 
-  /** A snapshot without image {@code imageId}; this snapshot itself when the image is not indexed. */
+  /**
+   * A snapshot without image {@code imageId}; this snapshot itself when the image is not indexed.
+   */
   public IndexSnapshot withRemoved(long imageId) {
     int c = chunkFor(imageId);
     int slot = c == chunks.length ? -1 : chunks[c].slotOf(imageId);
@@ -128,7 +138,9 @@ public final class IndexSnapshot {
       return this;
     }
     Chunk chunk = chunks[c];
-    return chunk.size == 1 ? with(c, 1, new Chunk[0]) : with(c, 1, new Chunk[] {chunk.removed(slot)});
+    return chunk.size == 1
+        ? with(c, 1, new Chunk[0])
+        : with(c, 1, new Chunk[] {chunk.removed(slot)});
   }
 
   /** Throws unless {@code code} is one code of this snapshot's length with zero padding. */
@@ -163,7 +175,8 @@ public final class IndexSnapshot {
     Chunk[] next = new Chunk[chunks.length - replace + replacement.length];
     System.arraycopy(chunks, 0, next, 0, at);
     System.arraycopy(replacement, 0, next, at, replacement.length);
-    System.arraycopy(chunks, at + replace, next, at + replacement.length, chunks.length - at - replace);
+    System.arraycopy(
+        chunks, at + replace, next, at + replacement.length, chunks.length - at - replace);
     return new IndexSnapshot(modelVersion, layout, chunkCapacity, next);
   }
 
@@ -178,8 +191,8 @@ public final class IndexSnapshot {
   }
 
   /**
-   * Bulk loader: entries must arrive in strictly ascending image id (for SQL, {@code ORDER BY image_id}),
-   * which lets the load stream straight into full chunks without sorting or buffering.
+   * Bulk loader: entries must arrive in strictly ascending image id (for SQL, {@code ORDER BY
+   * image_id}), which lets the load stream straight into full chunks without sorting or buffering.
    */
   public static final class Builder {
     private final String modelVersion;
@@ -211,17 +224,26 @@ public final class IndexSnapshot {
     public Builder add(IndexEntry entry) {
       if (entry.code().length != wpc) {
         throw new IllegalArgumentException(
-            "image " + entry.imageId() + ": a " + layout.bits() + "-bit code has " + wpc + " words, got "
+            "image "
+                + entry.imageId()
+                + ": a "
+                + layout.bits()
+                + "-bit code has "
+                + wpc
+                + " words, got "
                 + entry.code().length);
       }
-      return add(entry.imageId(), entry.classId(), entry.familyId(), entry.split(), entry.code(), 0);
+      return add(
+          entry.imageId(), entry.classId(), entry.familyId(), entry.split(), entry.code(), 0);
     }
 
     /**
-     * Adds one entry whose code is {@code words[offset .. offset+wordsPerCode)}, without allocating: the
-     * form for a load of millions of rows. Class and family are ids or {@link IndexEntry#NONE}.
+     * Adds one entry whose code is {@code words[offset .. offset+wordsPerCode)}, without
+     * allocating: the form for a load of millions of rows. Class and family are ids or {@link
+     * IndexEntry#NONE}.
      */
-    public Builder add(long imageId, int classId, int familyId, Split split, long[] words, int offset) {
+    public Builder add(
+        long imageId, int classId, int familyId, Split split, long[] words, int offset) {
       if (any && imageId <= lastId) {
         throw new IllegalArgumentException(
             "image ids must arrive in strictly ascending order: " + imageId + " after " + lastId);

@@ -1,15 +1,16 @@
 package org.concepthash.search;
 
-import org.concepthash.code.ConceptLayout;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.concepthash.code.ConceptLayout;
 
 /**
- * Turns per-concept distances into words for the UI, e.g. "same head and body; wing differs by 5 of 16
- * bits". Concept names come from the model (or the curator); the order is the concepts' order. A concept
- * measured not to find a consistent part is marked in the words: "same head (unreliable) and body".
+ * Turns per-concept distances into words for the UI, e.g. "same head and body; wing differs by 5 of
+ * 16 bits". Concept names come from the model (or the curator); the order is the concepts' order. A
+ * concept measured not to find a consistent part is marked in the words: "same head (unreliable)
+ * and body".
  */
 public final class MatchExplainer {
 
@@ -20,7 +21,9 @@ public final class MatchExplainer {
   private final List<String> names;
   private final Set<Integer> unreliable;
 
-  /** @param conceptNames one distinct, non-blank name per concept, in concept order */
+  /**
+   * @param conceptNames one distinct, non-blank name per concept, in concept order
+   */
   public MatchExplainer(ConceptLayout layout, List<String> conceptNames) {
     this(layout, conceptNames, Set.of());
   }
@@ -36,7 +39,8 @@ public final class MatchExplainer {
     }
     if (conceptNames.stream().anyMatch(String::isBlank)
         || new HashSet<>(conceptNames).size() != conceptNames.size()) {
-      throw new IllegalArgumentException("concept names must be distinct and non-blank: " + conceptNames);
+      throw new IllegalArgumentException(
+          "concept names must be distinct and non-blank: " + conceptNames);
     }
     this.layout = layout;
     this.names = List.copyOf(conceptNames);
@@ -70,8 +74,8 @@ public final class MatchExplainer {
   }
 
   /**
-   * The sentence: equal concepts first ("same a, b and c"), then nearly equal ones (at most a tenth of
-   * their bits differ: "nearly the same d (1 of 16 bits)"), then each differing concept.
+   * The sentence: equal concepts first ("same a, b and c"), then nearly equal ones (at most a tenth
+   * of their bits differ: "nearly the same d (1 of 16 bits)"), then each differing concept.
    */
   public String explain(int[] conceptDistances) {
     List<String> same = new ArrayList<>();
@@ -107,6 +111,8 @@ public final class MatchExplainer {
     if (items.size() == 1) {
       return items.get(0);
     }
-    return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+    return String.join(", ", items.subList(0, items.size() - 1))
+        + " and "
+        + items.get(items.size() - 1);
   }
 }

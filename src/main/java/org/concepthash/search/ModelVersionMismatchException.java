@@ -7,6 +7,7 @@ package org.concepthash.search;
 public final class ModelVersionMismatchException extends IllegalStateException {
 
   public ModelVersionMismatchException(String offered, String live) {
-    super("code from model version '" + offered + "' offered to the index of version '" + live + "'");
+    super(
+        "code from model version '" + offered + "' offered to the index of version '" + live + "'");
   }
 }

@@ -1,13 +1,14 @@
 package org.concepthash.search;
 
 /**
- * Scans one concept's packed column ({@link ConceptColumn}, 8/16/32-bit lanes, several entries per long).
+ * Scans one concept's packed column ({@link ConceptColumn}, 8/16/32-bit lanes, several entries per
+ * long).
  *
- * <p>Reading 1/M of the bytes is not enough on its own: the per-entry popcount costs as much as a full
- * 64-bit row's. So once the bound is small, whole words are rejected with SWAR tests on all lanes at
- * once: bound 1 admits only equal sub-codes ("has a zero lane"), bound 2 only sub-codes within one bit
- * ("x AND (x-1) has a zero lane"). Both tests are exact (never reject a candidate); a word that passes is
- * checked lane by lane.
+ * <p>Reading 1/M of the bytes is not enough on its own: the per-entry popcount costs as much as a
+ * full 64-bit row's. So once the bound is small, whole words are rejected with SWAR tests on all
+ * lanes at once: bound 1 admits only equal sub-codes ("has a zero lane"), bound 2 only sub-codes
+ * within one bit ("x AND (x-1) has a zero lane"). Both tests are exact (never reject a candidate);
+ * a word that passes is checked lane by lane.
  */
 final class PackedColumnKernel extends ScanKernel {
 
@@ -39,7 +40,8 @@ final class PackedColumnKernel extends ScanKernel {
     int bound = out.bound;
     int end = (to + lanes - 1) / lanes;
     for (int w = from / lanes; w < end; w++) {
-      // while the bound is small, skip ahead in a one-exit loop of SWAR tests (see RowKernel for why)
+      // while the bound is small, skip ahead in a one-exit loop of SWAR tests (see RowKernel for
+      // why)
       if (bound == 1) {
         w = nextWithZeroLane(words, w, end);
       } else if (bound == 2) {
@@ -67,7 +69,10 @@ final class PackedColumnKernel extends ScanKernel {
     return w;
   }
 
-  /** The first word in {@code [w, end)} with a lane at most one bit from the query's, or {@code end}. */
+  /**
+   * The first word in {@code [w, end)} with a lane at most one bit from the query's, or {@code
+   * end}.
+   */
   private int nextWithLaneWithinOneBit(long[] words, int w, int end) {
     long q = query;
     long ones = laneOnes;
@@ -82,9 +87,19 @@ final class PackedColumnKernel extends ScanKernel {
     return w;
   }
 
-  /** Checks every lane of word {@code w} (XORed with the query: {@code x}); returns the new bound. */
+  /**
+   * Checks every lane of word {@code w} (XORed with the query: {@code x}); returns the new bound.
+   */
   private int scanLanes(
-      Chunk chunk, int chunkIndex, int w, long x, int from, int to, TopKCollector out, SearchFilter filter, int bound) {
+      Chunk chunk,
+      int chunkIndex,
+      int w,
+      long x,
+      int from,
+      int to,
+      TopKCollector out,
+      SearchFilter filter,
+      int bound) {
     int first = w * lanes;
     for (int lane = 0; lane < lanes; lane++) {
       int i = first + lane;

@@ -1,25 +1,25 @@
 package org.concepthash.search;
 
-import org.concepthash.code.BinaryCodes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.concepthash.code.BinaryCodes;
 
 /**
- * Retrieval metrics of method-spec section 5: the one implementation used by training evaluation, {@code
- * eval} and the UI.
+ * Retrieval metrics of method-spec section 5: the one implementation used by training evaluation,
+ * {@code eval} and the UI.
  *
- * <p>Every query ranks the WHOLE database by Hamming distance; ties are ordered by (distance, database
- * index), so results are deterministic. An item is relevant when its label equals the query's label (pass
- * family labels for family-level mAP). Definitions, with {@code rel_k} = 1 when the item at rank k is
- * relevant:
+ * <p>Every query ranks the WHOLE database by Hamming distance; ties are ordered by (distance,
+ * database index), so results are deterministic. An item is relevant when its label equals the
+ * query's label (pass family labels for family-level mAP). Definitions, with {@code rel_k} = 1 when
+ * the item at rank k is relevant:
  *
  * <ul>
- *   <li>P@k = (relevant items in the top k) / k; when the database holds fewer than k items, divided by
- *       the database size instead.
- *   <li>AP@R = sum over k &le; R of P@k * rel_k, divided by the number of relevant items in the top R;
- *       a query with no relevant item there scores 0. mAP@all is R = database size, so its denominator is
- *       the number of relevant items in the whole database.
+ *   <li>P@k = (relevant items in the top k) / k; when the database holds fewer than k items,
+ *       divided by the database size instead.
+ *   <li>AP@R = sum over k &le; R of P@k * rel_k, divided by the number of relevant items in the top
+ *       R; a query with no relevant item there scores 0. mAP@all is R = database size, so its
+ *       denominator is the number of relevant items in the whole database.
  *   <li>mAP = the mean of AP over all queries (queries without a relevant item count as 0).
  * </ul>
  */
@@ -37,7 +37,8 @@ public final class RetrievalMetrics {
     double p1 = 0;
     double p5 = 0;
     double p10 = 0;
-    for (QueryScores s : scores) { // sequential sum in query order: the result does not depend on threads
+    for (QueryScores s :
+        scores) { // sequential sum in query order: the result does not depend on threads
       ap += s.averagePrecisionAtR;
       p1 += s.precisionAt1;
       p5 += s.precisionAt5;
@@ -120,8 +121,8 @@ public final class RetrievalMetrics {
   }
 
   /**
-   * Database indices in rank order for one query: ascending (distance, index). A counting sort on the small
-   * integer distances, stable, so ties keep index order without comparing.
+   * Database indices in rank order for one query: ascending (distance, index). A counting sort on
+   * the small integer distances, stable, so ties keep index order without comparing.
    */
   static int[] rank(BinaryCodes queries, int query, BinaryCodes database) {
     int n = database.count();
@@ -147,11 +148,18 @@ public final class RetrievalMetrics {
       double averagePrecisionAtR, double precisionAt1, double precisionAt5, double precisionAt10) {}
 
   private static QueryScores[] scoreAll(
-      BinaryCodes queries, int[] queryLabels, BinaryCodes database, int[] databaseLabels, int cutoff) {
+      BinaryCodes queries,
+      int[] queryLabels,
+      BinaryCodes database,
+      int[] databaseLabels,
+      int cutoff) {
     QueryScores[] scores = new QueryScores[queries.count()];
     IntStream.range(0, scores.length)
         .parallel()
-        .forEach(q -> scores[q] = score(rank(queries, q, database), queryLabels[q], databaseLabels, cutoff));
+        .forEach(
+            q ->
+                scores[q] =
+                    score(rank(queries, q, database), queryLabels[q], databaseLabels, cutoff));
     return scores;
   }
 
@@ -215,7 +223,10 @@ public final class RetrievalMetrics {
     }
     if (queries.count() == 0 || database.count() == 0) {
       throw new IllegalArgumentException(
-          "need at least one query and one database item, got " + queries.count() + " and " + database.count());
+          "need at least one query and one database item, got "
+              + queries.count()
+              + " and "
+              + database.count());
     }
   }
 }

@@ -1,7 +1,8 @@
 package org.concepthash.search;
 
 /**
- * Retrieval quality of one query set against one database (method-spec section 5), all values in [0, 1].
+ * Retrieval quality of one query set against one database (method-spec section 5), all values in
+ * [0, 1].
  *
  * @param mapAll mean average precision over the whole ranked database (mAP@all)
  * @param precisionAt1 mean fraction of relevant items in the top 1

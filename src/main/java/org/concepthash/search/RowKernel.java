@@ -1,8 +1,9 @@
 package org.concepthash.search;
 
 /**
- * Scans full rows: popcount(row XOR query AND mask) per entry. Used for the whole code and for masks of
- * several concepts; for 64-bit codes the loop is one load, xor, popcount and compare per entry.
+ * Scans full rows: popcount(row XOR query AND mask) per entry. Used for the whole code and for
+ * masks of several concepts; for 64-bit codes the loop is one load, xor, popcount and compare per
+ * entry.
  */
 final class RowKernel extends ScanKernel {
 
@@ -29,15 +30,25 @@ final class RowKernel extends ScanKernel {
     }
   }
 
-  // Each scan below is a tight search loop with one exit (the next entry below the bound) around the rare
-  // admission: the JIT compiles that loop about twice as fast as one that also calls offer() and may
+  // Each scan below is a tight search loop with one exit (the next entry below the bound) around
+  // the rare
+  // admission: the JIT compiles that loop about twice as fast as one that also calls offer() and
+  // may
   // return from inside it.
 
   private static void scanOneWord(
-      Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter, long q) {
+      Chunk chunk,
+      int chunkIndex,
+      int from,
+      int to,
+      TopKCollector out,
+      SearchFilter filter,
+      long q) {
     long[] rows = chunk.rows;
     int bound = out.bound;
-    for (int i = nextBelow(rows, from, to, q, bound); i < to; i = nextBelow(rows, i + 1, to, q, bound)) {
+    for (int i = nextBelow(rows, from, to, q, bound);
+        i < to;
+        i = nextBelow(rows, i + 1, to, q, bound)) {
       if (passes(filter, chunk, i)) {
         out.offer(Long.bitCount(rows[i] ^ q), ref(chunkIndex, i));
         bound = out.bound;
@@ -58,17 +69,26 @@ final class RowKernel extends ScanKernel {
     return i;
   }
 
-  /** Whether this kernel scans whole single-word (at most 64-bit) codes, so it can join {@link #scanFour}. */
+  /**
+   * Whether this kernel scans whole single-word (at most 64-bit) codes, so it can join {@link
+   * #scanFour}.
+   */
   boolean wholeSingleWord() {
     return unmasked && query.length == 1;
   }
 
   /**
-   * Four queries in one loop over the rows (all {@link #wholeSingleWord()}): each row is loaded once for
-   * four popcounts, and one branch covers all four admission tests.
+   * Four queries in one loop over the rows (all {@link #wholeSingleWord()}): each row is loaded
+   * once for four popcounts, and one branch covers all four admission tests.
    */
   static void scanFour(
-      Chunk chunk, int chunkIndex, int from, int to, RowKernel[] kernels, TopKCollector[] outs, SearchFilter filter) {
+      Chunk chunk,
+      int chunkIndex,
+      int from,
+      int to,
+      RowKernel[] kernels,
+      TopKCollector[] outs,
+      SearchFilter filter) {
     long[] rows = chunk.rows;
     long q0 = kernels[0].query[0];
     long q1 = kernels[1].query[0];
@@ -91,14 +111,28 @@ final class RowKernel extends ScanKernel {
     }
   }
 
-  /** The first slot in {@code [i, to)} below the bound of any of the four queries, or {@code to}. */
+  /**
+   * The first slot in {@code [i, to)} below the bound of any of the four queries, or {@code to}.
+   */
   private static int nextBelowAny(
-      long[] rows, int i, int to, long q0, long q1, long q2, long q3, int b0, int b1, int b2, int b3) {
+      long[] rows,
+      int i,
+      int to,
+      long q0,
+      long q1,
+      long q2,
+      long q3,
+      int b0,
+      int b1,
+      int b2,
+      int b3) {
     for (; i < to; i++) {
       long row = rows[i];
       // non-short-circuit: one branch for four tests
-      if (Long.bitCount(row ^ q0) < b0 | Long.bitCount(row ^ q1) < b1
-          | Long.bitCount(row ^ q2) < b2 | Long.bitCount(row ^ q3) < b3) {
+      if (Long.bitCount(row ^ q0) < b0
+          | Long.bitCount(row ^ q1) < b1
+          | Long.bitCount(row ^ q2) < b2
+          | Long.bitCount(row ^ q3) < b3) {
         break;
       }
     }
@@ -114,10 +148,18 @@ final class RowKernel extends ScanKernel {
   }
 
   private static void scanOneWordMasked(
-      Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter, long q, long m) {
+      Chunk chunk,
+      int chunkIndex,
+      int from,
+      int to,
+      TopKCollector out,
+      SearchFilter filter,
+      long q,
+      long m) {
     long[] rows = chunk.rows;
     int bound = out.bound;
-    for (int i = nextBelowMasked(rows, from, to, q, m, bound); i < to;
+    for (int i = nextBelowMasked(rows, from, to, q, m, bound);
+        i < to;
         i = nextBelowMasked(rows, i + 1, to, q, m, bound)) {
       if (passes(filter, chunk, i)) {
         out.offer(Long.bitCount((rows[i] ^ q) & m), ref(chunkIndex, i));
@@ -142,7 +184,9 @@ final class RowKernel extends ScanKernel {
       Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter) {
     long[] rows = chunk.rows;
     int bound = out.bound;
-    for (int i = nextBelowWords(rows, from, to, bound); i < to; i = nextBelowWords(rows, i + 1, to, bound)) {
+    for (int i = nextBelowWords(rows, from, to, bound);
+        i < to;
+        i = nextBelowWords(rows, i + 1, to, bound)) {
       if (passes(filter, chunk, i)) {
         out.offer(distance(rows, i), ref(chunkIndex, i));
         bound = out.bound;

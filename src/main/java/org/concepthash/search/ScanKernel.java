@@ -14,7 +14,8 @@ abstract class ScanKernel {
    *
    * @param filter null to accept every entry
    */
-  abstract void scan(Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter);
+  abstract void scan(
+      Chunk chunk, int chunkIndex, int from, int to, TopKCollector out, SearchFilter filter);
 
   /** The kernel for a query code restricted to the concepts in {@code conceptMask}. */
   static ScanKernel create(ConceptLayout layout, long[] query, long conceptMask) {
@@ -23,9 +24,7 @@ abstract class ScanKernel {
       int m = Long.numberOfTrailingZeros(conceptMask);
       int lane = ConceptColumn.laneBits(layout.width(m));
       long[] words = ConceptColumn.queryWords(layout, m, query);
-      return lane < 64
-          ? new PackedColumnKernel(m, lane, words[0])
-          : new WideColumnKernel(m, words);
+      return lane < 64 ? new PackedColumnKernel(m, lane, words[0]) : new WideColumnKernel(m, words);
     }
     return new RowKernel(query, layout.bitMask(conceptMask), conceptMask == layout.allConcepts());
   }

@@ -6,8 +6,8 @@ import java.util.OptionalInt;
 import org.concepthash.data.Split;
 
 /**
- * Restricts a search to matching entries. It is evaluated inside the scan, so top-k means the k nearest
- * MATCHING images, never "the k nearest, then filtered". Empty components match everything.
+ * Restricts a search to matching entries. It is evaluated inside the scan, so top-k means the k
+ * nearest MATCHING images, never "the k nearest, then filtered". Empty components match everything.
  *
  * @param classId only this class id
  * @param familyId only this family id

@@ -7,7 +7,8 @@ import java.util.Arrays;
  *
  * @param imageId catalog image id
  * @param distance Hamming distance over the concepts the query selected
- * @param conceptDistances Hamming distance on every concept 0..M-1 (selected or not), for explanations
+ * @param conceptDistances Hamming distance on every concept 0..M-1 (selected or not), for
+ *     explanations
  */
 public record SearchHit(long imageId, int distance, int[] conceptDistances) {
 
@@ -27,7 +28,12 @@ public record SearchHit(long imageId, int distance, int[] conceptDistances) {
 
   @Override
   public String toString() {
-    return "SearchHit[imageId=" + imageId + ", distance=" + distance + ", conceptDistances="
-        + Arrays.toString(conceptDistances) + "]";
+    return "SearchHit[imageId="
+        + imageId
+        + ", distance="
+        + distance
+        + ", conceptDistances="
+        + Arrays.toString(conceptDistances)
+        + "]";
   }
 }

@@ -1,19 +1,19 @@
 package org.concepthash.search;
 
-import org.concepthash.code.ConceptLayout;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import org.concepthash.code.ConceptLayout;
 
 /**
  * Exact top-k over one snapshot for a batch of queries that share one pass over memory.
  *
- * <p>The snapshot's chunks are cut into contiguous runs, one per task; each task scans its run in id
- * order with one {@link TopKCollector} per query, so ties resolve by image id inside a run, and the runs'
- * survivors are merged by (distance, image id). In a batch the run is walked in blocks that stay in
- * cache while every query scans them.
+ * <p>The snapshot's chunks are cut into contiguous runs, one per task; each task scans its run in
+ * id order with one {@link TopKCollector} per query, so ties resolve by image id inside a run, and
+ * the runs' survivors are merged by (distance, image id). In a batch the run is walked in blocks
+ * that stay in cache while every query scans them.
  */
 final class SnapshotSearch {
 
@@ -26,10 +26,15 @@ final class SnapshotSearch {
   private final long[][] conceptBitMasks;
   private final ScanKernel[] kernels;
   private final long[][] queries;
-  /** Kernels in groups of four when every query scans whole single-word rows ({@link RowKernel#scanFour}). */
+
+  /**
+   * Kernels in groups of four when every query scans whole single-word rows ({@link
+   * RowKernel#scanFour}).
+   */
   private final RowKernel[][] fourWay;
 
-  SnapshotSearch(IndexSnapshot snapshot, long[][] queries, int k, long conceptMask, SearchFilter filter) {
+  SnapshotSearch(
+      IndexSnapshot snapshot, long[][] queries, int k, long conceptMask, SearchFilter filter) {
     if (k < 1) {
       throw new IllegalArgumentException("k must be at least 1, not " + k);
     }
@@ -48,7 +53,8 @@ final class SnapshotSearch {
       snapshot.checkCode(queries[q]);
       kernels[q] = ScanKernel.create(layout, queries[q], conceptMask);
     }
-    boolean rows = Arrays.stream(kernels).allMatch(kr -> kr instanceof RowKernel row && row.wholeSingleWord());
+    boolean rows =
+        Arrays.stream(kernels).allMatch(kr -> kr instanceof RowKernel row && row.wholeSingleWord());
     this.fourWay = new RowKernel[rows ? queries.length / 4 : 0][];
     for (int g = 0; g < fourWay.length; g++) {
       fourWay[g] = Arrays.copyOfRange(kernels, 4 * g, 4 * g + 4, RowKernel[].class);
@@ -130,7 +136,8 @@ final class SnapshotSearch {
           new SearchHit(
               candidate[1],
               (int) candidate[0],
-              conceptDistances(chunks[ScanKernel.chunkOf(ref)], ScanKernel.slotOf(ref), queries[q])));
+              conceptDistances(
+                  chunks[ScanKernel.chunkOf(ref)], ScanKernel.slotOf(ref), queries[q])));
     }
     return new SearchResult(snapshot.modelVersion(), hits);
   }

@@ -3,13 +3,14 @@ package org.concepthash.search;
 import java.util.Arrays;
 
 /**
- * Keeps the k smallest (distance, scan position) candidates of one query over one scan without sorting:
- * a histogram of the buffered distances gives the admission bound.
+ * Keeps the k smallest (distance, scan position) candidates of one query over one scan without
+ * sorting: a histogram of the buffered distances gives the admission bound.
  *
- * <p>Candidates must be offered in scan order (ascending image id). Let t be the smallest distance such
- * that k buffered candidates lie at distance &le; t. Every later candidate at distance &ge; t has a larger
- * id than those k, so it can never enter the top k: the scan admits only distance &lt; {@link #bound}
- * = t (the bound starts at maxDistance + 1 and only falls). A bound of 0 means the top k are final.
+ * <p>Candidates must be offered in scan order (ascending image id). Let t be the smallest distance
+ * such that k buffered candidates lie at distance &le; t. Every later candidate at distance &ge; t
+ * has a larger id than those k, so it can never enter the top k: the scan admits only distance &lt;
+ * {@link #bound} = t (the bound starts at maxDistance + 1 and only falls). A bound of 0 means the
+ * top k are final.
  */
 final class TopKCollector {
 
@@ -70,8 +71,8 @@ final class TopKCollector {
   }
 
   /**
-   * Drops candidates that can no longer be in the top k: keeps every candidate below the bound and, at
-   * the bound itself, only the earliest ones up to k in all. Afterwards {@code size() <= k}.
+   * Drops candidates that can no longer be in the top k: keeps every candidate below the bound and,
+   * at the bound itself, only the earliest ones up to k in all. Afterwards {@code size() <= k}.
    */
   void compact() {
     int below = 0;

@@ -16,7 +16,9 @@ final class WideColumnKernel extends ScanKernel {
     long[] words = chunk.columns[concept].words;
     int bound = out.bound;
     // a one-exit search loop around the rare admission, as in RowKernel
-    for (int i = nextBelow(words, from, to, bound); i < to; i = nextBelow(words, i + 1, to, bound)) {
+    for (int i = nextBelow(words, from, to, bound);
+        i < to;
+        i = nextBelow(words, i + 1, to, bound)) {
       if (passes(filter, chunk, i)) {
         out.offer(distance(words, i), ref(chunkIndex, i));
         bound = out.bound;

@@ -1,6 +1,5 @@
 package org.concepthash.serving;
 
-import org.concepthash.catalog.ImagesRelabelled;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.jdbc.DataSourceResolver;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -16,9 +15,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
-import org.concepthash.data.Split;
+import org.concepthash.catalog.ImagesRelabelled;
 import org.concepthash.code.BinaryCodes;
 import org.concepthash.code.ConceptLayout;
+import org.concepthash.data.Split;
 import org.concepthash.search.HammingIndex;
 import org.concepthash.search.IndexEntry;
 import org.concepthash.search.IndexSettings;
@@ -27,10 +27,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The in-memory search index over the codes that PostgreSQL stores for the active model version. Built at
- * start-up and rebuilt by {@link #reload()} when another version becomes active; a rebuild is published
- * in one step, so every query sees one model version. Class ids are {@code image_class.id}; family ids are
- * dense numbers assigned per rebuild (see {@link #familyId}).
+ * The in-memory search index over the codes that PostgreSQL stores for the active model version.
+ * Built at start-up and rebuilt by {@link #reload()} when another version becomes active; a rebuild
+ * is published in one step, so every query sees one model version. Class ids are {@code
+ * image_class.id}; family ids are dense numbers assigned per rebuild (see {@link #familyId}).
  */
 @Singleton
 public class CatalogSearchIndex {
@@ -95,8 +95,8 @@ public class CatalogSearchIndex {
   }
 
   /**
-   * Adds (or replaces) one image's code under {@code modelVersion}, with its label, family and split as the
-   * database has them now. Ignored when that version is not the one being served.
+   * Adds (or replaces) one image's code under {@code modelVersion}, with its label, family and
+   * split as the database has them now. Ignored when that version is not the one being served.
    */
   public void put(String modelVersion, long imageId, long[] code) throws SQLException {
     Loaded l = loaded;
@@ -134,10 +134,11 @@ public class CatalogSearchIndex {
 
   private Optional<IndexEntry> entry(Loaded l, long imageId, long[] code) throws SQLException {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement s = c.prepareStatement(
-            "select l.class_id, k.family, i.split from image i"
-                + " left join image_label l on l.image_id = i.id and l.current"
-                + " left join image_class k on k.id = l.class_id where i.id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "select l.class_id, k.family, i.split from image i"
+                    + " left join image_label l on l.image_id = i.id and l.current"
+                    + " left join image_class k on k.id = l.class_id where i.id = ?")) {
       s.setLong(1, imageId);
       try (ResultSet rs = s.executeQuery()) {
         if (!rs.next()) {
@@ -146,8 +147,10 @@ public class CatalogSearchIndex {
         long classId = rs.getLong(1);
         int cls = rs.wasNull() ? IndexEntry.NONE : Math.toIntExact(classId);
         String family = rs.getString(2);
-        // a family new since the last rebuild has no number yet; it joins the numbering at the next one
-        int fam = family == null ? IndexEntry.NONE : l.families().getOrDefault(family, IndexEntry.NONE);
+        // a family new since the last rebuild has no number yet; it joins the numbering at the next
+        // one
+        int fam =
+            family == null ? IndexEntry.NONE : l.families().getOrDefault(family, IndexEntry.NONE);
         return Optional.of(new IndexEntry(imageId, cls, fam, Split.parse(rs.getString(3)), code));
       }
     }
@@ -178,8 +181,8 @@ public class CatalogSearchIndex {
     return ids;
   }
 
-  private static IndexSnapshot snapshot(Connection c, ActiveModel model, Map<String, Integer> families)
-      throws SQLException {
+  private static IndexSnapshot snapshot(
+      Connection c, ActiveModel model, Map<String, Integer> families) throws SQLException {
     IndexSnapshot.Builder builder =
         IndexSnapshot.builder(model.id(), new ConceptLayout(model.bits(), model.concepts()));
     String sql =

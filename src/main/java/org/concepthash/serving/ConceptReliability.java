@@ -9,7 +9,9 @@ import org.concepthash.encode.eval.PartConsistencyReport;
 public enum ConceptReliability {
   /** Measured, and finds its part clearly more often than random points do. */
   RELIABLE("reliable"),
-  /** Measured, and its purity is below chance + {@link PartConsistencyReport#RELIABILITY_MARGIN}. */
+  /**
+   * Measured, and its purity is below chance + {@link PartConsistencyReport#RELIABILITY_MARGIN}.
+   */
   UNRELIABLE("unreliable"),
   /** The model version has no part measurement. */
   NOT_MEASURED("not measured");

@@ -9,8 +9,8 @@ import org.concepthash.encode.EncoderOptions;
 /**
  * How the server runs the active model ({@code concepthash.encoder.*}), validated at start.
  *
- * @param cuda try CUDA first (needs the {@code cuda} build; untested on a GPU); falls back to the CPU with a
- *     log line
+ * @param cuda try CUDA first (needs the {@code cuda} build; untested on a GPU); falls back to the
+ *     CPU with a log line
  * @param threads ONNX Runtime intra-op threads; 0 means every processor
  * @param batch images per ONNX Runtime call when encoding the catalog
  */

@@ -28,10 +28,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The model versions of the catalog. Registering a package checks it (the encoder's own load checks),
- * stores it, and encodes every catalog image with it; activating a fully encoded version switches the
- * database flag, the search index and the serving encoder, in that order, so searches never mix versions.
- * Registration is resumable: registering the same package again continues encoding where it stopped.
+ * The model versions of the catalog. Registering a package checks it (the encoder's own load
+ * checks), stores it, and encodes every catalog image with it; activating a fully encoded version
+ * switches the database flag, the search index and the serving encoder, in that order, so searches
+ * never mix versions. Registration is resumable: registering the same package again continues
+ * encoding where it stopped.
  */
 @Singleton
 public class ModelRegistry {
@@ -47,8 +48,14 @@ public class ModelRegistry {
   private final EncoderConfig encoderConfig;
   private final PartMeasurement partMeasurement;
 
-  ModelRegistry(ModelVersionStore store, PackageArchive archive, ImageStore images, CatalogSearchIndex index,
-      ServingModel serving, EncoderConfig encoderConfig, PartMeasurement partMeasurement) {
+  ModelRegistry(
+      ModelVersionStore store,
+      PackageArchive archive,
+      ImageStore images,
+      CatalogSearchIndex index,
+      ServingModel serving,
+      EncoderConfig encoderConfig,
+      PartMeasurement partMeasurement) {
     this.partMeasurement = partMeasurement;
     this.store = store;
     this.archive = archive;
@@ -77,56 +84,84 @@ public class ModelRegistry {
 
   /**
    * Registers a model package, encodes the whole catalog with it and measures its concept-part
-   * consistency on the catalog's annotated test images (see {@link PartMeasurement}); does not activate it.
+   * consistency on the catalog's annotated test images (see {@link PartMeasurement}); does not
+   * activate it.
    *
-   * @throws org.concepthash.onnx.ModelPackageException when the package is damaged or fails its checks
+   * @throws org.concepthash.onnx.ModelPackageException when the package is damaged or fails its
+   *     checks
    * @throws CatalogException when another package with the same model id is registered
    * @throws CancellationException when {@code cancelled} turned true; registering again resumes
    */
-  public ModelVersion register(Path packageFile, String actor, EncodingProgress progress,
-      BooleanSupplier cancelled) throws IOException {
+  public ModelVersion register(
+      Path packageFile, String actor, EncodingProgress progress, BooleanSupplier cancelled)
+      throws IOException {
     return register(packageFile, actor, progress, cancelled, null);
   }
 
   /**
-   * {@link #register}, with the part consistency measured already (a training job's evaluation of the
-   * package on its snapshot's test split, by the same implementation), which is stored instead of
-   * measuring again. A version that has a measurement keeps it; null measures on the catalog. Registering
-   * a version again that was not measured (no annotated test images then) measures it now.
+   * {@link #register}, with the part consistency measured already (a training job's evaluation of
+   * the package on its snapshot's test split, by the same implementation), which is stored instead
+   * of measuring again. A version that has a measurement keeps it; null measures on the catalog.
+   * Registering a version again that was not measured (no annotated test images then) measures it
+   * now.
    */
-  public ModelVersion register(Path packageFile, String actor, EncodingProgress progress,
-      BooleanSupplier cancelled, PartConsistencyReport measured) throws IOException {
+  public ModelVersion register(
+      Path packageFile,
+      String actor,
+      EncodingProgress progress,
+      BooleanSupplier cancelled,
+      PartConsistencyReport measured)
+      throws IOException {
     ModelPackage pkg = ModelPackage.read(packageFile);
     ModelManifest m = pkg.manifest();
     byte[] bytes = Files.readAllBytes(packageFile);
     String sha256 = ModelPackage.sha256(bytes);
-    Optional<String> known = sql(() -> store.storedPackage(m.id())).map(ModelVersionStore.StoredPackage::sha256);
+    Optional<String> known =
+        sql(() -> store.storedPackage(m.id())).map(ModelVersionStore.StoredPackage::sha256);
     if (known.isPresent() && !known.get().equals(sha256)) {
-      throw CatalogException.conflict("another model with id '" + m.id() + "' is already registered");
+      throw CatalogException.conflict(
+          "another model with id '" + m.id() + "' is already registered");
     }
     try (Encoder encoder = Encoder.open(pkg, packageFile, encoderConfig.options())) {
       if (known.isEmpty()) {
         String key = archive.put(bytes, sha256);
-        sql(() -> {
-          store.insert(new ModelVersionStore.NewVersion(m.id(), m.network().concepts(),
-              m.network().bitsPerConcept(), key, sha256, metrics(m), m.concepts(), actor));
-          return null;
-        });
-        LOG.info("Registered model {} ({} bits, {} concepts) on {}", m.id(), m.network().bits(),
-            m.network().concepts(), encoder.device());
+        sql(
+            () -> {
+              store.insert(
+                  new ModelVersionStore.NewVersion(
+                      m.id(),
+                      m.network().concepts(),
+                      m.network().bitsPerConcept(),
+                      key,
+                      sha256,
+                      metrics(m),
+                      m.concepts(),
+                      actor));
+              return null;
+            });
+        LOG.info(
+            "Registered model {} ({} bits, {} concepts) on {}",
+            m.id(),
+            m.network().bits(),
+            m.network().concepts(),
+            encoder.device());
       }
       encodeCatalog(m.id(), encoder, progress, cancelled);
       if (find(m.id()).orElseThrow().parts() == null) {
-        Optional<PartConsistencyReport> parts = measured != null ? Optional.of(measured)
-            : partMeasurement.measure(encoder, cancelled);
+        Optional<PartConsistencyReport> parts =
+            measured != null ? Optional.of(measured) : partMeasurement.measure(encoder, cancelled);
         if (parts.isPresent()) {
-          sql(() -> {
-            store.storePartConsistency(m.id(), parts.get());
-            return null;
-          });
-          LOG.info("Model {}: concept-part purity {} (chance {}) over {} annotated test images", m.id(),
+          sql(
+              () -> {
+                store.storePartConsistency(m.id(), parts.get());
+                return null;
+              });
+          LOG.info(
+              "Model {}: concept-part purity {} (chance {}) over {} annotated test images",
+              m.id(),
               String.format(Locale.ROOT, "%.2f", parts.get().meanPurity()),
-              String.format(Locale.ROOT, "%.2f", parts.get().chance().purity()), parts.get().images());
+              String.format(Locale.ROOT, "%.2f", parts.get().chance().purity()),
+              parts.get().images());
         }
       }
     }
@@ -136,27 +171,34 @@ public class ModelRegistry {
   }
 
   /**
-   * Makes a registered version the active one. Images added since its registration are encoded first.
+   * Makes a registered version the active one. Images added since its registration are encoded
+   * first.
    *
    * @throws CatalogException when there is no such version
    */
   public synchronized ModelVersion activate(String id, String actor) throws IOException {
-    ModelVersion version = find(id).orElseThrow(() -> CatalogException.notFound("no model version '" + id + "'"));
+    ModelVersion version =
+        find(id).orElseThrow(() -> CatalogException.notFound("no model version '" + id + "'"));
     Encoder encoder = openStored(id);
     try {
       encodeCatalog(id, encoder, EncodingProgress.NONE, () -> false);
-      sql(() -> {
-        store.activate(id, actor);
-        index.reload();
-        return null;
-      });
+      sql(
+          () -> {
+            store.activate(id, actor);
+            index.reload();
+            return null;
+          });
     } catch (IOException | RuntimeException e) {
       encoder.close();
       throw e;
     }
     ModelVersion active = find(id).orElseThrow();
     serving.swap(new ServingModel.Serving(active, encoder));
-    LOG.info("Model {} is active ({} by {})", id, version.active() ? "re-activated" : "activated", actor);
+    LOG.info(
+        "Model {} is active ({} by {})",
+        id,
+        version.active() ? "re-activated" : "activated",
+        actor);
     return active;
   }
 
@@ -166,15 +208,22 @@ public class ModelRegistry {
     if (clean.isEmpty() || clean.length() > 100) {
       throw CatalogException.invalid("a concept name has 1 to 100 characters");
     }
-    ModelVersion version = find(id).orElseThrow(() -> CatalogException.notFound("no model version '" + id + "'"));
+    ModelVersion version =
+        find(id).orElseThrow(() -> CatalogException.notFound("no model version '" + id + "'"));
     if (conceptIndex < 0 || conceptIndex >= version.concepts()) {
       throw CatalogException.invalid(
-          "model '" + id + "' has concepts 0.." + (version.concepts() - 1) + ", not " + conceptIndex);
+          "model '"
+              + id
+              + "' has concepts 0.."
+              + (version.concepts() - 1)
+              + ", not "
+              + conceptIndex);
     }
-    sql(() -> {
-      store.renameConcept(id, conceptIndex, clean);
-      return null;
-    });
+    sql(
+        () -> {
+          store.renameConcept(id, conceptIndex, clean);
+          return null;
+        });
     ModelVersion renamed = find(id).orElseThrow();
     serving.refresh(renamed);
     return renamed;
@@ -182,37 +231,52 @@ public class ModelRegistry {
 
   @EventListener
   void onStartup(StartupEvent event) {
-    active().ifPresent(v -> {
-      try {
-        Encoder encoder = openStored(v.id());
-        serving.swap(new ServingModel.Serving(v, encoder));
-        LOG.info("Serving model {} on {}", v.id(), encoder.device());
-      } catch (IOException | RuntimeException e) {
-        LOG.error("The active model {} cannot be loaded; search is unavailable until another model is"
-            + " activated: {}", v.id(), e.getMessage());
-      }
-    });
+    active()
+        .ifPresent(
+            v -> {
+              try {
+                Encoder encoder = openStored(v.id());
+                serving.swap(new ServingModel.Serving(v, encoder));
+                LOG.info("Serving model {} on {}", v.id(), encoder.device());
+              } catch (IOException | RuntimeException e) {
+                LOG.error(
+                    "The active model {} cannot be loaded; search is unavailable until another"
+                        + " model is activated: {}",
+                    v.id(),
+                    e.getMessage());
+              }
+            });
   }
 
   /** Encodes a newly ingested image with the active model so that it is searchable at once. */
   @EventListener
   void onImageAdded(ImageAdded added) {
-    serving.current().ifPresent(s -> {
-      try {
-        Encoding e = s.encoder().encode(images.readImage(added.storageKey()));
-        sql(() -> {
-          store.storeCodes(s.id(), new long[] {added.imageId()}, List.of(e.words()));
-          index.put(s.id(), added.imageId(), e.words());
-          return null;
-        });
-      } catch (IOException | RuntimeException e) {
-        // the image is in the catalog either way; the next activation encodes what is missing
-        LOG.warn("Image {} could not be encoded with model {}: {}", added.imageId(), s.id(), e.getMessage());
-      }
-    });
+    serving
+        .current()
+        .ifPresent(
+            s -> {
+              try {
+                Encoding e = s.encoder().encode(images.readImage(added.storageKey()));
+                sql(
+                    () -> {
+                      store.storeCodes(s.id(), new long[] {added.imageId()}, List.of(e.words()));
+                      index.put(s.id(), added.imageId(), e.words());
+                      return null;
+                    });
+              } catch (IOException | RuntimeException e) {
+                // the image is in the catalog either way; the next activation encodes what is
+                // missing
+                LOG.warn(
+                    "Image {} could not be encoded with model {}: {}",
+                    added.imageId(),
+                    s.id(),
+                    e.getMessage());
+              }
+            });
   }
 
-  private void encodeCatalog(String id, Encoder encoder, EncodingProgress progress, BooleanSupplier cancelled)
+  private void encodeCatalog(
+      String id, Encoder encoder, EncodingProgress progress, BooleanSupplier cancelled)
       throws IOException {
     int batch = encoderConfig.batch();
     long total = sql(store::imageCount);
@@ -220,7 +284,8 @@ public class ModelRegistry {
     progress.encoded(done, total);
     while (true) {
       if (cancelled.getAsBoolean()) {
-        throw new CancellationException("encoding with model " + id + " cancelled at " + done + " of " + total);
+        throw new CancellationException(
+            "encoding with model " + id + " cancelled at " + done + " of " + total);
       }
       List<ModelVersionStore.PendingImage> pending = sql(() -> store.pending(id, batch));
       if (pending.isEmpty()) {
@@ -233,10 +298,11 @@ public class ModelRegistry {
         decoded.add(images.readImage(pending.get(i).storageKey()));
       }
       List<long[]> codes = encoder.encode(decoded).stream().map(Encoding::words).toList();
-      sql(() -> {
-        store.storeCodes(id, ids, codes);
-        return null;
-      });
+      sql(
+          () -> {
+            store.storeCodes(id, ids, codes);
+            return null;
+          });
       done += pending.size();
       progress.encoded(Math.min(done, total), Math.max(total, done));
     }

@@ -8,15 +8,16 @@ import java.util.TreeSet;
 import org.concepthash.encode.eval.PartConsistencyReport;
 
 /**
- * A model registered in the catalog: its code geometry, concept names, the training metrics recorded in its
- * package, and whether it serves search now.
+ * A model registered in the catalog: its code geometry, concept names, the training metrics
+ * recorded in its package, and whether it serves search now.
  *
- * @param metrics JSON object with the package's training evaluation ({@code validation}, {@code test}
- *     retrieval reports, selection rule and epoch); "{}" when the package has none
+ * @param metrics JSON object with the package's training evaluation ({@code validation}, {@code
+ *     test} retrieval reports, selection rule and epoch); "{}" when the package has none
  * @param activatedBy who activated it last; null when never active
  * @param encodedImages catalog images that have a code under this version
- * @param parts how consistently each concept finds one part, over the catalog's annotated test images;
- *     null when not measured (no annotated test images, or registered before measuring existed)
+ * @param parts how consistently each concept finds one part, over the catalog's annotated test
+ *     images; null when not measured (no annotated test images, or registered before measuring
+ *     existed)
  */
 public record ModelVersion(
     String id,
@@ -51,9 +52,13 @@ public record ModelVersion(
     return ConceptReliability.of(parts, m);
   }
 
-  /** Concept {@code m}'s part in words, "head in 84% of 240 annotated images", or "not measured". */
+  /**
+   * Concept {@code m}'s part in words, "head in 84% of 240 annotated images", or "not measured".
+   */
   public String partSummary(int m) {
-    return partConsistency().flatMap(p -> p.concept(m)).map(PartConsistencyReport.ConceptParts::summary)
+    return partConsistency()
+        .flatMap(p -> p.concept(m))
+        .map(PartConsistencyReport.ConceptParts::summary)
         .orElse(ConceptReliability.NOT_MEASURED.label());
   }
 

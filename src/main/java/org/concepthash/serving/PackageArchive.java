@@ -8,9 +8,9 @@ import org.concepthash.catalog.CatalogConfig;
 import org.concepthash.catalog.store.AtomicFiles;
 
 /**
- * The registered model package files, under {@code <data-dir>/models/<sha256>.zip}. Content-addressed like
- * the image store, so registering the same package twice stores it once and a half-written file never
- * carries a valid name.
+ * The registered model package files, under {@code <data-dir>/models/<sha256>.zip}.
+ * Content-addressed like the image store, so registering the same package twice stores it once and
+ * a half-written file never carries a valid name.
  */
 @Singleton
 public class PackageArchive {

@@ -13,15 +13,16 @@ import java.util.function.BooleanSupplier;
 import org.concepthash.catalog.store.ImageStore;
 import org.concepthash.encode.Encoder;
 import org.concepthash.encode.Encoding;
-import org.concepthash.model.CropWindow;
 import org.concepthash.encode.eval.PartConsistency;
 import org.concepthash.encode.eval.PartConsistencyReport;
+import org.concepthash.model.CropWindow;
 
 /**
- * Measures a model's concept-part consistency on the catalog itself: the test-split images that carry
- * part keypoints (imported CUB, NABirds or parts-world data), with the one {@link PartConsistency}
- * implementation that {@code eval} and the training job's evaluation use. Test-split images are the
- * held-out side of every job trained here, so a job's model is not measured on what it trained on.
+ * Measures a model's concept-part consistency on the catalog itself: the test-split images that
+ * carry part keypoints (imported CUB, NABirds or parts-world data), with the one {@link
+ * PartConsistency} implementation that {@code eval} and the training job's evaluation use.
+ * Test-split images are the held-out side of every job trained here, so a job's model is not
+ * measured on what it trained on.
  */
 @Singleton
 class PartMeasurement {
@@ -42,7 +43,8 @@ class PartMeasurement {
    *
    * @throws CancellationException when {@code cancelled} turned true
    */
-  Optional<PartConsistencyReport> measure(Encoder encoder, BooleanSupplier cancelled) throws IOException {
+  Optional<PartConsistencyReport> measure(Encoder encoder, BooleanSupplier cancelled)
+      throws IOException {
     List<ModelVersionStore.AnnotatedImage> annotated;
     try {
       annotated = store.annotatedTestImages();
@@ -55,7 +57,8 @@ class PartMeasurement {
       if (cancelled.getAsBoolean()) {
         throw new CancellationException("measuring part consistency cancelled");
       }
-      List<ModelVersionStore.AnnotatedImage> chunk = annotated.subList(start, Math.min(annotated.size(), start + batch));
+      List<ModelVersionStore.AnnotatedImage> chunk =
+          annotated.subList(start, Math.min(annotated.size(), start + batch));
       List<BufferedImage> decoded = new ArrayList<>(chunk.size());
       for (ModelVersionStore.AnnotatedImage a : chunk) {
         decoded.add(images.readImage(a.storageKey()));
@@ -64,8 +67,12 @@ class PartMeasurement {
       for (int i = 0; i < chunk.size(); i++) {
         BufferedImage image = decoded.get(i);
         ModelVersionStore.AnnotatedImage a = chunk.get(i);
-        parts.add(encodings.get(i).attention(), encodings.get(i).grid(),
-            CropWindow.of(encoder.preprocessor(), image.getWidth(), image.getHeight()), a.box(), a.keypoints());
+        parts.add(
+            encodings.get(i).attention(),
+            encodings.get(i).grid(),
+            CropWindow.of(encoder.preprocessor(), image.getWidth(), image.getHeight()),
+            a.box(),
+            a.keypoints());
       }
     }
     return parts.report();

@@ -6,13 +6,13 @@ import java.util.Optional;
 import org.concepthash.encode.Encoder;
 
 /**
- * The encoder of the active model version, swapped in one step on activation. Searches encode their query
- * with {@link #current()} and must then find the same version in the search index (compare
- * {@code SearchResult.modelVersion()}); during a switch the two can differ for a moment, and the caller
- * retries with the new encoder.
+ * The encoder of the active model version, swapped in one step on activation. Searches encode their
+ * query with {@link #current()} and must then find the same version in the search index (compare
+ * {@code SearchResult.modelVersion()}); during a switch the two can differ for a moment, and the
+ * caller retries with the new encoder.
  *
- * <p>The replaced encoder stays open until the next switch: a query that picked it up just before the
- * switch can finish, and switches are minutes apart.
+ * <p>The replaced encoder stays open until the next switch: a query that picked it up just before
+ * the switch can finish, and switches are minutes apart.
  */
 @Singleton
 public class ServingModel {

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The batches of one epoch: a shuffle seeded by (run seed, epoch), cut into full batches; the incomplete
- * remainder is dropped (as the reference's drop_last). The same seed and epoch always give the same
- * batches, which is what makes a resumed run repeat an interrupted epoch exactly.
+ * The batches of one epoch: a shuffle seeded by (run seed, epoch), cut into full batches; the
+ * incomplete remainder is dropped (as the reference's drop_last). The same seed and epoch always
+ * give the same batches, which is what makes a resumed run repeat an interrupted epoch exactly.
  */
 public final class BatchPlan {
 

@@ -12,11 +12,11 @@ import org.concepthash.model.ParameterSet;
 import org.concepthash.model.SafetensorsFile;
 
 /**
- * A training checkpoint: one safetensors file holding every parameter and buffer under its dotted name,
- * the optimiser's momentum under {@code optimizer.velocity.<name>}, and in the metadata
- * {@code format=concepthash-checkpoint}, {@code version=1} and {@code state} (JSON {@link TrainerState}).
- * All tensors F32. An exporter reads the network tensors ({@code vision.*}, {@code concepts.*},
- * {@code hash.*}) from it directly.
+ * A training checkpoint: one safetensors file holding every parameter and buffer under its dotted
+ * name, the optimiser's momentum under {@code optimizer.velocity.<name>}, and in the metadata
+ * {@code format=concepthash-checkpoint}, {@code version=1} and {@code state} (JSON {@link
+ * TrainerState}). All tensors F32. An exporter reads the network tensors ({@code vision.*}, {@code
+ * concepts.*}, {@code hash.*}) from it directly.
  */
 public final class Checkpoint {
 
@@ -31,22 +31,28 @@ public final class Checkpoint {
       throws IOException {
     Map<String, SafetensorsFile.Tensor> tensors = new LinkedHashMap<>();
     for (ModelParameter p : parameters.all()) {
-      tensors.put(p.name(), new SafetensorsFile.Tensor(p.array().getShape().getShape(), p.values()));
+      tensors.put(
+          p.name(), new SafetensorsFile.Tensor(p.array().getShape().getShape(), p.values()));
     }
     for (Map.Entry<String, NDArray> v : optimizer.state().entrySet()) {
-      tensors.put(VELOCITY + v.getKey(),
-          new SafetensorsFile.Tensor(v.getValue().getShape().getShape(), v.getValue().toFloatArray()));
+      tensors.put(
+          VELOCITY + v.getKey(),
+          new SafetensorsFile.Tensor(
+              v.getValue().getShape().getShape(), v.getValue().toFloatArray()));
     }
-    SafetensorsFile.write(file, tensors, Map.of("format", FORMAT, "version", VERSION, "state", GSON.toJson(state)));
+    SafetensorsFile.write(
+        file, tensors, Map.of("format", FORMAT, "version", VERSION, "state", GSON.toJson(state)));
   }
 
   /**
-   * Restores parameters (all must be present with equal shapes) and, when {@code optimizer} is given,
-   * its momentum; returns the stored state.
+   * Restores parameters (all must be present with equal shapes) and, when {@code optimizer} is
+   * given, its momentum; returns the stored state.
    */
-  static TrainerState load(Path file, ParameterSet parameters, SgdOptimizer optimizer) throws IOException {
+  static TrainerState load(Path file, ParameterSet parameters, SgdOptimizer optimizer)
+      throws IOException {
     SafetensorsFile st = SafetensorsFile.open(file);
-    if (!FORMAT.equals(st.metadata().get("format")) || !VERSION.equals(st.metadata().get("version"))) {
+    if (!FORMAT.equals(st.metadata().get("format"))
+        || !VERSION.equals(st.metadata().get("version"))) {
       throw new IOException(file + " is not a version " + VERSION + " ConceptHash checkpoint");
     }
     for (ModelParameter p : parameters.all()) {
@@ -55,8 +61,14 @@ public final class Checkpoint {
         throw new IOException(file + " has no tensor " + p.name());
       }
       if (!Arrays.equals(e.shape(), p.array().getShape().getShape())) {
-        throw new IOException(file + ": tensor " + p.name() + " has shape " + Arrays.toString(e.shape())
-            + ", the network needs " + p.array().getShape());
+        throw new IOException(
+            file
+                + ": tensor "
+                + p.name()
+                + " has shape "
+                + Arrays.toString(e.shape())
+                + ", the network needs "
+                + p.array().getShape());
       }
     }
     for (ModelParameter p : parameters.all()) {

@@ -3,8 +3,8 @@ package org.concepthash.train;
 import ai.djl.ndarray.NDArray;
 
 /**
- * L_clf (Eq. 6): CE(logits(code, o)) with cosine logits between the continuous code and the class centres
- * o, margin on the target class. Gradients reach the network and the centres' projection.
+ * L_clf (Eq. 6): CE(logits(code, o)) with cosine logits between the continuous code and the class
+ * centres o, margin on the target class. Gradients reach the network and the centres' projection.
  */
 public final class ClassificationLoss implements LossTerm {
 

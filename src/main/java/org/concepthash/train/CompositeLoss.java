@@ -8,8 +8,8 @@ import java.util.Map;
 import org.concepthash.model.NativeScalar;
 
 /**
- * The ConceptHash objective (Eq. 5) as a weighted sum, L = sum_t w_t L_t. A term with weight 0 is not
- * computed at all, which is how the Table 4 ablation switches terms off.
+ * The ConceptHash objective (Eq. 5) as a weighted sum, L = sum_t w_t L_t. A term with weight 0 is
+ * not computed at all, which is how the Table 4 ablation switches terms off.
  */
 public final class CompositeLoss {
 
@@ -17,7 +17,8 @@ public final class CompositeLoss {
   public record Weighted(LossTerm term, double weight) {
     public Weighted {
       if (!(weight >= 0)) {
-        throw new IllegalArgumentException("loss weight of " + term.name() + " must be >= 0, was " + weight);
+        throw new IllegalArgumentException(
+            "loss weight of " + term.name() + " must be >= 0, was " + weight);
       }
     }
   }

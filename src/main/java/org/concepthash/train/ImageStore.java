@@ -7,16 +7,17 @@ import java.util.function.UnaryOperator;
 import org.concepthash.data.LabelledImage;
 
 /**
- * Decodes data set images and applies a deterministic preparation (the shorter-side resize), keeping the
- * results in memory while they fit a byte budget; beyond it images are decoded again when needed.
- * Safe for concurrent use.
+ * Decodes data set images and applies a deterministic preparation (the shorter-side resize),
+ * keeping the results in memory while they fit a byte budget; beyond it images are decoded again
+ * when needed. Safe for concurrent use.
  */
 final class ImageStore {
 
   private final UnaryOperator<BufferedImage> prepare;
   private final long budgetBytes;
   private final ConcurrentHashMap<String, BufferedImage> cache = new ConcurrentHashMap<>();
-  private final java.util.concurrent.atomic.AtomicLong cachedBytes = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong cachedBytes =
+      new java.util.concurrent.atomic.AtomicLong();
 
   ImageStore(UnaryOperator<BufferedImage> prepare, long budgetBytes) {
     this.prepare = prepare;

@@ -1,8 +1,8 @@
 package org.concepthash.train;
 
 /**
- * Per-epoch learning-rate factor of the reference: linear warm-up, then cosine. For epoch e (1-based),
- * W warm-up epochs and E epochs in all:
+ * Per-epoch learning-rate factor of the reference: linear warm-up, then cosine. For epoch e
+ * (1-based), W warm-up epochs and E epochs in all:
  *
  * <pre>
  * factor(e) = e / W                                  for e &lt;= W
@@ -27,6 +27,8 @@ public record LearningRateSchedule(double baseLr, int epochs, int warmupEpochs) 
     if (epoch <= warmupEpochs) {
       return baseLr * epoch / warmupEpochs;
     }
-    return baseLr * 0.5 * (1 + Math.cos(Math.PI * (epoch - warmupEpochs) / (epochs - warmupEpochs + 1)));
+    return baseLr
+        * 0.5
+        * (1 + Math.cos(Math.PI * (epoch - warmupEpochs) / (epochs - warmupEpochs + 1)));
   }
 }

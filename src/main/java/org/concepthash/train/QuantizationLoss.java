@@ -3,8 +3,9 @@ package org.concepthash.train;
 import ai.djl.ndarray.NDArray;
 
 /**
- * L_quan (Eq. 7): CE(logits(code, sign(o))): the code is pulled towards the binarised centre of its class.
- * sign() has zero gradient, so nothing flows into the centres from this term; it trains the network only.
+ * L_quan (Eq. 7): CE(logits(code, sign(o))): the code is pulled towards the binarised centre of its
+ * class. sign() has zero gradient, so nothing flows into the centres from this term; it trains the
+ * network only.
  */
 public final class QuantizationLoss implements LossTerm {
 

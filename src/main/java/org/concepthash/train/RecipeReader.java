@@ -8,8 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.concepthash.model.CentreSource;
-import org.concepthash.model.ConceptHashConfig;
 import org.concepthash.model.ConceptAttention;
+import org.concepthash.model.ConceptHashConfig;
 import org.concepthash.model.ConceptTokenMode;
 import org.concepthash.model.VitGeometry;
 import org.yaml.snakeyaml.DumperOptions;
@@ -18,7 +18,8 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
- * Reads and writes recipe YAML. Every key is optional except {@code name}; unknown keys are an error.
+ * Reads and writes recipe YAML. Every key is optional except {@code name}; unknown keys are an
+ * error.
  *
  * <pre>
  * name: parts-tiny
@@ -68,53 +69,79 @@ public final class RecipeReader {
     String name = root.string("name", null);
 
     YamlSection data = root.section("data");
-    Recipe.Data dataSettings = new Recipe.Data(
-        Optional.ofNullable(data.string("format", null)), data.decimal("validationFraction", 0.1));
+    Recipe.Data dataSettings =
+        new Recipe.Data(
+            Optional.ofNullable(data.string("format", null)),
+            data.decimal("validationFraction", 0.1));
     data.finish();
 
     YamlSection m = root.section("model");
-    ConceptHashConfig preset = switch (m.string("preset", "vitB32")) {
-      case "vitB32" -> ConceptHashConfig.vitB32();
-      case "tiny" -> ConceptHashConfig.tiny();
-      default -> throw new IllegalArgumentException("model.preset must be vitB32 or tiny, got '"
-          + m.string("preset", "") + "'");
-    };
+    ConceptHashConfig preset =
+        switch (m.string("preset", "vitB32")) {
+          case "vitB32" -> ConceptHashConfig.vitB32();
+          case "tiny" -> ConceptHashConfig.tiny();
+          default ->
+              throw new IllegalArgumentException(
+                  "model.preset must be vitB32 or tiny, got '" + m.string("preset", "") + "'");
+        };
     VitGeometry g = preset.geometry();
-    VitGeometry geometry = new VitGeometry(m.integer("imageSize", g.imageSize()),
-        m.integer("patchSize", g.patchSize()), m.integer("width", g.width()), m.integer("layers", g.layers()),
-        m.integer("heads", g.heads()), m.integer("mlpWidth", g.mlpWidth()));
-    ConceptHashConfig model = new ConceptHashConfig(geometry, m.integer("concepts", preset.concepts()),
-        m.integer("bits", preset.bits()),
-        m.enumValue("conceptTokens", ConceptTokenMode.class, preset.conceptTokens()),
-        m.enumValue("conceptAttention", ConceptAttention.class, preset.conceptAttention()),
-        m.integer("adapterBottleneck", preset.adapterBottleneck()),
-        m.integer("generatorWidth", preset.generatorWidth()),
-        m.integer("generatorHeads", preset.generatorHeads()),
-        (float) m.decimal("generatorDropout", preset.generatorDropout()));
+    VitGeometry geometry =
+        new VitGeometry(
+            m.integer("imageSize", g.imageSize()),
+            m.integer("patchSize", g.patchSize()),
+            m.integer("width", g.width()),
+            m.integer("layers", g.layers()),
+            m.integer("heads", g.heads()),
+            m.integer("mlpWidth", g.mlpWidth()));
+    ConceptHashConfig model =
+        new ConceptHashConfig(
+            geometry,
+            m.integer("concepts", preset.concepts()),
+            m.integer("bits", preset.bits()),
+            m.enumValue("conceptTokens", ConceptTokenMode.class, preset.conceptTokens()),
+            m.enumValue("conceptAttention", ConceptAttention.class, preset.conceptAttention()),
+            m.integer("adapterBottleneck", preset.adapterBottleneck()),
+            m.integer("generatorWidth", preset.generatorWidth()),
+            m.integer("generatorHeads", preset.generatorHeads()),
+            (float) m.decimal("generatorDropout", preset.generatorDropout()));
     Optional<Path> pretrained = Optional.ofNullable(m.string("pretrained", null)).map(Path::of);
     m.finish();
 
     YamlSection c = root.section("centres");
-    Recipe.Centres centres = new Recipe.Centres(c.enumValue("source", CentreSource.class, CentreSource.LANGUAGE),
-        c.bool("binarise", true));
+    Recipe.Centres centres =
+        new Recipe.Centres(
+            c.enumValue("source", CentreSource.class, CentreSource.LANGUAGE),
+            c.bool("binarise", true));
     c.finish();
 
     YamlSection l = root.section("loss");
-    Recipe.Loss loss = new Recipe.Loss(l.decimal("clf", 1), l.decimal("quan", 1), l.decimal("cd", 1),
-        l.decimal("csd", 1), l.decimal("temperature", 0.125), l.decimal("margin", 0.2));
+    Recipe.Loss loss =
+        new Recipe.Loss(
+            l.decimal("clf", 1),
+            l.decimal("quan", 1),
+            l.decimal("cd", 1),
+            l.decimal("csd", 1),
+            l.decimal("temperature", 0.125),
+            l.decimal("margin", 0.2));
     l.finish();
 
     YamlSection o = root.section("optimizer");
-    Recipe.Optimizer optimizer = new Recipe.Optimizer(o.decimal("lr", 1e-3), o.decimal("momentum", 0.9),
-        o.decimal("weightDecay", 5e-4), o.decimal("clipNorm", 0));
+    Recipe.Optimizer optimizer =
+        new Recipe.Optimizer(
+            o.decimal("lr", 1e-3),
+            o.decimal("momentum", 0.9),
+            o.decimal("weightDecay", 5e-4),
+            o.decimal("clipNorm", 0));
     o.finish();
 
     YamlSection s = root.section("schedule");
-    Recipe.Schedule schedule = new Recipe.Schedule(s.integer("epochs", 100), s.integer("warmupEpochs", 10));
+    Recipe.Schedule schedule =
+        new Recipe.Schedule(s.integer("epochs", 100), s.integer("warmupEpochs", 10));
     s.finish();
 
     YamlSection a = root.section("augmentation");
-    Recipe.Augmentation augmentation = new Recipe.Augmentation(a.bool("flip", true), a.bool("trivialAugment", true));
+    Recipe.Augmentation augmentation =
+        new Recipe.Augmentation(a.bool("flip", true), a.bool("trivialAugment", true));
     a.finish();
 
     YamlSection e = root.section("evaluation");
@@ -124,8 +151,21 @@ public final class RecipeReader {
     int keep = k.integer("keep", 1);
     k.finish();
 
-    Recipe recipe = new Recipe(name, dataSettings, model, pretrained, centres, loss, optimizer, schedule,
-        augmentation, root.integer("batchSize", 32), every, keep, root.longValue("seed", 42));
+    Recipe recipe =
+        new Recipe(
+            name,
+            dataSettings,
+            model,
+            pretrained,
+            centres,
+            loss,
+            optimizer,
+            schedule,
+            augmentation,
+            root.integer("batchSize", 32),
+            every,
+            keep,
+            root.longValue("seed", 42));
     root.finish();
     return recipe;
   }
@@ -157,7 +197,8 @@ public final class RecipeReader {
     model.put("generatorDropout", (double) m.generatorDropout());
     r.pretrained().ifPresent(p -> model.put("pretrained", p.toString()));
     root.put("model", model);
-    // insertion order, not Map.of (whose order changes from one JVM to the next): a resumed run compares
+    // insertion order, not Map.of (whose order changes from one JVM to the next): a resumed run
+    // compares
     // this text with the recipe.yaml its first process wrote
     Map<String, Object> centres = new LinkedHashMap<>();
     centres.put("source", r.centres().source().name().toLowerCase(java.util.Locale.ROOT));

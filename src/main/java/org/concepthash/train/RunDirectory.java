@@ -44,7 +44,8 @@ public final class RunDirectory {
   public static final String METRICS = "metrics.json";
   public static final String CHECKPOINTS = "checkpoints";
   private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d{4,})\\.safetensors");
-  static final Gson GSON = new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
+  static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().serializeSpecialFloatingPointValues().create();
 
   private final Path root;
 
@@ -69,8 +70,10 @@ public final class RunDirectory {
     if (Files.isDirectory(root)) {
       try (Stream<Path> entries = Files.list(root)) {
         if (entries.findAny().isPresent()) {
-          throw new IllegalStateException(root + " is not empty; use --resume to continue the run there, "
-              + "or choose another --out");
+          throw new IllegalStateException(
+              root
+                  + " is not empty; use --resume to continue the run there, "
+                  + "or choose another --out");
         }
       }
     }
@@ -85,8 +88,12 @@ public final class RunDirectory {
       throw new IllegalStateException(root + " holds no run to resume (no " + RECIPE + ")");
     }
     if (!Files.readString(stored).equals(recipeYaml)) {
-      throw new IllegalStateException("the recipe differs from the one " + root + " was started with ("
-          + stored + "); resume with that recipe");
+      throw new IllegalStateException(
+          "the recipe differs from the one "
+              + root
+              + " was started with ("
+              + stored
+              + "); resume with that recipe");
     }
   }
 
@@ -102,12 +109,13 @@ public final class RunDirectory {
       return result;
     }
     try (Stream<Path> files = Files.list(dir)) {
-      files.forEach(f -> {
-        Matcher m = CHECKPOINT.matcher(f.getFileName().toString());
-        if (m.matches()) {
-          result.add(Integer.parseInt(m.group(1)));
-        }
-      });
+      files.forEach(
+          f -> {
+            Matcher m = CHECKPOINT.matcher(f.getFileName().toString());
+            if (m.matches()) {
+              result.add(Integer.parseInt(m.group(1)));
+            }
+          });
     }
     return result;
   }
@@ -123,7 +131,10 @@ public final class RunDirectory {
     }
   }
 
-  /** Drops progress lines of epochs after {@code epoch} (an interrupted epoch is repeated on resume). */
+  /**
+   * Drops progress lines of epochs after {@code epoch} (an interrupted epoch is repeated on
+   * resume).
+   */
   void truncateProgress(int epoch) throws IOException {
     Path file = file(PROGRESS);
     if (!Files.isRegularFile(file)) {
@@ -140,9 +151,10 @@ public final class RunDirectory {
   }
 
   /**
-   * The summaries of the finished epochs up to {@code upTo}, in order, from {@code progress.jsonl}: the
-   * history a resumed run continues (a job's own copy misses what finished after its last report).
-   * An epoch's line is written before its checkpoint, so every epoch with a checkpoint has one.
+   * The summaries of the finished epochs up to {@code upTo}, in order, from {@code progress.jsonl}:
+   * the history a resumed run continues (a job's own copy misses what finished after its last
+   * report). An epoch's line is written before its checkpoint, so every epoch with a checkpoint has
+   * one.
    *
    * @param epochs the run's number of epochs (not in the file)
    */
@@ -152,7 +164,9 @@ public final class RunDirectory {
     if (Files.isRegularFile(file)) {
       for (String line : Files.readAllLines(file)) {
         Optional<JsonObject> parsed = parseLine(line);
-        if (parsed.isEmpty() || !parsed.get().has("type") || !"epoch".equals(parsed.get().get("type").getAsString())) {
+        if (parsed.isEmpty()
+            || !parsed.get().has("type")
+            || !"epoch".equals(parsed.get().get("type").getAsString())) {
           continue;
         }
         JsonObject o = parsed.get();
@@ -162,14 +176,25 @@ public final class RunDirectory {
         }
         Map<String, Float> terms = new TreeMap<>();
         if (o.has("terms") && o.get("terms").isJsonObject()) {
-          o.getAsJsonObject("terms").entrySet().forEach(t -> terms.put(t.getKey(), t.getValue().getAsFloat()));
+          o.getAsJsonObject("terms")
+              .entrySet()
+              .forEach(t -> terms.put(t.getKey(), t.getValue().getAsFloat()));
         }
-        Optional<RetrievalReport> validation = o.has("validation")
-            ? Optional.of(GSON.fromJson(o.get("validation"), RetrievalReport.class))
-            : Optional.empty();
+        Optional<RetrievalReport> validation =
+            o.has("validation")
+                ? Optional.of(GSON.fromJson(o.get("validation"), RetrievalReport.class))
+                : Optional.empty();
         // a repeated epoch (resumed before this fix's ordering) keeps its last line
-        byEpoch.put(epoch, new EpochSummary(epoch, epochs, o.get("loss").getAsFloat(), terms,
-            o.has("lr") ? o.get("lr").getAsDouble() : 0, validation, o.has("best") && o.get("best").getAsBoolean()));
+        byEpoch.put(
+            epoch,
+            new EpochSummary(
+                epoch,
+                epochs,
+                o.get("loss").getAsFloat(),
+                terms,
+                o.has("lr") ? o.get("lr").getAsDouble() : 0,
+                validation,
+                o.has("best") && o.get("best").getAsBoolean()));
       }
     }
     return List.copyOf(byEpoch.values());
@@ -189,7 +214,10 @@ public final class RunDirectory {
   }
 
   BufferedWriter appendProgress() throws IOException {
-    return Files.newBufferedWriter(file(PROGRESS), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+    return Files.newBufferedWriter(
+        file(PROGRESS),
+        StandardCharsets.UTF_8,
+        StandardOpenOption.CREATE,
         StandardOpenOption.APPEND);
   }
 
@@ -202,6 +230,7 @@ public final class RunDirectory {
     Path target = file(name);
     Path temporary = target.resolveSibling(name + ".partial");
     Files.writeString(temporary, text);
-    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    Files.move(
+        temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }

@@ -15,16 +15,16 @@ import java.util.List;
 import org.concepthash.data.ClassInfo;
 import org.concepthash.data.Dataset;
 import org.concepthash.data.LabelledImage;
-import org.concepthash.model.ImagePreprocessor;
 import org.concepthash.model.ConceptHashConfig;
+import org.concepthash.model.ImagePreprocessor;
 import org.concepthash.model.ImportReport;
 
 /**
- * Provenance of a run, stored as {@code run.json}: what was trained on what, from which weights, with
- * which preprocessing. An exporter copies it into the model package.
+ * Provenance of a run, stored as {@code run.json}: what was trained on what, from which weights,
+ * with which preprocessing. An exporter copies it into the model package.
  *
- * @param dataFingerprint SHA-256 over format, class names and every item's (key, class, split); a resumed
- *     run must see the same value
+ * @param dataFingerprint SHA-256 over format, class names and every item's (key, class, split); a
+ *     resumed run must see the same value
  * @param classes class list in label order (label i = classes[i])
  * @param backbone "trained from scratch ..." or the CLIP file the tower was imported from (frozen)
  * @param textEmbedder model behind language-guided centres, null for other centre sources
@@ -55,34 +55,71 @@ public record RunMetadata(
   public record Counts(int fit, int validation, int database, int test) {}
 
   /** The evaluation transform's parameters. */
-  public record Preprocessing(int resizeShorterSide, int crop, float[] mean, float[] std, String resample) {}
+  public record Preprocessing(
+      int resizeShorterSide, int crop, float[] mean, float[] std, String resample) {}
 
-  static RunMetadata of(Recipe recipe, Dataset dataset, Path dataRoot, SplitPlan plan, TrainingSetup setup,
-      ImagePreprocessor preprocessor, Device device) {
+  static RunMetadata of(
+      Recipe recipe,
+      Dataset dataset,
+      Path dataRoot,
+      SplitPlan plan,
+      TrainingSetup setup,
+      ImagePreprocessor preprocessor,
+      Device device) {
     Engine engine = Engine.getInstance();
-    return new RunMetadata(recipe.name(), dataRoot.toAbsolutePath().toString(), dataset.format(),
-        fingerprint(dataset), dataset.classes(),
-        new Counts(plan.fit().size(), plan.validation().size(), plan.database().size(), plan.test().size()),
-        recipe.model(), setup.backbone(), setup.imported().orElse(null), setup.parameters().trainableCount(),
-        setup.frozen().size(), setup.textEmbedder().orElse(null),
+    return new RunMetadata(
+        recipe.name(),
+        dataRoot.toAbsolutePath().toString(),
+        dataset.format(),
+        fingerprint(dataset),
+        dataset.classes(),
+        new Counts(
+            plan.fit().size(),
+            plan.validation().size(),
+            plan.database().size(),
+            plan.test().size()),
+        recipe.model(),
+        setup.backbone(),
+        setup.imported().orElse(null),
+        setup.parameters().trainableCount(),
+        setup.frozen().size(),
+        setup.textEmbedder().orElse(null),
         recipe.centres().source().name().toLowerCase(java.util.Locale.ROOT)
             + (recipe.centres().binarise() ? " (binarised embeddings)" : ""),
-        new Preprocessing(preprocessor.resizeShorterSide(), preprocessor.cropSize(), preprocessor.mean(),
-            preprocessor.std(), "bicubic, antialiased"),
-        "resize -> " + (recipe.augmentation().flip() ? "horizontal flip -> " : "")
-            + (recipe.augmentation().trivialAugment() ? "TrivialAugmentWide -> " : "") + "centre crop -> normalise",
-        device.toString(), engine.getEngineName() + " " + engine.getVersion(), recipe.seed(),
+        new Preprocessing(
+            preprocessor.resizeShorterSide(),
+            preprocessor.cropSize(),
+            preprocessor.mean(),
+            preprocessor.std(),
+            "bicubic, antialiased"),
+        "resize -> "
+            + (recipe.augmentation().flip() ? "horizontal flip -> " : "")
+            + (recipe.augmentation().trivialAugment() ? "TrivialAugmentWide -> " : "")
+            + "centre crop -> normalise",
+        device.toString(),
+        engine.getEngineName() + " " + engine.getVersion(),
+        recipe.seed(),
         Instant.now().toString());
   }
 
   /** Fails when the run directory was started on other data. */
   void checkSameData(RunDirectory run) throws IOException {
     Path file = run.file(RunDirectory.RUN);
-    String stored = JsonParser.parseString(Files.readString(file)).getAsJsonObject()
-        .get("dataFingerprint").getAsString();
+    String stored =
+        JsonParser.parseString(Files.readString(file))
+            .getAsJsonObject()
+            .get("dataFingerprint")
+            .getAsString();
     if (!stored.equals(dataFingerprint)) {
-      throw new IllegalStateException("the data differs from the data " + run.root() + " was started with "
-          + "(fingerprint " + stored + " vs " + dataFingerprint + ")");
+      throw new IllegalStateException(
+          "the data differs from the data "
+              + run.root()
+              + " was started with "
+              + "(fingerprint "
+              + stored
+              + " vs "
+              + dataFingerprint
+              + ")");
     }
   }
 

@@ -9,8 +9,8 @@ import org.concepthash.model.ModelParameter;
 import org.concepthash.model.NativeScalar;
 
 /**
- * SGD with momentum and weight decay, PyTorch semantics (not DJL's, which keeps the learning rate inside
- * the momentum buffer and so differs whenever the rate changes):
+ * SGD with momentum and weight decay, PyTorch semantics (not DJL's, which keeps the learning rate
+ * inside the momentum buffer and so differs whenever the rate changes):
  *
  * <pre>
  * g = grad + weightDecay * p
@@ -30,8 +30,14 @@ public final class SgdOptimizer {
   private final Map<String, NDArray> velocity = new LinkedHashMap<>();
   private final NDManager manager;
 
-  /** @param clipNorm clip the global gradient norm to this value; 0 = no clipping */
-  public SgdOptimizer(NDManager manager, List<ModelParameter> parameters, double momentum, double weightDecay,
+  /**
+   * @param clipNorm clip the global gradient norm to this value; 0 = no clipping
+   */
+  public SgdOptimizer(
+      NDManager manager,
+      List<ModelParameter> parameters,
+      double momentum,
+      double weightDecay,
       double clipNorm) {
     this.manager = manager;
     this.parameters = List.copyOf(parameters);
@@ -41,8 +47,8 @@ public final class SgdOptimizer {
   }
 
   /**
-   * Applies one update with the gradients currently held by the parameters, then zeroes them. Must run
-   * outside a gradient collector.
+   * Applies one update with the gradients currently held by the parameters, then zeroes them. Must
+   * run outside a gradient collector.
    *
    * @return the global gradient norm before clipping
    */
@@ -82,12 +88,14 @@ public final class SgdOptimizer {
   }
 
   /**
-   * The gradient of {@code w} as a wrapper owned by {@code scope}. A parameter the loss never reached reads
-   * as zeros (unlike PyTorch, which skips it), so callers freeze what a loss configuration cannot reach.
+   * The gradient of {@code w} as a wrapper owned by {@code scope}. A parameter the loss never
+   * reached reads as zeros (unlike PyTorch, which skips it), so callers freeze what a loss
+   * configuration cannot reach.
    */
   private static NDArray gradient(NDArray w, NDManager scope) {
     NDArray grad = w.getGradient();
-    grad.attach(scope); // the wrapper shares the gradient's storage; closing it frees only the handle
+    grad.attach(
+        scope); // the wrapper shares the gradient's storage; closing it frees only the handle
     return grad;
   }
 

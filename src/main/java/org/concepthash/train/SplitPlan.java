@@ -11,16 +11,20 @@ import org.concepthash.data.LabelledImage;
 import org.concepthash.data.Split;
 
 /**
- * Which images play which role in a run. The validation images are carved from the train split (a seeded
- * share of every class, at least one image when the class has two or more) and used only for model
- * selection; the test split is never looked at before the selected model is final.
+ * Which images play which role in a run. The validation images are carved from the train split (a
+ * seeded share of every class, at least one image when the class has two or more) and used only for
+ * model selection; the test split is never looked at before the selected model is final.
  *
  * @param fit images the network is trained on (train split minus validation)
- * @param validation held-out train images: queries for model selection, with {@code fit} as database
+ * @param validation held-out train images: queries for model selection, with {@code fit} as
+ *     database
  * @param database the whole train split: the database of the final test evaluation
  * @param test the test split: queries of the final evaluation
  */
-public record SplitPlan(List<LabelledImage> fit, List<LabelledImage> validation, List<LabelledImage> database,
+public record SplitPlan(
+    List<LabelledImage> fit,
+    List<LabelledImage> validation,
+    List<LabelledImage> database,
     List<LabelledImage> test) {
 
   public SplitPlan {
@@ -43,7 +47,10 @@ public record SplitPlan(List<LabelledImage> fit, List<LabelledImage> validation,
     Random random = new Random(seed);
     java.util.Set<String> held = new java.util.HashSet<>();
     for (List<LabelledImage> images : byClass.values()) {
-      int n = fraction <= 0 || images.size() < 2 ? 0 : Math.max(1, (int) Math.round(images.size() * fraction));
+      int n =
+          fraction <= 0 || images.size() < 2
+              ? 0
+              : Math.max(1, (int) Math.round(images.size() * fraction));
       List<LabelledImage> shuffled = new ArrayList<>(images);
       Collections.shuffle(shuffled, random);
       shuffled.subList(0, Math.min(n, images.size() - 1)).forEach(i -> held.add(i.key()));

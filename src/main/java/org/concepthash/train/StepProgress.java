@@ -16,8 +16,17 @@ import java.util.Map;
  * @param imagesPerSecond training throughput of this step (data preparation included)
  * @param eta estimated time to the end of training, evaluations excluded
  */
-public record StepProgress(int epoch, int epochs, int step, int stepsPerEpoch, float loss, Map<String, Float> terms,
-    double lr, double gradientNorm, double imagesPerSecond, Duration eta) {
+public record StepProgress(
+    int epoch,
+    int epochs,
+    int step,
+    int stepsPerEpoch,
+    float loss,
+    Map<String, Float> terms,
+    double lr,
+    double gradientNorm,
+    double imagesPerSecond,
+    Duration eta) {
 
   public StepProgress {
     terms = Map.copyOf(terms);

@@ -7,8 +7,8 @@ import org.concepthash.model.ImagePreprocessor;
 /**
  * The training transform: Resize(shorter side) -> RandomHorizontalFlip -> TrivialAugmentWide ->
  * CenterCrop -> normalise, the reference's order. Resize, crop and normalisation are the shared
- * {@link ImagePreprocessor}'s, so train and eval inputs differ only by the augmentation. The resize is done
- * once per image when the data is loaded ({@link #prepare}); {@link #apply} runs per step.
+ * {@link ImagePreprocessor}'s, so train and eval inputs differ only by the augmentation. The resize
+ * is done once per image when the data is loaded ({@link #prepare}); {@link #apply} runs per step.
  */
 public final class TrainTransform {
 
@@ -16,8 +16,11 @@ public final class TrainTransform {
   private final boolean flip;
   private final TrivialAugmentWide trivialAugment;
 
-  /** @param trivialAugment null to switch TrivialAugmentWide off */
-  public TrainTransform(ImagePreprocessor preprocessor, boolean flip, TrivialAugmentWide trivialAugment) {
+  /**
+   * @param trivialAugment null to switch TrivialAugmentWide off
+   */
+  public TrainTransform(
+      ImagePreprocessor preprocessor, boolean flip, TrivialAugmentWide trivialAugment) {
     this.preprocessor = preprocessor;
     this.flip = flip;
     this.trivialAugment = trivialAugment;

@@ -6,14 +6,15 @@ import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.concepthash.model.ImagePreprocessor;
 import org.concepthash.model.ConceptHashNet;
+import org.concepthash.model.ImagePreprocessor;
 import org.concepthash.model.ParameterSet;
 
 /**
  * The selected model of a finished run, loaded for inference: the network rebuilt from the run's
- * {@code recipe.yaml} with the tensors of the checkpoint {@code metrics.json} selected (training-only
- * tensors such as centres and the L_cd head are not loaded). What an exporter starts from.
+ * {@code recipe.yaml} with the tensors of the checkpoint {@code metrics.json} selected
+ * (training-only tensors such as centres and the L_cd head are not loaded). What an exporter starts
+ * from.
  */
 public final class TrainedRun implements AutoCloseable {
 
@@ -34,7 +35,8 @@ public final class TrainedRun implements AutoCloseable {
     RunDirectory run = new RunDirectory(runDirectory);
     Path metricsFile = run.file(RunDirectory.METRICS);
     if (!Files.isRegularFile(metricsFile)) {
-      throw new IOException(runDirectory + " is not a finished run (no " + RunDirectory.METRICS + ")");
+      throw new IOException(
+          runDirectory + " is not a finished run (no " + RunDirectory.METRICS + ")");
     }
     JsonObject metrics = JsonParser.parseString(Files.readString(metricsFile)).getAsJsonObject();
     Path checkpoint = runDirectory.resolve(metrics.get("selectedCheckpoint").getAsString());

@@ -1,8 +1,8 @@
 package org.concepthash.train;
 
 /**
- * Receives training progress on the training thread; implementations must return quickly (hand work to
- * another thread for a UI). Both methods default to doing nothing.
+ * Receives training progress on the training thread; implementations must return quickly (hand work
+ * to another thread for a UI). Both methods default to doing nothing.
  */
 public interface TrainingListener {
 

@@ -12,7 +12,12 @@ import org.concepthash.search.RetrievalReport;
  * @param selectedEpoch the epoch chosen for the final model (best validation mAP, or the last epoch
  *     without a validation split); 0 when not completed
  * @param selectedCheckpoint checkpoint file of the selected epoch, when completed
- * @param test test-split retrieval of the selected model, when completed and the data set has a test split
+ * @param test test-split retrieval of the selected model, when completed and the data set has a
+ *     test split
  */
-public record TrainingOutcome(boolean completed, int lastEpoch, int selectedEpoch,
-    Optional<Path> selectedCheckpoint, Optional<RetrievalReport> test) {}
+public record TrainingOutcome(
+    boolean completed,
+    int lastEpoch,
+    int selectedEpoch,
+    Optional<Path> selectedCheckpoint,
+    Optional<RetrievalReport> test) {}

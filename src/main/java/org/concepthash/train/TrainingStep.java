@@ -10,13 +10,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * One optimisation step on one batch: forward in training mode, every loss term, backward, SGD update. All
- * per-step arrays live in a sub-manager closed at the end of the step. The {@link Trainer} runs it for every
- * batch; {@code bench train} times it.
+ * One optimisation step on one batch: forward in training mode, every loss term, backward, SGD
+ * update. All per-step arrays live in a sub-manager closed at the end of the step. The {@link
+ * Trainer} runs it for every batch; {@code bench train} times it.
  */
 public final class TrainingStep {
 
-  /** What one step reports: the weighted total, each term, the global gradient norm before clipping. */
+  /**
+   * What one step reports: the weighted total, each term, the global gradient norm before clipping.
+   */
   public record Result(float total, Map<String, Float> terms, double norm) {}
 
   private final TrainingSetup setup;
@@ -34,7 +36,8 @@ public final class TrainingStep {
   /**
    * Trains on {@code labels.length} normalised images, (B, 3, S, S) CHW in {@code input}.
    *
-   * @param where names the step in the error raised when the loss is not finite (no update happens then)
+   * @param where names the step in the error raised when the loss is not finite (no update happens
+   *     then)
    */
   public Result run(float[] input, int[] labels, double lr, Supplier<String> where) {
     int s = imageSize;
@@ -44,14 +47,24 @@ public final class TrainingStep {
       NDArray oneHot = scope.create(labels).toType(DataType.INT64, false).oneHot(classes);
       LossBreakdown loss;
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
-        loss = setup.loss().compute(new LossInputs(setup.net().forward(images, true),
-            setup.centres().centres(), oneHot));
+        loss =
+            setup
+                .loss()
+                .compute(
+                    new LossInputs(
+                        setup.net().forward(images, true), setup.centres().centres(), oneHot));
         collector.backward(loss.total());
       }
       float total = loss.total().getFloat();
       if (!Float.isFinite(total)) {
-        throw new IllegalStateException("loss became " + total + " in " + where.get() + " (terms " + loss.terms()
-            + "); lower optimizer.lr or set optimizer.clipNorm");
+        throw new IllegalStateException(
+            "loss became "
+                + total
+                + " in "
+                + where.get()
+                + " (terms "
+                + loss.terms()
+                + "); lower optimizer.lr or set optimizer.clipNorm");
       }
       double norm = optimizer.step(lr);
       return new Result(total, loss.terms(), norm);

@@ -4,9 +4,9 @@ import java.awt.image.BufferedImage;
 import java.util.Random;
 
 /**
- * TrivialAugment (Wide) after torchvision: per image, pick one operation uniformly and one of 31 magnitude
- * bins uniformly; signed operations flip sign with probability 1/2. Geometric operations use nearest
- * sampling and fill with black. Operations and magnitude ranges (bin 0 .. bin 30):
+ * TrivialAugment (Wide) after torchvision: per image, pick one operation uniformly and one of 31
+ * magnitude bins uniformly; signed operations flip sign with probability 1/2. Geometric operations
+ * use nearest sampling and fill with black. Operations and magnitude ranges (bin 0 .. bin 30):
  *
  * <pre>
  * Identity; ShearX, ShearY 0..0.99; TranslateX, TranslateY 0..32 px at 224 px (scaled to the image
@@ -21,8 +21,20 @@ public final class TrivialAugmentWide {
 
   /** The operations in torchvision's order. */
   enum Op {
-    IDENTITY, SHEAR_X, SHEAR_Y, TRANSLATE_X, TRANSLATE_Y, ROTATE, BRIGHTNESS, COLOR, CONTRAST, SHARPNESS,
-    POSTERIZE, SOLARIZE, AUTO_CONTRAST, EQUALIZE
+    IDENTITY,
+    SHEAR_X,
+    SHEAR_Y,
+    TRANSLATE_X,
+    TRANSLATE_Y,
+    ROTATE,
+    BRIGHTNESS,
+    COLOR,
+    CONTRAST,
+    SHARPNESS,
+    POSTERIZE,
+    SOLARIZE,
+    AUTO_CONTRAST,
+    EQUALIZE
   }
 
   /** Applies one random operation; returns a new image (the input is not modified). */
@@ -40,30 +52,31 @@ public final class TrivialAugmentWide {
     int[] src = image.getRGB(0, 0, w, h, null, 0, w);
     double t = bin / (double) (BINS - 1); // 0..1 along the magnitude range
     double sign = negate ? -1 : 1;
-    int[] out = switch (op) {
-      case IDENTITY -> src.clone();
-      case SHEAR_X -> affine(src, w, h, 1, sign * 0.99 * t, 0, 0, 1, 0);
-      case SHEAR_Y -> affine(src, w, h, 1, 0, 0, sign * 0.99 * t, 1, 0);
-      case TRANSLATE_X -> affine(src, w, h, 1, 0, -sign * 32.0 * t * w / 224.0, 0, 1, 0);
-      case TRANSLATE_Y -> affine(src, w, h, 1, 0, 0, 0, 1, -sign * 32.0 * t * h / 224.0);
-      case ROTATE -> rotate(src, w, h, sign * 135.0 * t);
-      case BRIGHTNESS -> blend(src, new int[src.length], 1 + sign * 0.99 * t);
-      case COLOR -> blend(src, grey(src), 1 + sign * 0.99 * t);
-      case CONTRAST -> blend(src, meanGrey(src), 1 + sign * 0.99 * t);
-      case SHARPNESS -> blend(src, smooth(src, w, h), 1 + sign * 0.99 * t);
-      case POSTERIZE -> posterize(src, 8 - (int) Math.round(bin / ((BINS - 1) / 6.0)));
-      case SOLARIZE -> solarize(src, 255.0 * (1 - t));
-      case AUTO_CONTRAST -> autoContrast(src);
-      case EQUALIZE -> equalize(src);
-    };
+    int[] out =
+        switch (op) {
+          case IDENTITY -> src.clone();
+          case SHEAR_X -> affine(src, w, h, 1, sign * 0.99 * t, 0, 0, 1, 0);
+          case SHEAR_Y -> affine(src, w, h, 1, 0, 0, sign * 0.99 * t, 1, 0);
+          case TRANSLATE_X -> affine(src, w, h, 1, 0, -sign * 32.0 * t * w / 224.0, 0, 1, 0);
+          case TRANSLATE_Y -> affine(src, w, h, 1, 0, 0, 0, 1, -sign * 32.0 * t * h / 224.0);
+          case ROTATE -> rotate(src, w, h, sign * 135.0 * t);
+          case BRIGHTNESS -> blend(src, new int[src.length], 1 + sign * 0.99 * t);
+          case COLOR -> blend(src, grey(src), 1 + sign * 0.99 * t);
+          case CONTRAST -> blend(src, meanGrey(src), 1 + sign * 0.99 * t);
+          case SHARPNESS -> blend(src, smooth(src, w, h), 1 + sign * 0.99 * t);
+          case POSTERIZE -> posterize(src, 8 - (int) Math.round(bin / ((BINS - 1) / 6.0)));
+          case SOLARIZE -> solarize(src, 255.0 * (1 - t));
+          case AUTO_CONTRAST -> autoContrast(src);
+          case EQUALIZE -> equalize(src);
+        };
     BufferedImage result = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
     result.setRGB(0, 0, w, h, out, 0, w);
     return result;
   }
 
   /** Output (x, y) samples input (a x + b y + c, d x + e y + f), nearest, black outside. */
-  private static int[] affine(int[] src, int w, int h, double a, double b, double c, double d, double e,
-      double f) {
+  private static int[] affine(
+      int[] src, int w, int h, double a, double b, double c, double d, double e, double f) {
     int[] out = new int[src.length];
     for (int y = 0; y < h; y++) {
       for (int x = 0; x < w; x++) {
@@ -84,7 +97,8 @@ public final class TrivialAugmentWide {
     double cx = w / 2.0;
     double cy = h / 2.0;
     // inverse rotation about the centre: source = R(-angle) (p - c) + c
-    return affine(src, w, h, cos, sin, cx - cos * cx - sin * cy, -sin, cos, cy + sin * cx - cos * cy);
+    return affine(
+        src, w, h, cos, sin, cx - cos * cx - sin * cy, -sin, cos, cy + sin * cx - cos * cy);
   }
 
   /** PIL ImageEnhance: degenerate * (1 - factor) + image * factor, clipped. */
@@ -103,7 +117,8 @@ public final class TrivialAugmentWide {
   }
 
   private static int luma(int p) {
-    return (int) Math.round(0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff));
+    return (int)
+        Math.round(0.299 * ((p >> 16) & 0xff) + 0.587 * ((p >> 8) & 0xff) + 0.114 * (p & 0xff));
   }
 
   private static int[] grey(int[] src) {

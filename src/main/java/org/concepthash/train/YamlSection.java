@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Strict reading of one YAML mapping: every read marks its key as known, and {@link #finish()} fails on
- * any key that was never read, naming it with its path, so a typo in a recipe is an error rather than a
- * silently ignored setting.
+ * Strict reading of one YAML mapping: every read marks its key as known, and {@link #finish()}
+ * fails on any key that was never read, naming it with its path, so a typo in a recipe is an error
+ * rather than a silently ignored setting.
  */
 final class YamlSection {
 
@@ -97,7 +97,8 @@ final class YamlSection {
     for (E e : type.getEnumConstants()) {
       allowed.add(e.name().toLowerCase(java.util.Locale.ROOT));
     }
-    throw new IllegalArgumentException(qualified(key) + " must be one of " + allowed + ", got '" + v + "'");
+    throw new IllegalArgumentException(
+        qualified(key) + " must be one of " + allowed + ", got '" + v + "'");
   }
 
   /** Fails if the mapping holds a key no read asked for. */
@@ -105,8 +106,12 @@ final class YamlSection {
     Set<String> unknown = new TreeSet<>(values.keySet());
     unknown.removeAll(known);
     if (!unknown.isEmpty()) {
-      throw new IllegalArgumentException("unknown recipe key" + (unknown.size() > 1 ? "s " : " ")
-          + unknown.stream().map(this::qualified).toList() + "; known keys here: " + known);
+      throw new IllegalArgumentException(
+          "unknown recipe key"
+              + (unknown.size() > 1 ? "s " : " ")
+              + unknown.stream().map(this::qualified).toList()
+              + "; known keys here: "
+              + known);
     }
   }
 

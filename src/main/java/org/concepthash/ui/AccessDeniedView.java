@@ -13,7 +13,8 @@ import jakarta.servlet.http.HttpServletResponse;
 /** What a user sees on a page their role does not allow (HTTP 403). */
 @ParentLayout(MainLayout.class)
 @Prototype
-public class AccessDeniedView extends VerticalLayout implements HasErrorParameter<AccessDeniedException> {
+public class AccessDeniedView extends VerticalLayout
+    implements HasErrorParameter<AccessDeniedException> {
 
   private final Paragraph reason = new Paragraph();
 
@@ -23,9 +24,12 @@ public class AccessDeniedView extends VerticalLayout implements HasErrorParamete
   }
 
   @Override
-  public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
+  public int setErrorParameter(
+      BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
     reason.setText(
-        (parameter.hasCustomMessage() ? parameter.getCustomMessage() : parameter.getException().getMessage())
+        (parameter.hasCustomMessage()
+                ? parameter.getCustomMessage()
+                : parameter.getException().getMessage())
             + " Ask an admin for a role that allows it.");
     return HttpServletResponse.SC_FORBIDDEN;
   }

@@ -6,9 +6,9 @@ import com.vaadin.flow.shared.ui.Transport;
 import jakarta.inject.Singleton;
 
 /**
- * Page-level settings of the Vaadin app: server push for live progress. Push goes server-to-client over
- * the WebSocket, client-to-server over XHR: those requests carry the session cookie through the normal
- * servlet path, so signing in (which rotates the session id) and out work with push.
+ * Page-level settings of the Vaadin app: server push for live progress. Push goes server-to-client
+ * over the WebSocket, client-to-server over XHR: those requests carry the session cookie through
+ * the normal servlet path, so signing in (which rotates the session id) and out work with push.
  */
 @Singleton
 @Push(transport = Transport.WEBSOCKET_XHR)

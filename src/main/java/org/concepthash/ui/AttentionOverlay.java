@@ -9,8 +9,9 @@ import java.util.Map;
 import org.concepthash.serving.query.AttentionMaps;
 
 /**
- * Server side of {@code frontend/attention-overlay.js}: an image with a concept's attention map drawn over
- * it in the browser (bilinear upsampling, colour map, opacity, one colour per concept or all concepts).
+ * Server side of {@code frontend/attention-overlay.js}: an image with a concept's attention map
+ * drawn over it in the browser (bilinear upsampling, colour map, opacity, one colour per concept or
+ * all concepts).
  */
 @Tag("attention-overlay")
 @JavaScript("context://frontend/attention-overlay.js")
@@ -18,6 +19,7 @@ class AttentionOverlay extends Component {
 
   /** Shows no map. */
   static final String NONE = "none";
+
   /** Shows every concept in its own colour. */
   static final String ALL = "all";
 
@@ -36,8 +38,19 @@ class AttentionOverlay extends Component {
     this.maps = maps;
     getElement().setAttribute("grid", String.valueOf(maps.grid()));
     getElement().setAttribute("maps", GSON.toJson(maps.maps()));
-    getElement().setAttribute("crop", GSON.toJson(Map.of("left", maps.crop().left(), "top", maps.crop().top(),
-        "width", maps.crop().width(), "height", maps.crop().height())));
+    getElement()
+        .setAttribute(
+            "crop",
+            GSON.toJson(
+                Map.of(
+                    "left",
+                    maps.crop().left(),
+                    "top",
+                    maps.crop().top(),
+                    "width",
+                    maps.crop().width(),
+                    "height",
+                    maps.crop().height())));
     getElement().setAttribute("colors", GSON.toJson(ConceptColours.first(maps.maps().length)));
   }
 

@@ -51,8 +51,8 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
   private final Button more = new Button("Load more");
   private final Paragraph empty =
       new Paragraph(
-          "No images here. Upload some (Upload & label), or import a data set from the command line:"
-              + " concepthash import --format imagefolder DIR");
+          "No images here. Upload some (Upload & label), or import a data set from the command"
+              + " line: concepthash import --format imagefolder DIR");
   private final LabelAssigner assigner = new LabelAssigner();
   private final Set<Long> selection = new LinkedHashSet<>();
   private int loadedPages;
@@ -104,7 +104,12 @@ public class CatalogView extends VerticalLayout implements BeforeEnterObserver {
     assigner.setClasses(classes);
     classFilter.setItems(classes.stream().map(ClassView::name).toList());
     familyFilter.setItems(
-        classes.stream().map(ClassView::family).filter(Objects::nonNull).distinct().sorted().toList());
+        classes.stream()
+            .map(ClassView::family)
+            .filter(Objects::nonNull)
+            .distinct()
+            .sorted()
+            .toList());
   }
 
   ImageFilter filter() {

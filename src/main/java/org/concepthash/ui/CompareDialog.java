@@ -8,13 +8,26 @@ import java.util.List;
 import org.concepthash.serving.query.AttentionMaps;
 import org.concepthash.serving.query.SearchAnswer;
 
-/** Query and one result side by side, one row per concept: where each looked, and how far apart they are. */
+/**
+ * Query and one result side by side, one row per concept: where each looked, and how far apart they
+ * are.
+ */
 class CompareDialog extends Dialog {
 
-  CompareDialog(SearchAnswer answer, String querySrc, SearchAnswer.Result result, AttentionMaps resultMaps,
+  CompareDialog(
+      SearchAnswer answer,
+      String querySrc,
+      SearchAnswer.Result result,
+      AttentionMaps resultMaps,
       double opacity) {
-    setHeaderTitle("Query vs image " + result.imageId()
-        + (result.label() == null ? "" : " (" + (result.displayName() == null ? result.label() : result.displayName()) + ")"));
+    setHeaderTitle(
+        "Query vs image "
+            + result.imageId()
+            + (result.label() == null
+                ? ""
+                : " ("
+                    + (result.displayName() == null ? result.label() : result.displayName())
+                    + ")"));
     addClassName("ch-compare-dialog");
     Div rows = new Div();
     rows.setId("compare-rows");
@@ -24,7 +37,8 @@ class CompareDialog extends Dialog {
       q.setMaps(answer.query().attention());
       q.setConcept(String.valueOf(m));
       q.setOpacity(opacity);
-      AttentionOverlay r = new AttentionOverlay("/api/images/" + result.imageId() + "/content", "result");
+      AttentionOverlay r =
+          new AttentionOverlay("/api/images/" + result.imageId() + "/content", "result");
       r.setMaps(resultMaps);
       r.setConcept(String.valueOf(m));
       r.setOpacity(opacity);
@@ -33,7 +47,9 @@ class CompareDialog extends Dialog {
       Span name = new Span(names.get(m));
       name.addClassName("ch-concept-chip");
       name.getStyle().set("background", ConceptColours.of(m));
-      Span verdict = new Span(d == 0 ? "same (0 of " + bits + " bits differ)" : d + " of " + bits + " bits differ");
+      Span verdict =
+          new Span(
+              d == 0 ? "same (0 of " + bits + " bits differ)" : d + " of " + bits + " bits differ");
       Span queryBits = new Span("query " + answer.query().subCodes().get(m));
       queryBits.addClassName("ch-bits");
       Div text = new Div(name, verdict, queryBits);

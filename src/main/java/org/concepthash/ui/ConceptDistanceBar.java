@@ -5,8 +5,9 @@ import com.vaadin.flow.component.html.Span;
 import java.util.List;
 
 /**
- * Per-concept distances as one bar: a segment per concept, as wide as its sub-code, filled in the concept's
- * colour by the share of differing bits. Concepts left out of a restricted search are shown faded.
+ * Per-concept distances as one bar: a segment per concept, as wide as its sub-code, filled in the
+ * concept's colour by the share of differing bits. Concepts left out of a restricted search are
+ * shown faded.
  */
 class ConceptDistanceBar extends Div {
 
@@ -21,8 +22,10 @@ class ConceptDistanceBar extends Div {
       segment.getStyle().set("flex-grow", String.valueOf(widths[m]));
       segment.getElement().setAttribute("data-concept", names.get(m));
       segment.getElement().setAttribute("data-distance", String.valueOf(distances[m]));
-      segment.getElement().setAttribute("title",
-          names.get(m) + ": " + distances[m] + " of " + widths[m] + " bits differ");
+      segment
+          .getElement()
+          .setAttribute(
+              "title", names.get(m) + ": " + distances[m] + " of " + widths[m] + " bits differ");
       Div fill = new Div();
       fill.addClassName("ch-dist-fill");
       fill.getStyle().set("width", (100.0 * distances[m] / widths[m]) + "%");

@@ -30,12 +30,13 @@ import org.concepthash.serving.query.ConceptNames;
 import org.concepthash.serving.query.CropBox;
 
 /**
- * The concept atlas: per concept of the active model its (editable) name, its most frequent sub-code values
- * in the catalog and, per value, exemplar crops centred on the concept's attention peak. Two-bit sub-codes
- * are laid out as the paper's quadrants (00 top-left, 01 top-right, 10 bottom-left, 11 bottom-right).
- * Each concept shows the part it finds ("head in 84% of 240 annotated images", or "not measured"), an
- * "unreliable" mark when that is no better than chance, and the part as a suggested name.
- * Clicking an exemplar searches with it, restricted to that concept.
+ * The concept atlas: per concept of the active model its (editable) name, its most frequent
+ * sub-code values in the catalog and, per value, exemplar crops centred on the concept's attention
+ * peak. Two-bit sub-codes are laid out as the paper's quadrants (00 top-left, 01 top-right, 10
+ * bottom-left, 11 bottom-right). Each concept shows the part it finds ("head in 84% of 240
+ * annotated images", or "not measured"), an "unreliable" mark when that is no better than chance,
+ * and the part as a suggested name. Clicking an exemplar searches with it, restricted to that
+ * concept.
  */
 @Route(value = "concepts", layout = MainLayout.class)
 @PageTitle("Concepts | ConceptHash")
@@ -58,11 +59,15 @@ public class ConceptsView extends VerticalLayout {
       built = atlas.build(VALUES_PER_CONCEPT, EXEMPLARS_PER_VALUE);
     } catch (IOException | CatalogException e) {
       built = Optional.empty();
-      Notification.show("The atlas cannot be built: " + e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+      Notification.show("The atlas cannot be built: " + e.getMessage())
+          .addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
     if (built.isEmpty()) {
-      ModelStatusPanel panel = new ModelStatusPanel("Concept atlas",
-          "The atlas shows what each sub-code of the active model means. No model is active yet: train one first.");
+      ModelStatusPanel panel =
+          new ModelStatusPanel(
+              "Concept atlas",
+              "The atlas shows what each sub-code of the active model means. No model is active"
+                  + " yet: train one first.");
       RouterLink training = new RouterLink("Go to training", TrainingView.class);
       training.setId("go-to-training");
       panel.add(training);
@@ -70,10 +75,16 @@ public class ConceptsView extends VerticalLayout {
       return;
     }
     ConceptAtlas.Atlas a = built.get();
-    add(new H2("Concept atlas"), new Paragraph("Model " + a.model().id() + " over " + a.images()
-        + " catalog images. Each concept owns a block of code bits; below are its most frequent values and"
-        + " images that carry them, cropped around where the concept looked. Click an image to search with it"
-        + " on that concept alone."));
+    add(
+        new H2("Concept atlas"),
+        new Paragraph(
+            "Model "
+                + a.model().id()
+                + " over "
+                + a.images()
+                + " catalog images. Each concept owns a block of code bits; below are its most"
+                + " frequent values and images that carry them, cropped around where the concept"
+                + " looked. Click an image to search with it on that concept alone."));
     for (ConceptAtlas.Concept c : a.concepts()) {
       add(concept(a, c));
     }
@@ -93,20 +104,24 @@ public class ConceptsView extends VerticalLayout {
     name.setReadOnly(!access.allows(Role.CURATOR));
     name.setAriaLabel("name of concept " + (c.index() + 1));
     name.setValueChangeMode(ValueChangeMode.ON_CHANGE);
-    boolean[] shownOnly = {false}; // set while the field shows a name stored already (an accepted suggestion)
-    name.addValueChangeListener(e -> {
-      if (shownOnly[0] || !e.isFromClient() && e.getOldValue().equals(e.getValue())) {
-        return;
-      }
-      try {
-        access.require(Role.CURATOR);
-        names.rename(a.model().id(), c.index(), e.getValue());
-        Notification.show("Concept " + (c.index() + 1) + " is now called '" + e.getValue().strip() + "'")
-            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-      } catch (CatalogException | AccessDeniedException ex) {
-        Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
-      }
-    });
+    boolean[] shownOnly = {
+      false
+    }; // set while the field shows a name stored already (an accepted suggestion)
+    name.addValueChangeListener(
+        e -> {
+          if (shownOnly[0] || !e.isFromClient() && e.getOldValue().equals(e.getValue())) {
+            return;
+          }
+          try {
+            access.require(Role.CURATOR);
+            names.rename(a.model().id(), c.index(), e.getValue());
+            Notification.show(
+                    "Concept " + (c.index() + 1) + " is now called '" + e.getValue().strip() + "'")
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+          } catch (CatalogException | AccessDeniedException ex) {
+            Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
+          }
+        });
     Span info = new Span(c.bits() + "-bit sub-code");
     info.addClassName("ch-meta-name");
     Span parts = ConceptTrust.summary(a.model(), c.index());
@@ -115,13 +130,20 @@ public class ConceptsView extends VerticalLayout {
     ConceptTrust.unreliableMark(a.model(), c.index()).ifPresent(header::add);
     header.addClassName("ch-atlas-header");
     section.add(header);
-    suggestion(a, c, accepted -> {
-      shownOnly[0] = true;
-      name.setValue(accepted);
-      shownOnly[0] = false;
-    }).ifPresent(section::add);
+    suggestion(
+            a,
+            c,
+            accepted -> {
+              shownOnly[0] = true;
+              name.setValue(accepted);
+              shownOnly[0] = false;
+            })
+        .ifPresent(section::add);
     Div values = new Div();
-    values.addClassName(c.bits() <= ConceptAtlas.ALL_VALUES_UP_TO_BITS && c.bits() == 2 ? "ch-quadrants" : "ch-values");
+    values.addClassName(
+        c.bits() <= ConceptAtlas.ALL_VALUES_UP_TO_BITS && c.bits() == 2
+            ? "ch-quadrants"
+            : "ch-values");
     for (ConceptAtlas.Value v : c.values()) {
       values.add(value(c, v));
     }
@@ -130,12 +152,17 @@ public class ConceptsView extends VerticalLayout {
   }
 
   /**
-   * The concept's dominant part offered as its name (purity at least 0.6, the part not taken by a purer
-   * concept), unless it is called that already; a curator accepts it with one click or edits the name.
+   * The concept's dominant part offered as its name (purity at least 0.6, the part not taken by a
+   * purer concept), unless it is called that already; a curator accepts it with one click or edits
+   * the name.
    */
-  private Optional<Div> suggestion(ConceptAtlas.Atlas a, ConceptAtlas.Concept c, Consumer<String> show) {
-    Optional<String> part = a.model().partConsistency().flatMap(p -> p.suggestedName(c.index()))
-        .filter(p -> !p.equalsIgnoreCase(c.name().strip()));
+  private Optional<Div> suggestion(
+      ConceptAtlas.Atlas a, ConceptAtlas.Concept c, Consumer<String> show) {
+    Optional<String> part =
+        a.model()
+            .partConsistency()
+            .flatMap(p -> p.suggestedName(c.index()))
+            .filter(p -> !p.equalsIgnoreCase(c.name().strip()));
     if (part.isEmpty()) {
       return Optional.empty();
     }
@@ -144,18 +171,23 @@ public class ConceptsView extends VerticalLayout {
     box.addClassName("ch-name-suggestion");
     box.getElement().setAttribute("data-suggested-name", part.get());
     if (access.allows(Role.CURATOR)) {
-      Button accept = new Button("Accept", e -> {
-        try {
-          access.require(Role.CURATOR);
-          names.rename(a.model().id(), c.index(), part.get());
-          show.accept(part.get());
-          box.setVisible(false);
-          Notification.show("Concept " + (c.index() + 1) + " is now called '" + part.get() + "'")
-              .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-        } catch (CatalogException | AccessDeniedException ex) {
-          Notification.show(ex.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
-      });
+      Button accept =
+          new Button(
+              "Accept",
+              e -> {
+                try {
+                  access.require(Role.CURATOR);
+                  names.rename(a.model().id(), c.index(), part.get());
+                  show.accept(part.get());
+                  box.setVisible(false);
+                  Notification.show(
+                          "Concept " + (c.index() + 1) + " is now called '" + part.get() + "'")
+                      .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                } catch (CatalogException | AccessDeniedException ex) {
+                  Notification.show(ex.getMessage())
+                      .addThemeVariants(NotificationVariant.LUMO_ERROR);
+                }
+              });
       accept.setId("accept-suggestion-" + c.index());
       accept.addThemeVariants(ButtonVariant.LUMO_SMALL);
       box.add(accept);
@@ -190,13 +222,28 @@ public class ConceptsView extends VerticalLayout {
     // show only the region: scale the picture by 1/size and shift it so the region fills the box
     crop.getStyle().set("background-image", "url('/api/images/" + e.imageId() + "/content')");
     crop.getStyle().set("background-size", pct(100 / r.width()) + " " + pct(100 / r.height()));
-    crop.getStyle().set("background-position", pct(position(r.left(), r.width())) + " " + pct(position(r.top(), r.height())));
-    crop.addClickListener(ev -> UI.getCurrent().navigate("search", QueryParameters.simple(
-        Map.of("image", String.valueOf(e.imageId()), "concepts", String.valueOf(concept)))));
+    crop.getStyle()
+        .set(
+            "background-position",
+            pct(position(r.left(), r.width())) + " " + pct(position(r.top(), r.height())));
+    crop.addClickListener(
+        ev ->
+            UI.getCurrent()
+                .navigate(
+                    "search",
+                    QueryParameters.simple(
+                        Map.of(
+                            "image",
+                            String.valueOf(e.imageId()),
+                            "concepts",
+                            String.valueOf(concept)))));
     return crop;
   }
 
-  /** CSS percentage position that puts offset {@code start} (of a region {@code size} wide) at the left edge. */
+  /**
+   * CSS percentage position that puts offset {@code start} (of a region {@code size} wide) at the
+   * left edge.
+   */
   private static double position(double start, double size) {
     return size >= 1 ? 0 : 100 * start / (1 - size);
   }

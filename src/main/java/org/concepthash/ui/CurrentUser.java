@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.concepthash.accounts.SignedInUser;
 
 /**
- * The user signed in to this browser session, kept as an attribute of the HTTP session (so the REST API
- * recognises the session's own image requests too). Only the login and setup views sign in.
+ * The user signed in to this browser session, kept as an attribute of the HTTP session (so the REST
+ * API recognises the session's own image requests too). Only the login and setup views sign in.
  */
 final class CurrentUser {
   private CurrentUser() {}

@@ -66,7 +66,8 @@ public class ImageDetailView extends VerticalLayout implements BeforeEnterObserv
     Optional<Long> id = event.getRouteParameters().getLong("id");
     Optional<ImageView> image = id.flatMap(catalog::find);
     if (image.isEmpty()) {
-      event.rerouteToError(IllegalArgumentException.class, "No image " + id.map(String::valueOf).orElse(""));
+      event.rerouteToError(
+          IllegalArgumentException.class, "No image " + id.map(String::valueOf).orElse(""));
       return;
     }
     imageId = image.get().id();
@@ -81,15 +82,28 @@ public class ImageDetailView extends VerticalLayout implements BeforeEnterObserv
     picture.setAlt(image.originalName());
     metadata.removeAll();
     metadata.add(
-        row("Label", image.labelled() ? image.labelDisplayName() + " (" + image.label() + ")" : "unlabelled"),
+        row(
+            "Label",
+            image.labelled()
+                ? image.labelDisplayName() + " (" + image.label() + ")"
+                : "unlabelled"),
         row("Family", image.family() == null ? "-" : image.family()),
-        row("Size", image.width() + " x " + image.height() + " px, " + image.byteSize() / 1024 + " KiB (PNG)"),
+        row(
+            "Size",
+            image.width()
+                + " x "
+                + image.height()
+                + " px, "
+                + image.byteSize() / 1024
+                + " KiB (PNG)"),
         row("Split", image.split()),
         row("Source", image.source()),
         row("Added", TIME.format(image.createdAt())),
         row("SHA-256", image.sha256()));
-    com.vaadin.flow.router.RouterLink search = new com.vaadin.flow.router.RouterLink("Search with this image", SearchView.class);
-    search.setQueryParameters(com.vaadin.flow.router.QueryParameters.of("image", String.valueOf(image.id())));
+    com.vaadin.flow.router.RouterLink search =
+        new com.vaadin.flow.router.RouterLink("Search with this image", SearchView.class);
+    search.setQueryParameters(
+        com.vaadin.flow.router.QueryParameters.of("image", String.valueOf(image.id())));
     search.setId("search-with-image");
     metadata.add(search);
     assigner.setClasses(catalog.classes());
@@ -107,7 +121,8 @@ public class ImageDetailView extends VerticalLayout implements BeforeEnterObserv
       access.require(Role.CURATOR);
       catalog.setLabels(java.util.List.of(imageId), className, isNew, access.actor());
       show(catalog.find(imageId).orElseThrow());
-      Notification.show("Label set to " + className).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+      Notification.show("Label set to " + className)
+          .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
     } catch (CatalogException | IllegalArgumentException | AccessDeniedException e) {
       Notification.show(e.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
     }

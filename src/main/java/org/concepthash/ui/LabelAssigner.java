@@ -12,8 +12,8 @@ import java.util.List;
 import org.concepthash.catalog.ClassView;
 
 /**
- * Picks a class (existing, or a new name typed in) and asks to apply it to the current selection. Dumb:
- * classes in, {@link AssignEvent} out; the view does the work.
+ * Picks a class (existing, or a new name typed in) and asks to apply it to the current selection.
+ * Dumb: classes in, {@link AssignEvent} out; the view does the work.
  */
 public class LabelAssigner extends HorizontalLayout {
 
@@ -91,11 +91,13 @@ public class LabelAssigner extends HorizontalLayout {
   }
 
   private void refreshButton() {
-    apply.setText(selected == 1 ? "Label 1 selected image" : "Label " + selected + " selected images");
+    apply.setText(
+        selected == 1 ? "Label 1 selected image" : "Label " + selected + " selected images");
     apply.setEnabled(selected > 0 && classes.getValue() != null && !classes.getValue().isBlank());
   }
 
-  public Registration addAssignListener(com.vaadin.flow.component.ComponentEventListener<AssignEvent> listener) {
+  public Registration addAssignListener(
+      com.vaadin.flow.component.ComponentEventListener<AssignEvent> listener) {
     return addListener(AssignEvent.class, listener);
   }
 }

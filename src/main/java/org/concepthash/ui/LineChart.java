@@ -7,16 +7,18 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A small line chart drawn as inline SVG on the server: no chart library (Vaadin Charts is commercial),
- * works offline, and a test can read the series from the markup. Each series is a polyline with a
- * {@code data-series} attribute; the legend names them.
+ * A small line chart drawn as inline SVG on the server: no chart library (Vaadin Charts is
+ * commercial), works offline, and a test can read the series from the markup. Each series is a
+ * polyline with a {@code data-series} attribute; the legend names them.
  */
 class LineChart extends Div {
 
   /** One point of a series. */
   record Point(double x, double y) {}
 
-  private static final String[] COLOURS = {"#1676f3", "#e8590c", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599"};
+  private static final String[] COLOURS = {
+    "#1676f3", "#e8590c", "#2f9e44", "#ae3ec9", "#f08c00", "#0c8599"
+  };
   private static final int WIDTH = 480;
   private static final int HEIGHT = 200;
   private static final int LEFT = 48;
@@ -63,16 +65,34 @@ class LineChart extends Div {
       }
     }
     StringBuilder svg = new StringBuilder();
-    svg.append(String.format(Locale.ROOT, "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 %d %d' width='100%%'"
-        + " role='img' aria-label='%s' style='font: 11px sans-serif'>", WIDTH, HEIGHT, escape(title)));
-    svg.append(String.format(Locale.ROOT, "<text x='%d' y='14' font-weight='bold'>%s</text>", LEFT, escape(title)));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 %d %d' width='100%%'"
+                + " role='img' aria-label='%s' style='font: 11px sans-serif'>",
+            WIDTH,
+            HEIGHT,
+            escape(title)));
+    svg.append(
+        String.format(
+            Locale.ROOT, "<text x='%d' y='14' font-weight='bold'>%s</text>", LEFT, escape(title)));
     int plotW = WIDTH - LEFT - RIGHT;
     int plotH = HEIGHT - TOP - BOTTOM;
-    svg.append(String.format(Locale.ROOT, "<rect x='%d' y='%d' width='%d' height='%d' fill='none' stroke='#ccc'/>",
-        LEFT, TOP, plotW, plotH));
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x='%d' y='%d' width='%d' height='%d' fill='none' stroke='#ccc'/>",
+            LEFT,
+            TOP,
+            plotW,
+            plotH));
     if (minX > maxX) {
-      svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d' fill='#888'>no data yet</text>", LEFT + 8,
-          TOP + plotH / 2));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x='%d' y='%d' fill='#888'>no data yet</text>",
+              LEFT + 8,
+              TOP + plotH / 2));
     } else {
       if (maxX == minX) {
         maxX = minX + 1;
@@ -80,13 +100,31 @@ class LineChart extends Div {
       if (maxY == minY) {
         maxY = minY + (minY == 0 ? 1 : Math.abs(minY) * 0.1);
       }
-      svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d' text-anchor='end'>%s</text>", LEFT - 4, TOP + 8,
-          number(maxY)));
-      svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d' text-anchor='end'>%s</text>", LEFT - 4, TOP + plotH,
-          number(minY)));
-      svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d'>%s</text>", LEFT, HEIGHT - 8, number(minX)));
-      svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d' text-anchor='end'>%s %s</text>", WIDTH - RIGHT,
-          HEIGHT - 8, escape(xLabel), number(maxX)));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x='%d' y='%d' text-anchor='end'>%s</text>",
+              LEFT - 4,
+              TOP + 8,
+              number(maxY)));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x='%d' y='%d' text-anchor='end'>%s</text>",
+              LEFT - 4,
+              TOP + plotH,
+              number(minY)));
+      svg.append(
+          String.format(
+              Locale.ROOT, "<text x='%d' y='%d'>%s</text>", LEFT, HEIGHT - 8, number(minX)));
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text x='%d' y='%d' text-anchor='end'>%s %s</text>",
+              WIDTH - RIGHT,
+              HEIGHT - 8,
+              escape(xLabel),
+              number(maxX)));
       int colour = 0;
       int legendX = LEFT + 8;
       for (Map.Entry<String, List<Point>> s : series.entrySet()) {
@@ -100,14 +138,28 @@ class LineChart extends Div {
           double y = TOP + plotH - (p.y() - minY) / (maxY - minY) * plotH;
           points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
         }
-        svg.append(String.format(Locale.ROOT, "<polyline data-series='%s' fill='none' stroke='%s' stroke-width='1.5'"
-            + " points='%s'/>", escape(s.getKey()), c, points.toString().strip()));
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<polyline data-series='%s' fill='none' stroke='%s' stroke-width='1.5'"
+                    + " points='%s'/>",
+                escape(s.getKey()),
+                c,
+                points.toString().strip()));
         if (s.getValue().size() == 1) {
           String[] xy = points.toString().strip().split(",");
-          svg.append(String.format(Locale.ROOT, "<circle cx='%s' cy='%s' r='3' fill='%s'/>", xy[0], xy[1], c));
+          svg.append(
+              String.format(
+                  Locale.ROOT, "<circle cx='%s' cy='%s' r='3' fill='%s'/>", xy[0], xy[1], c));
         }
-        svg.append(String.format(Locale.ROOT, "<text x='%d' y='%d' fill='%s'>%s</text>", legendX, TOP + 14, c,
-            escape(s.getKey())));
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<text x='%d' y='%d' fill='%s'>%s</text>",
+                legendX,
+                TOP + 14,
+                c,
+                escape(s.getKey())));
         legendX += 12 + 7 * s.getKey().length();
       }
     }
@@ -116,7 +168,8 @@ class LineChart extends Div {
   }
 
   private static String number(double v) {
-    return Math.abs(v) >= 100 || v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v)
+    return Math.abs(v) >= 100 || v == Math.rint(v)
+        ? String.format(Locale.ROOT, "%.0f", v)
         : String.format(Locale.ROOT, "%.3g", v);
   }
 

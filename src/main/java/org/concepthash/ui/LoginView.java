@@ -49,13 +49,16 @@ public class LoginView extends VerticalLayout {
     submit.addClickShortcut(Key.ENTER);
     add(new H1("ConceptHash Catalog"), username, password, submit, error);
     if (firstAdmin.setupPending()) {
-      add(new Paragraph("No users yet: "), new Anchor("setup", "create the first admin with the setup token from the log"));
+      add(
+          new Paragraph("No users yet: "),
+          new Anchor("setup", "create the first admin with the setup token from the log"));
     }
   }
 
   void signIn() {
     try {
-      Optional<SignedInUser> user = logins.login(username.getValue(), password.getValue(), remoteAddress());
+      Optional<SignedInUser> user =
+          logins.login(username.getValue(), password.getValue(), remoteAddress());
       if (user.isEmpty()) {
         showError("Wrong user name or password.");
         return;
@@ -67,7 +70,9 @@ public class LoginView extends VerticalLayout {
     }
   }
 
-  /** Signs the session in under a new session id, so an id fixed before login is worthless after it. */
+  /**
+   * Signs the session in under a new session id, so an id fixed before login is worthless after it.
+   */
   static void signInAs(SignedInUser user) {
     if (VaadinRequest.getCurrent() instanceof VaadinServletRequest request) {
       try {

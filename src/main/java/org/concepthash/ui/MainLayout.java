@@ -20,13 +20,14 @@ import io.micronaut.context.annotation.Prototype;
 import java.util.List;
 
 /**
- * The navigation shell around every view: menu entries the user's role allows (a view's
- * {@link RequiresRole}), the current user, sign in / sign out.
+ * The navigation shell around every view: menu entries the user's role allows (a view's {@link
+ * RequiresRole}), the current user, sign in / sign out.
  */
 @Prototype
 public class MainLayout extends AppLayout implements BeforeEnterObserver {
 
-  private record Entry(String label, Class<? extends com.vaadin.flow.component.Component> view, VaadinIcon icon) {}
+  private record Entry(
+      String label, Class<? extends com.vaadin.flow.component.Component> view, VaadinIcon icon) {}
 
   private static final List<Entry> MENU =
       List.of(
@@ -68,7 +69,8 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
         nav.addItem(new SideNavItem(e.label(), e.view(), e.icon().create()));
       }
     }
-    Span user = new Span(access.user().map(u -> u.username() + " (" + u.role().id() + ")").orElse(""));
+    Span user =
+        new Span(access.user().map(u -> u.username() + " (" + u.role().id() + ")").orElse(""));
     user.setId("current-user");
     Button session;
     if (access.signedIn()) {
@@ -83,7 +85,9 @@ public class MainLayout extends AppLayout implements BeforeEnterObserver {
     right.add(user, session);
   }
 
-  /** Forgets the user, ends the HTTP session (and with it this UI) and reloads at the login page. */
+  /**
+   * Forgets the user, ends the HTTP session (and with it this UI) and reloads at the login page.
+   */
   static void signOut() {
     CurrentUser.forget();
     UI.getCurrent().getPage().setLocation("login");

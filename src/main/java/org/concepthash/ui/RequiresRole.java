@@ -8,8 +8,8 @@ import java.lang.annotation.Target;
 import org.concepthash.accounts.Role;
 
 /**
- * The least role a view needs ({@link ViewGuard} refuses navigation below it and the shell hides its
- * menu entry). A view without it needs a viewer; {@link PublicView} needs nobody.
+ * The least role a view needs ({@link ViewGuard} refuses navigation below it and the shell hides
+ * its menu entry). A view without it needs a viewer; {@link PublicView} needs nobody.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)

@@ -17,16 +17,27 @@ class ResultCard extends Div {
   private final SearchAnswer.Result result;
   private final AttentionOverlay overlay;
 
-  ResultCard(SearchAnswer.Result result, List<String> names, int[] widths, long mask, int rank,
-      Consumer<SearchAnswer.Result> compare, Consumer<Long> searchWith) {
+  ResultCard(
+      SearchAnswer.Result result,
+      List<String> names,
+      int[] widths,
+      long mask,
+      int rank,
+      Consumer<SearchAnswer.Result> compare,
+      Consumer<Long> searchWith) {
     this.result = result;
     addClassName("ch-result");
     getElement().setAttribute("data-image-id", String.valueOf(result.imageId()));
     getElement().setAttribute("data-distance", String.valueOf(result.distance()));
     getElement().setAttribute("data-rank", String.valueOf(rank));
-    overlay = new AttentionOverlay("/api/images/" + result.imageId() + "/thumbnail", "image " + result.imageId());
-    Span label = new Span(result.label() == null ? "unlabelled" : result.displayName() == null ? result.label()
-        : result.displayName());
+    overlay =
+        new AttentionOverlay(
+            "/api/images/" + result.imageId() + "/thumbnail", "image " + result.imageId());
+    Span label =
+        new Span(
+            result.label() == null
+                ? "unlabelled"
+                : result.displayName() == null ? result.label() : result.displayName());
     label.addClassName(result.label() == null ? "ch-unlabelled" : "ch-label");
     Span family = new Span(result.family() == null ? "" : result.family());
     family.addClassName("ch-family");
@@ -41,7 +52,12 @@ class ResultCard extends Div {
     again.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
     Div head = new Div(label, family);
     head.addClassName("ch-result-head");
-    add(overlay, head, distance, new ConceptDistanceBar(names, widths, result.conceptDistances(), mask), explanation,
+    add(
+        overlay,
+        head,
+        distance,
+        new ConceptDistanceBar(names, widths, result.conceptDistances(), mask),
+        explanation,
         new Div(compareButton, again));
   }
 

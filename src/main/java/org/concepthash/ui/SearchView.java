@@ -60,10 +60,10 @@ import org.concepthash.serving.query.QueryService;
 import org.concepthash.serving.query.SearchAnswer;
 
 /**
- * Search by image and see why each result matched: the query's code per concept, the top-k neighbours
- * with per-concept distance bars and explanations, attention overlays, side-by-side comparison, search
- * restricted to chosen concepts and grouping by family. Opens with {@code ?image=ID&concepts=0,2} to
- * search with a catalog image (the atlas links here).
+ * Search by image and see why each result matched: the query's code per concept, the top-k
+ * neighbours with per-concept distance bars and explanations, attention overlays, side-by-side
+ * comparison, search restricted to chosen concepts and grouping by family. Opens with {@code
+ * ?image=ID&concepts=0,2} to search with a catalog image (the atlas links here).
  */
 @Route(value = "search", layout = MainLayout.class)
 @PageTitle("Search | ConceptHash")
@@ -95,10 +95,15 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
   private String querySrc;
   private SearchAnswer answer;
   private AttentionOverlay queryOverlay;
+
   /** Beside the query's overlay while it shows a concept marked unreliable. */
   private final Span overlayWarning = new Span();
 
-  public SearchView(QueryService queries, QueryImages images, AttentionService attention, CatalogService catalog,
+  public SearchView(
+      QueryService queries,
+      QueryImages images,
+      AttentionService attention,
+      CatalogService catalog,
       UiAccess access) {
     this.access = access;
     this.queries = queries;
@@ -108,17 +113,29 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     this.model = queries.activeModel().orElse(null);
     addClassName("ch-search");
     if (model == null) {
-      ModelStatusPanel panel = new ModelStatusPanel("Search by image",
-          "Search needs an active model. No model is active for this catalog yet: label some images and"
-              + " train one, or register a model package trained elsewhere.");
+      ModelStatusPanel panel =
+          new ModelStatusPanel(
+              "Search by image",
+              "Search needs an active model. No model is active for this catalog yet: label some"
+                  + " images and train one, or register a model package trained elsewhere.");
       RouterLink training = new RouterLink("Go to training", TrainingView.class);
       training.setId("go-to-training");
       panel.add(training);
       add(panel);
       return;
     }
-    add(new H2("Search by image"), new Paragraph("Model " + model.id() + ": " + model.bits() + "-bit codes, "
-        + model.concepts() + " concepts of " + model.bitsPerConcept() + " bits."));
+    add(
+        new H2("Search by image"),
+        new Paragraph(
+            "Model "
+                + model.id()
+                + ": "
+                + model.bits()
+                + "-bit codes, "
+                + model.concepts()
+                + " concepts of "
+                + model.bitsPerConcept()
+                + " bits."));
     add(querySources(), controls(), queryPanel, summary, results);
     queryPanel.setId("query-panel");
     queryPanel.addClassName("ch-query");
@@ -131,10 +148,13 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private HorizontalLayout querySources() {
-    Upload upload = new Upload(UploadHandler.inMemory((metadata, bytes) -> {
-      UI ui = UI.getCurrent();
-      ui.access(() -> searchUpload(metadata.fileName(), bytes));
-    }));
+    Upload upload =
+        new Upload(
+            UploadHandler.inMemory(
+                (metadata, bytes) -> {
+                  UI ui = UI.getCurrent();
+                  ui.access(() -> searchUpload(metadata.fileName(), bytes));
+                }));
     upload.setId("query-upload");
     upload.setMaxFiles(1);
     upload.setDropLabel(new Span("Drop a query image (it is not stored unless you add it)"));
@@ -163,13 +183,14 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     concepts.setItems(indices);
     concepts.setItemLabelGenerator(names::get);
     concepts.setValue(new LinkedHashSet<>(indices));
-    concepts.addValueChangeListener(e -> {
-      if (e.isFromClient() && e.getValue().isEmpty()) {
-        concepts.setValue(e.getOldValue()); // at least one concept: an empty mask ranks nothing
-        return;
-      }
-      rerun();
-    });
+    concepts.addValueChangeListener(
+        e -> {
+          if (e.isFromClient() && e.getValue().isEmpty()) {
+            concepts.setValue(e.getOldValue()); // at least one concept: an empty mask ranks nothing
+            return;
+          }
+          rerun();
+        });
     groupByFamily.setId("group-by-family");
     groupByFamily.addValueChangeListener(e -> renderResults());
     List<String> choices = new ArrayList<>(List.of(AttentionOverlay.NONE, AttentionOverlay.ALL));
@@ -177,11 +198,14 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     overlayChoice.setLabel("Attention");
     overlayChoice.setId("overlay-concept");
     overlayChoice.setItems(choices);
-    overlayChoice.setItemLabelGenerator(c -> switch (c) {
-      case AttentionOverlay.NONE -> "off";
-      case AttentionOverlay.ALL -> "all concepts";
-      default -> ConceptTrust.label(model, Integer.parseInt(c), names.get(Integer.parseInt(c)));
-    });
+    overlayChoice.setItemLabelGenerator(
+        c ->
+            switch (c) {
+              case AttentionOverlay.NONE -> "off";
+              case AttentionOverlay.ALL -> "all concepts";
+              default ->
+                  ConceptTrust.label(model, Integer.parseInt(c), names.get(Integer.parseInt(c)));
+            });
     overlayChoice.setValue(AttentionOverlay.NONE);
     overlayChoice.addValueChangeListener(e -> applyOverlay());
     opacity.setType("range");
@@ -193,7 +217,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     NativeLabel opacityLabel = new NativeLabel("Opacity");
     Div opacityBox = new Div(opacityLabel, opacity);
     opacityBox.addClassName("ch-opacity");
-    HorizontalLayout row = new HorizontalLayout(k, concepts, groupByFamily, overlayChoice, opacityBox);
+    HorizontalLayout row =
+        new HorizontalLayout(k, concepts, groupByFamily, overlayChoice, opacityBox);
     row.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     row.addClassName("ch-search-controls");
     return row;
@@ -206,29 +231,33 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     }
     QueryParameters params = event.getLocation().getQueryParameters();
     Optional<String> image = params.getSingleParameter("image");
-    params.getSingleParameter("concepts").ifPresent(c -> {
-      Set<Integer> chosen = new LinkedHashSet<>();
-      for (String t : c.split(",")) {
-        try {
-          int m = Integer.parseInt(t.strip());
-          if (m >= 0 && m < model.concepts()) {
-            chosen.add(m);
+    params
+        .getSingleParameter("concepts")
+        .ifPresent(
+            c -> {
+              Set<Integer> chosen = new LinkedHashSet<>();
+              for (String t : c.split(",")) {
+                try {
+                  int m = Integer.parseInt(t.strip());
+                  if (m >= 0 && m < model.concepts()) {
+                    chosen.add(m);
+                  }
+                } catch (NumberFormatException ignored) {
+                  // a hand-edited link: keep the default selection
+                }
+              }
+              if (!chosen.isEmpty()) {
+                concepts.setValue(chosen);
+              }
+            });
+    image.ifPresent(
+        id -> {
+          try {
+            searchCatalogImage(Long.parseLong(id));
+          } catch (NumberFormatException e) {
+            error("'" + id + "' is not an image id");
           }
-        } catch (NumberFormatException ignored) {
-          // a hand-edited link: keep the default selection
-        }
-      }
-      if (!chosen.isEmpty()) {
-        concepts.setValue(chosen);
-      }
-    });
-    image.ifPresent(id -> {
-      try {
-        searchCatalogImage(Long.parseLong(id));
-      } catch (NumberFormatException e) {
-        error("'" + id + "' is not an image id");
-      }
-    });
+        });
   }
 
   /** Searches with an uploaded picture (validated like an ingest, not stored). */
@@ -251,8 +280,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
   private void start(QueryImage q) {
     query = q;
-    querySrc = q.catalogImageId().isPresent() ? "/api/images/" + q.catalogImageId().getAsLong() + "/content"
-        : dataUrl(q.image());
+    querySrc =
+        q.catalogImageId().isPresent()
+            ? "/api/images/" + q.catalogImageId().getAsLong() + "/content"
+            : dataUrl(q.image());
     rerun();
   }
 
@@ -272,7 +303,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
 
   private long mask() {
     if (concepts.getValue().size() == concepts.getListDataView().getItemCount()) {
-      // every concept: 0 lets a model activated since this page was built answer with all of its own
+      // every concept: 0 lets a model activated since this page was built answer with all of its
+      // own
       return 0;
     }
     long mask = 0;
@@ -304,13 +336,22 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
       code.add(line);
     }
     SearchAnswer.Prediction p = answer.query().predicted();
-    Span predicted = new Span(p == null ? "no class prediction"
-        : "Predicted: " + p.displayName() + (p.family() == null ? "" : " (family " + p.family() + ")")
-            + " - " + p.distance() + " bits from its centre, margin " + p.margin());
+    Span predicted =
+        new Span(
+            p == null
+                ? "no class prediction"
+                : "Predicted: "
+                    + p.displayName()
+                    + (p.family() == null ? "" : " (family " + p.family() + ")")
+                    + " - "
+                    + p.distance()
+                    + " bits from its centre, margin "
+                    + p.margin());
     predicted.setId("query-predicted");
     Span title = new Span("Query: " + query.name());
     title.addClassName("ch-label");
-    Div info = new Div(title, new Span("code " + answer.query().code() + " (hex)"), code, predicted);
+    Div info =
+        new Div(title, new Span("code " + answer.query().code() + " (hex)"), code, predicted);
     info.addClassName("ch-query-info");
     if (query.uploaded() && access.allows(Role.CURATOR)) {
       Button add = new Button("Add to catalog", e -> addQueryToCatalog(e.getSource()));
@@ -346,10 +387,18 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     Map<String, List<ResultCard>> groups = new LinkedHashMap<>();
     int rank = 0;
     for (SearchAnswer.Result r : answer.results()) {
-      ResultCard card = new ResultCard(r, answer.conceptNames(), widths, answer.conceptMask(), rank++,
-          this::compare, this::searchCatalogImage);
+      ResultCard card =
+          new ResultCard(
+              r,
+              answer.conceptNames(),
+              widths,
+              answer.conceptMask(),
+              rank++,
+              this::compare,
+              this::searchCatalogImage);
       cards.add(card);
-      String family = groupByFamily.getValue() ? (r.family() == null ? "no family" : r.family()) : "";
+      String family =
+          groupByFamily.getValue() ? (r.family() == null ? "no family" : r.family()) : "";
       groups.computeIfAbsent(family, f -> new ArrayList<>()).add(card);
     }
     for (Map.Entry<String, List<ResultCard>> g : groups.entrySet()) {
@@ -366,7 +415,10 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     applyOverlay();
   }
 
-  /** Shows the chosen concept's map on the query and every result; maps of results load on first use. */
+  /**
+   * Shows the chosen concept's map on the query and every result; maps of results load on first
+   * use.
+   */
   private void applyOverlay() {
     if (answer == null) {
       return;
@@ -374,16 +426,21 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     String concept = overlayChoice.getValue();
     double alpha = parseOpacity();
     if (!AttentionOverlay.NONE.equals(concept)) {
-      List<Long> missing = cards.stream().filter(c -> !c.overlay().hasMaps()).map(c -> c.result().imageId()).toList();
+      List<Long> missing =
+          cards.stream()
+              .filter(c -> !c.overlay().hasMaps())
+              .map(c -> c.result().imageId())
+              .toList();
       if (!missing.isEmpty()) {
         try {
           Map<Long, AttentionMaps> maps = attention.forImages(missing, answer.model().id());
-          cards.forEach(c -> {
-            AttentionMaps a = maps.get(c.result().imageId());
-            if (a != null) {
-              c.overlay().setMaps(a);
-            }
-          });
+          cards.forEach(
+              c -> {
+                AttentionMaps a = maps.get(c.result().imageId());
+                if (a != null) {
+                  c.overlay().setMaps(a);
+                }
+              });
         } catch (CatalogException | IOException e) {
           error("attention maps: " + e.getMessage());
         }
@@ -445,17 +502,19 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     dialog.setId("picker");
     Div gallery = new Div();
     gallery.addClassName("ch-gallery");
-    for (ImageView img : catalog.list(new ImageFilter(null, null, null, null), 0, GALLERY_SIZE).content()) {
+    for (ImageView img :
+        catalog.list(new ImageFilter(null, null, null, null), 0, GALLERY_SIZE).content()) {
       Image thumb = new Image("/api/images/" + img.id() + "/thumbnail", img.originalName());
       thumb.addClassName("ch-thumb");
       Div card = new Div(thumb, new Span(img.labelled() ? img.labelDisplayName() : "unlabelled"));
       card.addClassName("ch-card");
       card.addClassName("ch-pick");
       card.getElement().setAttribute("data-image-id", String.valueOf(img.id()));
-      card.addClickListener(e -> {
-        dialog.close();
-        searchCatalogImage(img.id());
-      });
+      card.addClickListener(
+          e -> {
+            dialog.close();
+            searchCatalogImage(img.id());
+          });
       gallery.add(card);
     }
     dialog.add(gallery);
@@ -468,7 +527,9 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     Notification.show(message).addThemeVariants(NotificationVariant.LUMO_ERROR);
   }
 
-  /** The picture as a data URL, at most 384 px on its longest side (the overlay draws at that size). */
+  /**
+   * The picture as a data URL, at most 384 px on its longest side (the overlay draws at that size).
+   */
   private static String dataUrl(BufferedImage image) {
     double scale = Math.min(1.0, 384.0 / Math.max(image.getWidth(), image.getHeight()));
     BufferedImage shown = image;
@@ -477,7 +538,8 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
       int h = Math.max(1, (int) Math.round(image.getHeight() * scale));
       shown = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
       Graphics2D g = shown.createGraphics();
-      g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
+      g.setRenderingHint(
+          RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BICUBIC);
       g.drawImage(image, 0, 0, w, h, null);
       g.dispose();
     }

@@ -19,7 +19,10 @@ import org.concepthash.accounts.FirstAdmin;
 import org.concepthash.accounts.Role;
 import org.concepthash.accounts.SignedInUser;
 
-/** First start without CONCEPTHASH_ADMIN_PASSWORD: redeem the setup token from the log for the first admin. */
+/**
+ * First start without CONCEPTHASH_ADMIN_PASSWORD: redeem the setup token from the log for the first
+ * admin.
+ */
 @Route("setup")
 @PageTitle("First admin | ConceptHash")
 @PublicView
@@ -59,7 +62,8 @@ public class SetupView extends VerticalLayout {
       return;
     }
     try {
-      Optional<Account> admin = firstAdmin.redeem(token.getValue(), username.getValue(), password.getValue());
+      Optional<Account> admin =
+          firstAdmin.redeem(token.getValue(), username.getValue(), password.getValue());
       if (admin.isEmpty()) {
         message.setText("That is not the setup token of this start (or setup is done).");
         return;

@@ -47,9 +47,9 @@ import org.concepthash.jobs.TrainingJob;
 import org.concepthash.jobs.TrainingJobs;
 
 /**
- * Training: start a job on the catalog's labelled images, watch it live (stage, epoch/step bar, ETA,
- * images/s, loss curves, mAP per evaluation, log tail), cancel it. Progress is read from the job table
- * once a second and pushed, so a job running on another host's worker shows the same way.
+ * Training: start a job on the catalog's labelled images, watch it live (stage, epoch/step bar,
+ * ETA, images/s, loss curves, mAP per evaluation, log tail), cancel it. Progress is read from the
+ * job table once a second and pushed, so a job running on another host's worker shows the same way.
  */
 @Route(value = "training", layout = MainLayout.class)
 @PageTitle("Training | ConceptHash")
@@ -84,9 +84,13 @@ public class TrainingView extends VerticalLayout {
     this.jobs = jobs;
     this.access = access;
     setSizeFull();
-    add(new H2("Training"), new Paragraph("Retrains on every labelled catalog image as it is now (unlabelled"
-        + " images are not used). When the job succeeds the catalog is re-encoded and search switches to the"
-        + " new model in one step; the previous model stays for rollback on the Models page."));
+    add(
+        new H2("Training"),
+        new Paragraph(
+            "Retrains on every labelled catalog image as it is now (unlabelled images are not"
+                + " used). When the job succeeds the catalog is re-encoded and search switches to"
+                + " the new model in one step; the previous model stays for rollback on the Models"
+                + " page."));
 
     recipe.setLabel("Recipe");
     recipe.setId("training-recipe");
@@ -115,37 +119,49 @@ public class TrainingView extends VerticalLayout {
     grid.setId("training-jobs");
     grid.addColumn(TrainingJob::id).setHeader("Job").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(j -> j.state().lowerName()).setHeader("State").setAutoWidth(true);
-    grid.addColumn(j -> j.stage() == null ? "" : j.stage().lowerName()).setHeader("Stage").setAutoWidth(true);
+    grid.addColumn(j -> j.stage() == null ? "" : j.stage().lowerName())
+        .setHeader("Stage")
+        .setAutoWidth(true);
     grid.addColumn(j -> j.request().recipe()).setHeader("Recipe").setAutoWidth(true);
     grid.addColumn(j -> describe(j.request())).setHeader("Settings").setAutoWidth(true);
     grid.addColumn(TrainingJob::images).setHeader("Images").setAutoWidth(true);
     grid.addColumn(j -> TIME.format(j.createdAt())).setHeader("Queued").setAutoWidth(true);
-    grid.addColumn(j -> j.modelVersionId() == null ? "" : j.modelVersionId()).setHeader("Model").setAutoWidth(true);
+    grid.addColumn(j -> j.modelVersionId() == null ? "" : j.modelVersionId())
+        .setHeader("Model")
+        .setAutoWidth(true);
     grid.setHeight("14em");
-    grid.addSelectionListener(e -> {
-      e.getFirstSelectedItem().ifPresent(j -> {
-        selected = j.id();
-        showJob(j);
-      });
-    });
+    grid.addSelectionListener(
+        e -> {
+          e.getFirstSelectedItem()
+              .ifPresent(
+                  j -> {
+                    selected = j.id();
+                    showJob(j);
+                  });
+        });
 
     cancel.setId("training-cancel");
     cancel.addThemeVariants(ButtonVariant.LUMO_ERROR);
-    cancel.addClickListener(e -> {
-      if (selected != null) {
-        try {
-          access.require(Role.ADMIN);
-          showJob(jobs.cancel(selected, access.actor()));
-          refreshList();
-        } catch (AccessDeniedException denied) {
-          Notification.show(denied.getMessage()).addThemeVariants(NotificationVariant.LUMO_ERROR);
-        }
-      }
-    });
+    cancel.addClickListener(
+        e -> {
+          if (selected != null) {
+            try {
+              access.require(Role.ADMIN);
+              showJob(jobs.cancel(selected, access.actor()));
+              refreshList();
+            } catch (AccessDeniedException denied) {
+              Notification.show(denied.getMessage())
+                  .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            }
+          }
+        });
     bar.setId("training-progress");
     status.setId("training-status");
     log.setId("training-log");
-    log.getStyle().set("max-height", "14em").set("overflow", "auto").set("font-size", "var(--lumo-font-size-xs)")
+    log.getStyle()
+        .set("max-height", "14em")
+        .set("overflow", "auto")
+        .set("font-size", "var(--lumo-font-size-xs)")
         .set("width", "100%");
     losses.setId("training-loss-chart");
     map.setId("training-map-chart");
@@ -173,13 +189,26 @@ public class TrainingView extends VerticalLayout {
   private void startJob() {
     try {
       access.require(Role.ADMIN);
-      var enqueued = jobs.start(new JobRequest(recipe.getValue(), bits.getValue(), epochs.getValue(),
-          activate.getValue()), null, access.actor());
-      Notification.show(enqueued.created() ? "Job " + enqueued.job().id() + " queued"
-          : "Job " + enqueued.job().id() + " with these settings is already " + enqueued.job().state().lowerName());
+      var enqueued =
+          jobs.start(
+              new JobRequest(
+                  recipe.getValue(), bits.getValue(), epochs.getValue(), activate.getValue()),
+              null,
+              access.actor());
+      Notification.show(
+          enqueued.created()
+              ? "Job " + enqueued.job().id() + " queued"
+              : "Job "
+                  + enqueued.job().id()
+                  + " with these settings is already "
+                  + enqueued.job().state().lowerName());
       refreshList();
-      grid.select(grid.getListDataView().getItems().filter(j -> j.id() == enqueued.job().id()).findFirst()
-          .orElse(enqueued.job()));
+      grid.select(
+          grid.getListDataView()
+              .getItems()
+              .filter(j -> j.id() == enqueued.job().id())
+              .findFirst()
+              .orElse(enqueued.job()));
       selected = enqueued.job().id();
       showJob(enqueued.job());
     } catch (RuntimeException e) {
@@ -210,9 +239,13 @@ public class TrainingView extends VerticalLayout {
 
   private void showJob(TrainingJob job) {
     details.setVisible(true);
-    jobTitle.setText("Job " + job.id() + ": " + job.state().lowerName()
-        + (job.cancelRequested() && !job.state().finished() ? " (cancelling)" : "")
-        + (job.error() != null ? " - " + job.error() : ""));
+    jobTitle.setText(
+        "Job "
+            + job.id()
+            + ": "
+            + job.state().lowerName()
+            + (job.cancelRequested() && !job.state().finished() ? " (cancelling)" : "")
+            + (job.error() != null ? " - " + job.error() : ""));
     JsonObject p = parse(job.progress());
     showStages(job, p);
     int epoch = integer(p, "epoch");
@@ -234,7 +267,8 @@ public class TrainingView extends VerticalLayout {
         parts.add(String.format(Locale.ROOT, "ETA %d:%02d", eta / 60, eta % 60));
       }
       if (p.has("imagesPerSecond")) {
-        parts.add(String.format(Locale.ROOT, "%.1f images/s", p.get("imagesPerSecond").getAsDouble()));
+        parts.add(
+            String.format(Locale.ROOT, "%.1f images/s", p.get("imagesPerSecond").getAsDouble()));
       }
       if (p.has("loss")) {
         parts.add(String.format(Locale.ROOT, "loss %.4f", p.get("loss").getAsDouble()));
@@ -243,9 +277,16 @@ public class TrainingView extends VerticalLayout {
       bar.setValue(job.state() == JobState.SUCCEEDED ? 1 : 0);
     }
     if (p.has("test")) {
-      parts.add(String.format(Locale.ROOT, "held-out mAP@all %.3f", p.getAsJsonObject("test").get("mapAll").getAsDouble()));
+      parts.add(
+          String.format(
+              Locale.ROOT,
+              "held-out mAP@all %.3f",
+              p.getAsJsonObject("test").get("mapAll").getAsDouble()));
     }
-    status.setText(parts.isEmpty() ? job.state() == JobState.QUEUED ? "waiting for a worker" : "" : String.join(" · ", parts));
+    status.setText(
+        parts.isEmpty()
+            ? job.state() == JobState.QUEUED ? "waiting for a worker" : ""
+            : String.join(" · ", parts));
     losses.show(lossSeries(p));
     map.show(mapSeries(p));
     List<String> lines = job.log() == null ? List.of() : job.log().lines().toList();
@@ -268,7 +309,10 @@ public class TrainingView extends VerticalLayout {
       if (done.contains(s.lowerName())) {
         theme += " success";
       } else if (s == job.stage()) {
-        theme += job.state() == JobState.RUNNING ? " primary" : job.state() == JobState.FAILED ? " error" : " contrast";
+        theme +=
+            job.state() == JobState.RUNNING
+                ? " primary"
+                : job.state() == JobState.FAILED ? " error" : " contrast";
       }
       badge.getElement().getThemeList().addAll(List.of(theme.split(" ")));
       badge.getElement().setAttribute("data-stage", s.lowerName());
@@ -284,10 +328,18 @@ public class TrainingView extends VerticalLayout {
     for (JsonElement e : p.getAsJsonArray("curve")) {
       JsonObject point = e.getAsJsonObject();
       double x = point.get("x").getAsDouble();
-      series.computeIfAbsent("total", k -> new ArrayList<>()).add(new LineChart.Point(x, point.get("loss").getAsDouble()));
+      series
+          .computeIfAbsent("total", k -> new ArrayList<>())
+          .add(new LineChart.Point(x, point.get("loss").getAsDouble()));
       if (point.has("terms")) {
-        point.getAsJsonObject("terms").entrySet().forEach(t ->
-            series.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(new LineChart.Point(x, t.getValue().getAsDouble())));
+        point
+            .getAsJsonObject("terms")
+            .entrySet()
+            .forEach(
+                t ->
+                    series
+                        .computeIfAbsent(t.getKey(), k -> new ArrayList<>())
+                        .add(new LineChart.Point(x, t.getValue().getAsDouble())));
       }
     }
     return series;
@@ -298,8 +350,12 @@ public class TrainingView extends VerticalLayout {
     if (p.has("evaluations")) {
       JsonArray evaluations = p.getAsJsonArray("evaluations");
       List<LineChart.Point> points = new ArrayList<>();
-      evaluations.forEach(e -> points.add(new LineChart.Point(e.getAsJsonObject().get("epoch").getAsDouble(),
-          e.getAsJsonObject().get("mapAll").getAsDouble())));
+      evaluations.forEach(
+          e ->
+              points.add(
+                  new LineChart.Point(
+                      e.getAsJsonObject().get("epoch").getAsDouble(),
+                      e.getAsJsonObject().get("mapAll").getAsDouble())));
       if (!points.isEmpty()) {
         series.put("mAP@all", points);
       }
@@ -308,8 +364,10 @@ public class TrainingView extends VerticalLayout {
   }
 
   private static String describe(JobRequest r) {
-    return (r.bits() == null ? "recipe bits" : r.bits() + " bits") + ", "
-        + (r.epochs() == null ? "recipe epochs" : r.epochs() + " epochs") + (r.activate() ? "" : ", no activation");
+    return (r.bits() == null ? "recipe bits" : r.bits() + " bits")
+        + ", "
+        + (r.epochs() == null ? "recipe epochs" : r.epochs() + " epochs")
+        + (r.activate() ? "" : ", no activation");
   }
 
   private static JsonObject parse(String json) {
@@ -329,18 +387,24 @@ public class TrainingView extends VerticalLayout {
   protected void onAttach(AttachEvent event) {
     super.onAttach(event);
     UI ui = event.getUI();
-    refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "training-view-refresh");
-      t.setDaemon(true);
-      return t;
-    });
-    refresher.scheduleWithFixedDelay(() -> {
-      try {
-        refresh(ui);
-      } catch (RuntimeException e) {
-        // the UI is gone; detach stops the refresher
-      }
-    }, 1, 1, TimeUnit.SECONDS);
+    refresher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "training-view-refresh");
+              t.setDaemon(true);
+              return t;
+            });
+    refresher.scheduleWithFixedDelay(
+        () -> {
+          try {
+            refresh(ui);
+          } catch (RuntimeException e) {
+            // the UI is gone; detach stops the refresher
+          }
+        },
+        1,
+        1,
+        TimeUnit.SECONDS);
   }
 
   @Override

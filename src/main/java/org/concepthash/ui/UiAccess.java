@@ -8,9 +8,9 @@ import org.concepthash.accounts.Role;
 import org.concepthash.accounts.SignedInUser;
 
 /**
- * What the current UI user may do: the signed-in user, or the anonymous viewer when anonymous access is
- * on. Views hide what {@link #allows} refuses; action handlers call {@link #require} before they change
- * anything, so a hidden button that a client fires anyway is still refused.
+ * What the current UI user may do: the signed-in user, or the anonymous viewer when anonymous
+ * access is on. Views hide what {@link #allows} refuses; action handlers call {@link #require}
+ * before they change anything, so a hidden button that a client fires anyway is still refused.
  */
 @Singleton
 public class UiAccess {

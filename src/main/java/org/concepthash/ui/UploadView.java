@@ -2,6 +2,7 @@ package org.concepthash.ui;
 
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -13,11 +14,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadHandler;
 import io.micronaut.context.annotation.Prototype;
 import java.io.ByteArrayInputStream;
-import com.vaadin.flow.component.grid.dataview.GridListDataView;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import org.concepthash.accounts.RateLimitedException;
 import org.concepthash.accounts.Role;
 import org.concepthash.accounts.UploadLimiter;
@@ -30,8 +30,8 @@ import org.concepthash.catalog.ingest.IngestRefusedException;
 import org.concepthash.data.Split;
 
 /**
- * Multi-file upload with a result per file (accepted, duplicate, refused with the reason), then one class
- * for any selection of the uploaded images.
+ * Multi-file upload with a result per file (accepted, duplicate, refused with the reason), then one
+ * class for any selection of the uploaded images.
  */
 @Route(value = "upload", layout = MainLayout.class)
 @PageTitle("Upload & label | ConceptHash")
@@ -51,10 +51,14 @@ public class UploadView extends VerticalLayout {
   private final LabelAssigner assigner = new LabelAssigner();
   private final List<UploadOutcome> outcomes = new ArrayList<>();
   private final GridListDataView<UploadOutcome> rows = results.setItems(outcomes);
-  /** Current labels of the uploaded images, kept beside the rows so relabelling keeps the selection. */
+
+  /**
+   * Current labels of the uploaded images, kept beside the rows so relabelling keeps the selection.
+   */
   private final Map<Long, String> labels = new HashMap<>();
 
-  public UploadView(CatalogService catalog, ImageIngest ingest, UiAccess access, UploadLimiter uploads) {
+  public UploadView(
+      CatalogService catalog, ImageIngest ingest, UiAccess access, UploadLimiter uploads) {
     this.catalog = catalog;
     this.ingest = ingest;
     this.access = access;
@@ -106,7 +110,9 @@ public class UploadView extends VerticalLayout {
       return new UploadOutcome(
           fileName,
           r.duplicate() ? "duplicate" : "accepted",
-          r.duplicate() ? "already in the catalog as image " + r.image().id() : "image " + r.image().id(),
+          r.duplicate()
+              ? "already in the catalog as image " + r.image().id()
+              : "image " + r.image().id(),
           r.image().id());
     } catch (IngestRefusedException | AccessDeniedException | RateLimitedException e) {
       return new UploadOutcome(fileName, "refused", e.getMessage(), null);

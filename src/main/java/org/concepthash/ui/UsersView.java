@@ -56,17 +56,30 @@ public class UsersView extends VerticalLayout {
     toggle.setId("user-toggle");
     Button create = new Button("Create user", e -> create());
     create.setId("user-create");
-    Button setRole = new Button("Set role", e -> onSelected(a -> accounts.setRole(a.username(), changeRole.getValue(), access.actor())));
+    Button setRole =
+        new Button(
+            "Set role",
+            e ->
+                onSelected(
+                    a -> accounts.setRole(a.username(), changeRole.getValue(), access.actor())));
     setRole.setId("user-set-role");
-    Button reset = new Button("Reset password", e -> onSelected(a -> {
-      accounts.resetPassword(a.username(), resetPassword.getValue(), access.actor());
-      resetPassword.clear();
-    }));
+    Button reset =
+        new Button(
+            "Reset password",
+            e ->
+                onSelected(
+                    a -> {
+                      accounts.resetPassword(
+                          a.username(), resetPassword.getValue(), access.actor());
+                      resetPassword.clear();
+                    }));
     reset.setId("user-reset-password");
-    toggle.addClickListener(e -> onSelected(a -> accounts.setEnabled(a.username(), !a.enabled(), access.actor())));
+    toggle.addClickListener(
+        e -> onSelected(a -> accounts.setEnabled(a.username(), !a.enabled(), access.actor())));
     HorizontalLayout createRow = new HorizontalLayout(newName, newPassword, newRole, create);
     createRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-    HorizontalLayout changeRow = new HorizontalLayout(changeRole, setRole, resetPassword, reset, toggle);
+    HorizontalLayout changeRow =
+        new HorizontalLayout(changeRole, setRole, resetPassword, reset, toggle);
     changeRow.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
     add(new H3("New user"), createRow, new H3("Users"), grid, changeRow);
     reload();
@@ -82,12 +95,15 @@ public class UsersView extends VerticalLayout {
   }
 
   void create() {
-    run(() -> {
-      accounts.create(newName.getValue(), newPassword.getValue(), newRole.getValue(), access.actor());
-      Notification.show("Created " + newName.getValue()).addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-      newName.clear();
-      newPassword.clear();
-    });
+    run(
+        () -> {
+          accounts.create(
+              newName.getValue(), newPassword.getValue(), newRole.getValue(), access.actor());
+          Notification.show("Created " + newName.getValue())
+              .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+          newName.clear();
+          newPassword.clear();
+        });
   }
 
   private void onSelected(Consumer<Account> change) {
@@ -99,7 +115,9 @@ public class UsersView extends VerticalLayout {
     run(() -> change.accept(selected.get()));
   }
 
-  /** Every change: the admin role checked on the server first, refusals shown, the list reloaded. */
+  /**
+   * Every change: the admin role checked on the server first, refusals shown, the list reloaded.
+   */
   private void run(Runnable change) {
     try {
       access.require(Role.ADMIN);

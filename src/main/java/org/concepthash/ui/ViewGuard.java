@@ -11,9 +11,9 @@ import org.concepthash.accounts.Role;
 
 /**
  * Refuses navigation to a view the current user's role does not allow, before the view is created:
- * visitors who are not signed in (and may not browse anonymously) go to the login view, signed-in users
- * below the view's {@link RequiresRole} get the access-denied page (anonymous viewers the login view). Registered on every UI through
- * {@code MicronautInstantiator}.
+ * visitors who are not signed in (and may not browse anonymously) go to the login view, signed-in
+ * users below the view's {@link RequiresRole} get the access-denied page (anonymous viewers the
+ * login view). Registered on every UI through {@code MicronautInstantiator}.
  */
 @Singleton
 public class ViewGuard implements VaadinServiceInitListener, BeforeEnterListener {

@@ -14,8 +14,8 @@ import org.concepthash.accounts.SignedInUser;
 import org.reactivestreams.Publisher;
 
 /**
- * When anonymous access is on, a request without credentials is a viewer named "anonymous". A request
- * that sends a token is never downgraded to that: a bad or expired token stays a 401.
+ * When anonymous access is on, a request without credentials is a viewer named "anonymous". A
+ * request that sends a token is never downgraded to that: a bad or expired token stays a 401.
  */
 @Singleton
 class AnonymousAuthentication implements AuthenticationFetcher<HttpRequest<?>> {

@@ -1,6 +1,7 @@
 package org.concepthash.web;
 
 import io.micronaut.core.convert.exceptions.ConversionErrorException;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
@@ -9,11 +10,10 @@ import io.micronaut.http.annotation.Error;
 import io.micronaut.http.codec.CodecException;
 import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.AuthorizationException;
 import io.micronaut.security.rules.SecurityRule;
 import io.micronaut.web.router.exceptions.UnsatisfiedRouteException;
 import jakarta.validation.ConstraintViolationException;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.security.authentication.AuthorizationException;
 import org.concepthash.accounts.AccountException;
 import org.concepthash.accounts.RateLimitedException;
 import org.concepthash.catalog.CatalogException;
@@ -22,9 +22,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every API error as {@code {"error": "..."}} with a fitting status. Global {@code @Error} routes rather
- * than ExceptionHandler beans: with micronaut-servlet 4.9 (the newest served here) on core 4.10, only
- * controller routes carry a body writer for the servlet response.
+ * Every API error as {@code {"error": "..."}} with a fitting status. Global {@code @Error} routes
+ * rather than ExceptionHandler beans: with micronaut-servlet 4.9 (the newest served here) on core
+ * 4.10, only controller routes carry a body writer for the servlet response.
  */
 @Controller
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -47,15 +47,21 @@ class ApiErrors {
     return error(status, e.getMessage());
   }
 
-  /** Security refused the request: 401 without (valid) credentials, 403 when the role is not enough. */
+  /**
+   * Security refused the request: 401 without (valid) credentials, 403 when the role is not enough.
+   */
   @Error(global = true)
   HttpResponse<ApiError> authorization(AuthorizationException e) {
     if (e.isForbidden()) {
-      return error(HttpStatus.FORBIDDEN, "the role of '" + e.getAuthentication().getName() + "' does not allow this");
+      return error(
+          HttpStatus.FORBIDDEN,
+          "the role of '" + e.getAuthentication().getName() + "' does not allow this");
     }
     return HttpResponse.<ApiError>status(HttpStatus.UNAUTHORIZED)
         .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer")
-        .body(new ApiError("sign in first: POST /api/login, then send Authorization: Bearer <token>"));
+        .body(
+            new ApiError(
+                "sign in first: POST /api/login, then send Authorization: Bearer <token>"));
   }
 
   @Error(global = true)
@@ -96,14 +102,17 @@ class ApiErrors {
     return error(HttpStatus.BAD_REQUEST, "invalid value for '" + e.getArgument().getName() + "'");
   }
 
-  /** Unreadable JSON, or a record whose constructor refused the values (e.g. a blank class name). */
+  /**
+   * Unreadable JSON, or a record whose constructor refused the values (e.g. a blank class name).
+   */
   @Error(global = true)
   HttpResponse<ApiError> unreadableBody(CodecException e) {
     Throwable cause = e;
     while (cause.getCause() != null) {
       cause = cause.getCause();
     }
-    String reason = cause instanceof IllegalArgumentException ? cause.getMessage() : "malformed request body";
+    String reason =
+        cause instanceof IllegalArgumentException ? cause.getMessage() : "malformed request body";
     return error(HttpStatus.BAD_REQUEST, reason);
   }
 
@@ -124,12 +133,15 @@ class ApiErrors {
 
   @Error(global = true, status = HttpStatus.METHOD_NOT_ALLOWED)
   HttpResponse<ApiError> methodNotAllowed(HttpRequest<?> request) {
-    return error(HttpStatus.METHOD_NOT_ALLOWED, request.getMethod() + " is not allowed on " + request.getPath());
+    return error(
+        HttpStatus.METHOD_NOT_ALLOWED,
+        request.getMethod() + " is not allowed on " + request.getPath());
   }
 
   @Error(global = true, status = HttpStatus.UNSUPPORTED_MEDIA_TYPE)
   HttpResponse<ApiError> unsupportedMediaType(HttpRequest<?> request) {
-    return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported content type for " + request.getPath());
+    return error(
+        HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported content type for " + request.getPath());
   }
 
   @Error(global = true)
@@ -139,6 +151,7 @@ class ApiErrors {
       return refusal.get();
     }
     LOG.error("{} {} failed", request.getMethod(), request.getPath(), e);
-    return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName());
+    return error(
+        HttpStatus.INTERNAL_SERVER_ERROR, "internal error: " + e.getClass().getSimpleName());
   }
 }

@@ -23,12 +23,18 @@ class AttentionController {
   /**
    * @param maps per concept grid*grid values, row-major
    * @param crop where the maps lie in the image, in fractions of its width and height
-   * @param conceptReliability per concept: "reliable", "unreliable" (the map is not evidence of a part)
-   *     or "not measured"
+   * @param conceptReliability per concept: "reliable", "unreliable" (the map is not evidence of a
+   *     part) or "not measured"
    */
   @Serdeable
-  record Response(String model, long imageId, List<String> concepts, List<String> conceptReliability, int grid,
-      float[][] maps, CropBox crop) {}
+  record Response(
+      String model,
+      long imageId,
+      List<String> concepts,
+      List<String> conceptReliability,
+      int grid,
+      float[][] maps,
+      CropBox crop) {}
 
   private final AttentionService attention;
   private final QueryService queries;
@@ -42,7 +48,8 @@ class AttentionController {
   @Secured(Roles.VIEWER)
   Response attention(@PathVariable long id, @Nullable @QueryValue String model) throws IOException {
     AttentionMaps a = attention.forImage(id, model);
-    List<String> names = queries.activeModel().map(v -> ConceptNames.display(v.conceptNames())).orElse(List.of());
+    List<String> names =
+        queries.activeModel().map(v -> ConceptNames.display(v.conceptNames())).orElse(List.of());
     List<String> reliability = queries.activeModel().map(Reliability::labels).orElse(List.of());
     return new Response(a.modelVersion(), id, names, reliability, a.grid(), a.maps(), a.crop());
   }

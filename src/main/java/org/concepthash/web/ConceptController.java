@@ -16,7 +16,9 @@ import org.concepthash.serving.ModelVersion;
 import org.concepthash.serving.query.ConceptNames;
 import org.concepthash.serving.query.QueryService;
 
-/** Concept names of model versions: read those of the active model, rename one (stored per version). */
+/**
+ * Concept names of model versions: read those of the active model, rename one (stored per version).
+ */
 @Controller("/api/models")
 class ConceptController {
 
@@ -27,18 +29,29 @@ class ConceptController {
    * One concept.
    *
    * @param bits the concept's sub-code length
-   * @param part its part consistency in words ("head in 84% of 240 annotated images"), or "not measured"
+   * @param part its part consistency in words ("head in 84% of 240 annotated images"), or "not
+   *     measured"
    * @param reliability "reliable", "unreliable" (purity below chance + 0.1: its explanations and
    *     overlays are not evidence of a part) or "not measured"
    * @param parts the measurement; null when not measured
    */
   @Serdeable
-  record ConceptJson(int index, String name, int bits, String part, String reliability,
+  record ConceptJson(
+      int index,
+      String name,
+      int bits,
+      String part,
+      String reliability,
       @Nullable PartConsistencyJson.ConceptPartsJson parts) {}
 
-  /** @param partConsistency the version's measurement over all concepts; null when not measured */
+  /**
+   * @param partConsistency the version's measurement over all concepts; null when not measured
+   */
   @Serdeable
-  record Concepts(String model, boolean active, List<ConceptJson> concepts,
+  record Concepts(
+      String model,
+      boolean active,
+      List<ConceptJson> concepts,
       @Nullable PartConsistencyJson partConsistency) {
     static Concepts of(ModelVersion v) {
       PartConsistencyJson parts = PartConsistencyJson.of(v);
@@ -46,10 +59,11 @@ class ConceptController {
       for (int m = 0; m < v.concepts(); m++) {
         // concept m owns bits [m K/M, (m+1) K/M)
         int bits = (m + 1) * v.bits() / v.concepts() - m * v.bits() / v.concepts();
-        PartConsistencyJson.ConceptPartsJson p = parts == null || m >= parts.concepts().size() ? null
-            : parts.concepts().get(m);
-        out.add(new ConceptJson(m, v.conceptNames().get(m), bits,
-            v.partSummary(m), v.reliability(m).label(), p));
+        PartConsistencyJson.ConceptPartsJson p =
+            parts == null || m >= parts.concepts().size() ? null : parts.concepts().get(m);
+        out.add(
+            new ConceptJson(
+                m, v.conceptNames().get(m), bits, v.partSummary(m), v.reliability(m).label(), p));
       }
       return new Concepts(v.id(), v.active(), out, parts);
     }
@@ -66,8 +80,12 @@ class ConceptController {
   @Get("/active/concepts")
   @Secured(Roles.VIEWER)
   Concepts activeConcepts() {
-    return Concepts.of(queries.activeModel()
-        .orElseThrow(() -> CatalogException.notFound("no model is active: train or activate one first")));
+    return Concepts.of(
+        queries
+            .activeModel()
+            .orElseThrow(
+                () ->
+                    CatalogException.notFound("no model is active: train or activate one first")));
   }
 
   @Put("/{id}/concepts/{index}")

@@ -4,10 +4,10 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
-import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.annotation.Transactional;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.rules.SecurityRule;
+import io.micronaut.serde.annotation.Serdeable;
+import io.micronaut.transaction.annotation.Transactional;
 import jakarta.persistence.EntityManager;
 
 /** {@code GET /api/health}: whether the app and its database answer. */
@@ -15,7 +15,9 @@ import jakarta.persistence.EntityManager;
 @Secured(SecurityRule.IS_ANONYMOUS) // load balancers and monitors probe without credentials
 class HealthController {
 
-  /** @param database UP when the database answers a trivial query, DOWN otherwise */
+  /**
+   * @param database UP when the database answers a trivial query, DOWN otherwise
+   */
   @Serdeable
   record Health(String status, String database) {}
 

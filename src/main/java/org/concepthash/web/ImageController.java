@@ -12,9 +12,9 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
@@ -46,7 +46,11 @@ class ImageController {
   private final ThumbnailService thumbnails;
   private final UploadLimiter uploads;
 
-  ImageController(CatalogService catalog, ImageIngest ingest, ThumbnailService thumbnails, UploadLimiter uploads) {
+  ImageController(
+      CatalogService catalog,
+      ImageIngest ingest,
+      ThumbnailService thumbnails,
+      UploadLimiter uploads) {
     this.catalog = catalog;
     this.ingest = ingest;
     this.thumbnails = thumbnails;
@@ -54,8 +58,8 @@ class ImageController {
   }
 
   /**
-   * 201 with the new image, 200 with the existing one for a duplicate, 400 when refused, 429 over the
-   * per-user upload rate.
+   * 201 with the new image, 200 with the existing one for a duplicate, 400 when refused, 429 over
+   * the per-user upload rate.
    */
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
   @Secured(Roles.CURATOR)
@@ -71,9 +75,12 @@ class ImageController {
     String className = label == null || label.isBlank() ? null : label.strip();
     IngestResult result;
     try (InputStream in = file.getInputStream()) {
-      result = ingest.ingest(in, IngestRequest.upload(file.getFilename(), className, parsed, actor));
+      result =
+          ingest.ingest(in, IngestRequest.upload(file.getFilename(), className, parsed, actor));
     }
-    return result.duplicate() ? HttpResponse.ok(result.image()) : HttpResponse.created(result.image());
+    return result.duplicate()
+        ? HttpResponse.ok(result.image())
+        : HttpResponse.created(result.image());
   }
 
   @Secured(Roles.VIEWER)
@@ -108,7 +115,8 @@ class ImageController {
 
   @Put("/{id}/label")
   @Secured(Roles.CURATOR)
-  ImageView setLabel(@PathVariable long id, @Body LabelChange change, Authentication authentication) {
+  ImageView setLabel(
+      @PathVariable long id, @Body LabelChange change, Authentication authentication) {
     return catalog.setLabel(id, change.label(), Actors.of(authentication));
   }
 

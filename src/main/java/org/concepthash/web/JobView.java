@@ -42,10 +42,25 @@ public record JobView(
 
   static JobView of(TrainingJob j) {
     List<String> lines = j.log() == null ? List.of() : j.log().lines().toList();
-    return new JobView(j.id(), j.state().lowerName(), j.stage() == null ? null : j.stage().lowerName(),
-        j.request().recipe(), j.request().bits(), j.request().epochs(), j.request().activate(),
-        JsonValues.object(j.progress()), j.modelVersionId(), j.worker(), j.error(), j.cancelRequested(), j.images(),
-        lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size()), j.createdBy(), j.createdAt(),
-        j.startedAt(), j.heartbeatAt(), j.finishedAt());
+    return new JobView(
+        j.id(),
+        j.state().lowerName(),
+        j.stage() == null ? null : j.stage().lowerName(),
+        j.request().recipe(),
+        j.request().bits(),
+        j.request().epochs(),
+        j.request().activate(),
+        JsonValues.object(j.progress()),
+        j.modelVersionId(),
+        j.worker(),
+        j.error(),
+        j.cancelRequested(),
+        j.images(),
+        lines.subList(Math.max(0, lines.size() - LOG_LINES), lines.size()),
+        j.createdBy(),
+        j.createdAt(),
+        j.startedAt(),
+        j.heartbeatAt(),
+        j.finishedAt());
   }
 }

@@ -9,7 +9,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** JSON text stored in the database (job progress, model metrics) as plain values the serializer writes. */
+/**
+ * JSON text stored in the database (job progress, model metrics) as plain values the serializer
+ * writes.
+ */
 final class JsonValues {
 
   private JsonValues() {}
@@ -53,7 +56,8 @@ final class JsonValues {
       } catch (NumberFormatException notFinite) {
         return null; // NaN or Infinity has no JSON form
       }
-      if (d.stripTrailingZeros().scale() <= 0 && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
+      if (d.stripTrailingZeros().scale() <= 0
+          && d.abs().compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) < 0) {
         return d.longValue();
       }
       return d.doubleValue();

@@ -17,9 +17,10 @@ import org.concepthash.accounts.LoginService;
 import org.concepthash.accounts.SignedInUser;
 
 /**
- * {@code POST /api/login {"username", "password"}}: a signed token for scripts, {@code {"access_token":
- * ..., "token_type": "Bearer", "expires_in": seconds, "username", "roles"}}; send it as
- * {@code Authorization: Bearer <token>}. 401 for a wrong name or password, 429 after repeated failures.
+ * {@code POST /api/login {"username", "password"}}: a signed token for scripts, {@code
+ * {"access_token": ..., "token_type": "Bearer", "expires_in": seconds, "username", "roles"}}; send
+ * it as {@code Authorization: Bearer <token>}. 401 for a wrong name or password, 429 after repeated
+ * failures.
  */
 @Controller("/api/login")
 @Secured(SecurityRule.IS_ANONYMOUS)
@@ -42,7 +43,8 @@ class LoginController {
       return ApiErrors.error(HttpStatus.BAD_REQUEST, "username and password are required");
     }
     String address = request.getRemoteAddress().getAddress().getHostAddress();
-    Optional<SignedInUser> user = logins.login(credentials.username(), credentials.password(), address);
+    Optional<SignedInUser> user =
+        logins.login(credentials.username(), credentials.password(), address);
     if (user.isEmpty()) {
       return ApiErrors.error(HttpStatus.UNAUTHORIZED, "wrong user name or password");
     }
@@ -51,6 +53,7 @@ class LoginController {
     return tokens
         .generate(authentication)
         .<HttpResponse<?>>map(HttpResponse::ok)
-        .orElseGet(() -> ApiErrors.error(HttpStatus.INTERNAL_SERVER_ERROR, "could not issue a token"));
+        .orElseGet(
+            () -> ApiErrors.error(HttpStatus.INTERNAL_SERVER_ERROR, "could not issue a token"));
   }
 }

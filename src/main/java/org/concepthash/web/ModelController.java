@@ -18,11 +18,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.concepthash.accounts.Roles;
+import org.concepthash.jobs.TrainingJobs;
+import org.concepthash.onnx.ModelPackageException;
 import org.concepthash.serving.EncodingProgress;
 import org.concepthash.serving.ModelRegistry;
 import org.concepthash.serving.ModelVersion;
-import org.concepthash.jobs.TrainingJobs;
-import org.concepthash.onnx.ModelPackageException;
 
 /** Model versions: list, register a package trained elsewhere, activate (and so roll back). */
 @Controller("/api/models")
@@ -44,12 +44,16 @@ class ModelController {
 
   /**
    * Registers a model package (multipart {@code file}), encodes the catalog with it and, with
-   * {@code activate=true}, makes it the active version. 201 with the model; 400 for a damaged package.
+   * {@code activate=true}, makes it the active version. 201 with the model; 400 for a damaged
+   * package.
    */
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
   @Secured(Roles.ADMIN)
-  HttpResponse<ModelView> register(@Part("file") CompletedFileUpload file, @Nullable @Part("activate") String activate,
-      Authentication authentication) throws IOException {
+  HttpResponse<ModelView> register(
+      @Part("file") CompletedFileUpload file,
+      @Nullable @Part("activate") String activate,
+      Authentication authentication)
+      throws IOException {
     Path upload = Files.createTempFile("concepthash-package", ".zip");
     try {
       try (InputStream in = file.getInputStream()) {
@@ -57,7 +61,9 @@ class ModelController {
       }
       ModelVersion version;
       try {
-        version = registry.register(upload, Actors.of(authentication), EncodingProgress.NONE, () -> false);
+        version =
+            registry.register(
+                upload, Actors.of(authentication), EncodingProgress.NONE, () -> false);
       } catch (ModelPackageException e) {
         throw new IllegalArgumentException("not a usable model package: " + e.getMessage(), e);
       }

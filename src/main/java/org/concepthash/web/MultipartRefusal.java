@@ -23,16 +23,22 @@ final class MultipartRefusal {
     Throwable t = e;
     for (int depth = 0; t != null && depth < MAX_DEPTH; depth++, t = t.getCause()) {
       if (t instanceof FileSizeLimitExceededException f) {
-        return Optional.of(ApiErrors.error(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-            "file is larger than the " + megabytes(f.getPermittedSize()) + " MB limit"));
+        return Optional.of(
+            ApiErrors.error(
+                HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                "file is larger than the " + megabytes(f.getPermittedSize()) + " MB limit"));
       }
       if (t instanceof SizeException s) {
-        return Optional.of(ApiErrors.error(HttpStatus.REQUEST_ENTITY_TOO_LARGE,
-            "request is larger than the " + megabytes(s.getPermittedSize()) + " MB limit"));
+        return Optional.of(
+            ApiErrors.error(
+                HttpStatus.REQUEST_ENTITY_TOO_LARGE,
+                "request is larger than the " + megabytes(s.getPermittedSize()) + " MB limit"));
       }
       if (t instanceof InvalidFileNameException) {
-        return Optional.of(ApiErrors.error(HttpStatus.BAD_REQUEST,
-            "the file name contains a character that is not allowed (a NUL byte)"));
+        return Optional.of(
+            ApiErrors.error(
+                HttpStatus.BAD_REQUEST,
+                "the file name contains a character that is not allowed (a NUL byte)"));
       }
     }
     return Optional.empty();

@@ -7,9 +7,9 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Part;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.multipart.CompletedFileUpload;
-import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.micronaut.serde.annotation.Serdeable;
 import java.io.IOException;
 import java.util.List;
 import org.concepthash.accounts.Roles;
@@ -24,8 +24,8 @@ import org.concepthash.serving.query.QueryService;
 import org.concepthash.serving.query.SearchAnswer;
 
 /**
- * Search by image: an uploaded picture (not stored) or a catalog image, answered with the query's code and
- * the ranked, explained neighbours under the active model.
+ * Search by image: an uploaded picture (not stored) or a catalog image, answered with the query's
+ * code and the ranked, explained neighbours under the active model.
  */
 @Controller("/api/search")
 class SearchController {
@@ -39,18 +39,31 @@ class SearchController {
   /**
    * @param concepts display names, in concept order
    * @param conceptReliability per concept, in the same order: "reliable", "unreliable" (its part
-   *     consistency is below chance + 0.1, so its overlay and its words in the explanations, where it is
-   *     marked "(unreliable)", are not evidence of a part) or "not measured"
+   *     consistency is below chance + 0.1, so its overlay and its words in the explanations, where
+   *     it is marked "(unreliable)", are not evidence of a part) or "not measured"
    */
   @Serdeable
-  record Response(String model, List<String> concepts, List<String> conceptReliability, QueryJson query,
+  record Response(
+      String model,
+      List<String> concepts,
+      List<String> conceptReliability,
+      QueryJson query,
       List<ResultJson> results) {}
 
-  /** @param code hex code; @param subcodes per concept its bits, first bit first */
+  /**
+   * @param code hex code; @param subcodes per concept its bits, first bit first
+   */
   @Serdeable
-  record QueryJson(String code, List<String> subcodes, AttentionJson attention, @Nullable PredictedJson predicted) {}
+  record QueryJson(
+      String code,
+      List<String> subcodes,
+      AttentionJson attention,
+      @Nullable PredictedJson predicted) {}
 
-  /** @param maps per concept grid*grid values, row-major; @param crop where the maps lie in the image */
+  /**
+   * @param maps per concept grid*grid values, row-major; @param crop where the maps lie in the
+   *     image
+   */
   @Serdeable
   record AttentionJson(int grid, float[][] maps, CropBox crop) {
     static AttentionJson of(AttentionMaps a) {
@@ -59,11 +72,17 @@ class SearchController {
   }
 
   @Serdeable
-  record PredictedJson(String label, String displayName, @Nullable String family, int distance, int margin) {}
+  record PredictedJson(
+      String label, String displayName, @Nullable String family, int distance, int margin) {}
 
   @Serdeable
-  record ResultJson(long imageId, @Nullable String label, @Nullable String family, int distance,
-      int[] conceptDistances, String explanation) {}
+  record ResultJson(
+      long imageId,
+      @Nullable String label,
+      @Nullable String family,
+      int distance,
+      int[] conceptDistances,
+      String explanation) {}
 
   private final QueryService queries;
   private final QueryImages images;
@@ -79,8 +98,11 @@ class SearchController {
   /** Search by an uploaded image; counts against the caller's upload rate (429 over it). */
   @Post(consumes = MediaType.MULTIPART_FORM_DATA)
   @Secured(Roles.VIEWER)
-  Response searchUpload(@Part("file") CompletedFileUpload file, @Nullable @Part("k") String k,
-      @Nullable @Part("concepts") String concepts, @Nullable Authentication authentication)
+  Response searchUpload(
+      @Part("file") CompletedFileUpload file,
+      @Nullable @Part("k") String k,
+      @Nullable @Part("concepts") String concepts,
+      @Nullable Authentication authentication)
       throws IOException, IngestRefusedException {
     uploads.acquire(Actors.of(authentication));
     QueryImage query = images.upload(file.getFilename(), file.getBytes());
@@ -94,7 +116,10 @@ class SearchController {
       throw CatalogException.invalid("imageId is required (or upload a file as multipart 'file')");
     }
     QueryImage query = images.catalogImage(body.imageId());
-    List<String> tokens = body.concepts() == null ? List.of() : body.concepts().stream().map(String::valueOf).toList();
+    List<String> tokens =
+        body.concepts() == null
+            ? List.of()
+            : body.concepts().stream().map(String::valueOf).toList();
     return search(query, body.k() == null ? DEFAULT_K : body.k(), tokens);
   }
 
@@ -103,13 +128,29 @@ class SearchController {
     SearchAnswer a = queries.search(query, k, concepts);
     SearchAnswer.Query q = a.query();
     SearchAnswer.Prediction p = q.predicted();
-    QueryJson qj = new QueryJson(q.code(), q.subCodes(), AttentionJson.of(q.attention()),
-        p == null ? null : new PredictedJson(p.label(), p.displayName(), p.family(), p.distance(), p.margin()));
-    List<ResultJson> results = a.results().stream()
-        .map(r -> new ResultJson(r.imageId(), r.label(), r.family(), r.distance(), r.conceptDistances(),
-            r.explanation()))
-        .toList();
-    return new Response(a.model().id(), a.conceptNames(), Reliability.labels(a.model()), qj, results);
+    QueryJson qj =
+        new QueryJson(
+            q.code(),
+            q.subCodes(),
+            AttentionJson.of(q.attention()),
+            p == null
+                ? null
+                : new PredictedJson(
+                    p.label(), p.displayName(), p.family(), p.distance(), p.margin()));
+    List<ResultJson> results =
+        a.results().stream()
+            .map(
+                r ->
+                    new ResultJson(
+                        r.imageId(),
+                        r.label(),
+                        r.family(),
+                        r.distance(),
+                        r.conceptDistances(),
+                        r.explanation()))
+            .toList();
+    return new Response(
+        a.model().id(), a.conceptNames(), Reliability.labels(a.model()), qj, results);
   }
 
   private static int parseK(String k) {

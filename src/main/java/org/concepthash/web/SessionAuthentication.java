@@ -16,7 +16,8 @@ import org.reactivestreams.Publisher;
 /**
  * Recognises the user signed in to the UI on the API requests the UI's own pages make (thumbnails,
  * image content): the HTTP session is shared with the Vaadin servlet. Only for reading requests
- * (GET/HEAD), so another site cannot use the session cookie to change anything; changes need a token.
+ * (GET/HEAD), so another site cannot use the session cookie to change anything; changes need a
+ * token.
  */
 @Singleton
 class SessionAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
@@ -32,7 +33,8 @@ class SessionAuthentication implements AuthenticationFetcher<HttpRequest<?>> {
     HttpSession session = http.getSession(false);
     Object user = session == null ? null : session.getAttribute(SignedInUser.SESSION_ATTRIBUTE);
     if (user instanceof SignedInUser signedIn) {
-      return Publishers.just(Authentication.build(signedIn.username(), signedIn.role().grantedIds()));
+      return Publishers.just(
+          Authentication.build(signedIn.username(), signedIn.role().grantedIds()));
     }
     return Publishers.empty();
   }

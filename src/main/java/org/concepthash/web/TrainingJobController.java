@@ -1,9 +1,6 @@
 package org.concepthash.web;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.security.annotation.Secured;
-import io.micronaut.security.authentication.Authentication;
-import org.concepthash.accounts.Roles;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -13,21 +10,27 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.security.annotation.Secured;
+import io.micronaut.security.authentication.Authentication;
 import io.micronaut.serde.annotation.Serdeable;
 import java.util.List;
+import org.concepthash.accounts.Roles;
 import org.concepthash.jobs.JobRequest;
 import org.concepthash.jobs.TrainingJobs;
 
 /**
- * Training jobs: start (202; a repeated request or {@code Idempotency-Key} returns the job it started),
- * look at, cancel.
+ * Training jobs: start (202; a repeated request or {@code Idempotency-Key} returns the job it
+ * started), look at, cancel.
  */
 @Controller("/api/training-jobs")
 class TrainingJobController {
 
   /** Body of {@code POST /api/training-jobs}; bits and epochs default to the recipe's. */
   @Serdeable
-  record StartJob(@Nullable String recipe, @Nullable Integer bits, @Nullable Integer epochs,
+  record StartJob(
+      @Nullable String recipe,
+      @Nullable Integer bits,
+      @Nullable Integer epochs,
       @Nullable Boolean activate) {}
 
   private final TrainingJobs jobs;
@@ -38,12 +41,16 @@ class TrainingJobController {
 
   @Post
   @Secured(Roles.ADMIN)
-  HttpResponse<JobView> start(@Body StartJob body, @Nullable @Header("Idempotency-Key") String idempotencyKey,
+  HttpResponse<JobView> start(
+      @Body StartJob body,
+      @Nullable @Header("Idempotency-Key") String idempotencyKey,
       Authentication authentication) {
-    JobRequest request = new JobRequest(body.recipe(), body.bits(), body.epochs(),
-        body.activate() == null || body.activate());
+    JobRequest request =
+        new JobRequest(
+            body.recipe(), body.bits(), body.epochs(), body.activate() == null || body.activate());
     var enqueued = jobs.start(request, idempotencyKey, Actors.of(authentication));
-    return HttpResponse.<JobView>status(HttpStatus.ACCEPTED).body(JobView.of(enqueued.job()))
+    return HttpResponse.<JobView>status(HttpStatus.ACCEPTED)
+        .body(JobView.of(enqueued.job()))
         .header("Location", "/api/training-jobs/" + enqueued.job().id());
   }
 

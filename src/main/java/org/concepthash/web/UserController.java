@@ -31,7 +31,12 @@ class UserController {
 
   /** A user in the API: the role as its lower-case id, never the password hash. */
   @Serdeable
-  record UserView(String username, String role, boolean enabled, String createdBy, java.time.Instant createdAt) {
+  record UserView(
+      String username,
+      String role,
+      boolean enabled,
+      String createdBy,
+      java.time.Instant createdAt) {
     static UserView of(Account a) {
       return new UserView(a.username(), a.role().id(), a.enabled(), a.createdBy(), a.createdAt());
     }
@@ -66,13 +71,17 @@ class UserController {
   HttpResponse<UserView> create(@Body NewUser user, Authentication authentication) {
     Role role = Role.parse(user.role() == null ? Roles.VIEWER : user.role());
     return HttpResponse.created(
-        UserView.of(accounts.create(user.username(), user.password(), role, Actors.of(authentication))));
+        UserView.of(
+            accounts.create(user.username(), user.password(), role, Actors.of(authentication))));
   }
 
   @Put("/{username}")
   @Secured(Roles.ADMIN)
-  UserView change(@PathVariable String username, @Body UserChange change, Authentication authentication) {
+  UserView change(
+      @PathVariable String username, @Body UserChange change, Authentication authentication) {
     Role role = change.role() == null ? null : Role.parse(change.role());
-    return UserView.of(accounts.update(username, role, change.enabled(), change.password(), Actors.of(authentication)));
+    return UserView.of(
+        accounts.update(
+            username, role, change.enabled(), change.password(), Actors.of(authentication)));
   }
 }

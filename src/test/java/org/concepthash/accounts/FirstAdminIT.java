@@ -12,13 +12,16 @@ import org.concepthash.testing.TestCatalog;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
-/** The first admin: from CONCEPTHASH_ADMIN_PASSWORD, or from a one-time token printed to the log. */
+/**
+ * The first admin: from CONCEPTHASH_ADMIN_PASSWORD, or from a one-time token printed to the log.
+ */
 class FirstAdminIT {
 
   @Test
   void theEnvironmentPasswordCreatesAdminOnceAndNoDefaultPasswordExists() {
     try (TestCatalog app =
-        TestCatalog.start(false, Map.of("concepthash.auth.admin-password", "first-admin-password"))) {
+        TestCatalog.start(
+            false, Map.of("concepthash.auth.admin-password", "first-admin-password"))) {
       AccountService accounts = app.bean(AccountService.class);
       Account admin = accounts.find("admin").orElseThrow();
       assertEquals(Role.ADMIN, admin.role());
@@ -32,7 +35,9 @@ class FirstAdminIT {
   @Test
   void commandsWithoutTheWebServerIssueNoToken() {
     try (TestCatalog app = TestCatalog.services()) {
-      assertFalse(app.bean(FirstAdmin.class).setupPending(), "a token only this process could redeem is useless");
+      assertFalse(
+          app.bean(FirstAdmin.class).setupPending(),
+          "a token only this process could redeem is useless");
     }
   }
 

@@ -37,7 +37,8 @@ class LoginThrottleTest {
   }
 
   private final ManualClock clock = new ManualClock();
-  private final LoginThrottle throttle = new LoginThrottle(3, Duration.ofSeconds(30), Duration.ofMinutes(5), clock);
+  private final LoginThrottle throttle =
+      new LoginThrottle(3, Duration.ofSeconds(30), Duration.ofMinutes(5), clock);
 
   @Test
   void repeatedFailuresLockOutWithADoublingDelay() {
@@ -45,16 +46,23 @@ class LoginThrottleTest {
     throttle.failed("eve", "10.0.0.1");
     assertDoesNotThrow(() -> throttle.check("eve", "10.0.0.1"), "below the allowance");
     throttle.failed("eve", "10.0.0.1");
-    RateLimitedException locked = assertThrows(RateLimitedException.class, () -> throttle.check("eve", "10.0.0.1"));
+    RateLimitedException locked =
+        assertThrows(RateLimitedException.class, () -> throttle.check("eve", "10.0.0.1"));
     assertEquals(30, locked.retryAfterSeconds());
     clock.advance(Duration.ofSeconds(31));
     assertDoesNotThrow(() -> throttle.check("eve", "10.0.0.1"));
     throttle.failed("eve", "10.0.0.1");
-    assertEquals(60, assertThrows(RateLimitedException.class, () -> throttle.check("eve", "10.0.0.1")).retryAfterSeconds());
+    assertEquals(
+        60,
+        assertThrows(RateLimitedException.class, () -> throttle.check("eve", "10.0.0.1"))
+            .retryAfterSeconds());
     for (int i = 0; i < 20; i++) {
       throttle.failed("eve", "10.0.0.1");
     }
-    assertEquals(300, assertThrows(RateLimitedException.class, () -> throttle.check("EVE", "10.0.0.1")).retryAfterSeconds(),
+    assertEquals(
+        300,
+        assertThrows(RateLimitedException.class, () -> throttle.check("EVE", "10.0.0.1"))
+            .retryAfterSeconds(),
         "capped, and the user name is case-insensitive");
   }
 
@@ -70,6 +78,7 @@ class LoginThrottleTest {
     throttle.failed("carol", "10.0.0.2");
     throttle.succeeded("carol", "10.0.0.2");
     throttle.failed("carol", "10.0.0.2");
-    assertDoesNotThrow(() -> throttle.check("carol", "10.0.0.2"), "the count restarted after the success");
+    assertDoesNotThrow(
+        () -> throttle.check("carol", "10.0.0.2"), "the count restarted after the success");
   }
 }

@@ -18,7 +18,9 @@ class PasswordHasherTest {
   @Test
   void hashesAreArgon2idWithTheStatedParameters() {
     String hash = hasher.hash("correct horse battery staple");
-    Matcher m = Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([^$]+)\\$([^$]+)").matcher(hash);
+    Matcher m =
+        Pattern.compile("\\$argon2id\\$v=19\\$m=(\\d+),t=(\\d+),p=(\\d+)\\$([^$]+)\\$([^$]+)")
+            .matcher(hash);
     assertTrue(m.matches(), hash);
     assertEquals(19456, Integer.parseInt(m.group(1)), "19 MiB of memory (OWASP)");
     assertEquals(2, Integer.parseInt(m.group(2)));
@@ -27,11 +29,16 @@ class PasswordHasherTest {
     byte[] digest = Base64.getDecoder().decode(m.group(5));
     assertEquals(16, salt.length);
     assertEquals(32, digest.length);
-    // the string tells the truth: recomputing with exactly these parameters gives the stored digest ...
-    assertArrayEquals(digest, PasswordHasher.argon2id("correct horse battery staple", salt, PasswordHasher.DEFAULT));
+    // the string tells the truth: recomputing with exactly these parameters gives the stored digest
+    // ...
+    assertArrayEquals(
+        digest,
+        PasswordHasher.argon2id("correct horse battery staple", salt, PasswordHasher.DEFAULT));
     // ... and other cost parameters give another one
     PasswordHasher.Parameters cheaper = new PasswordHasher.Parameters(19456, 1, 1, 16, 32);
-    assertFalse(java.util.Arrays.equals(digest, PasswordHasher.argon2id("correct horse battery staple", salt, cheaper)));
+    assertFalse(
+        java.util.Arrays.equals(
+            digest, PasswordHasher.argon2id("correct horse battery staple", salt, cheaper)));
   }
 
   @Test
@@ -62,7 +69,8 @@ class PasswordHasherTest {
     long start = System.nanoTime();
     hasher.hash("timing");
     long millis = (System.nanoTime() - start) / 1_000_000;
-    // memory-hard: far slower than a plain digest (microseconds); a loose floor that cannot flake upward
+    // memory-hard: far slower than a plain digest (microseconds); a loose floor that cannot flake
+    // upward
     assertTrue(millis >= 5, "one hash took " + millis + " ms");
   }
 }

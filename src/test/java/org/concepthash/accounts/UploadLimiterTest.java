@@ -16,8 +16,11 @@ class UploadLimiterTest {
     for (int i = 0; i < 6; i++) {
       limiter.acquire("cur");
     }
-    RateLimitedException refused = assertThrows(RateLimitedException.class, () -> limiter.acquire("cur"));
-    assertTrue(refused.retryAfterSeconds() >= 1 && refused.retryAfterSeconds() <= 10, "one upload per 10 s refills");
+    RateLimitedException refused =
+        assertThrows(RateLimitedException.class, () -> limiter.acquire("cur"));
+    assertTrue(
+        refused.retryAfterSeconds() >= 1 && refused.retryAfterSeconds() <= 10,
+        "one upload per 10 s refills");
     assertDoesNotThrow(() -> limiter.acquire("other"), "per user");
     clock.advance(Duration.ofSeconds(10));
     assertDoesNotThrow(() -> limiter.acquire("cur"));

@@ -18,8 +18,16 @@ class EncodeCaseTest {
   @Test
   void throughputSpeedupAndPeakFractionComeFromTheTimings() {
     // 1 GFLOP per image, 32 images in 400 ms = 80 GFLOP/s; PyTorch 1000 ms; peak 100 GFLOP/s
-    EncodeCase c = new EncodeCase("vitB32", 32, 2, 1_000_000_000L, new Timing(400, 350, 640),
-        new Timing(1000, 900, 1800), 100, 60);
+    EncodeCase c =
+        new EncodeCase(
+            "vitB32",
+            32,
+            2,
+            1_000_000_000L,
+            new Timing(400, 350, 640),
+            new Timing(1000, 900, 1800),
+            100,
+            60);
     JsonObject o = json(c);
     assertEquals("vitB32/batch32", o.get("case").getAsString());
     assertEquals(80.0, o.get("ours_images_per_s").getAsDouble(), 1e-9);
@@ -42,9 +50,15 @@ class EncodeCaseTest {
 
   @Test
   void parityAgreesOnlyWithoutFlippedBitsAndWithinTolerance() {
-    var ok = new EncodeBenchmark.Parity("tiny", new org.concepthash.onnx.ParityReport(2, 1e-5, 1e-7, 60, 0));
-    var flipped = new EncodeBenchmark.Parity("tiny", new org.concepthash.onnx.ParityReport(2, 1e-5, 1e-7, 60, 1));
-    var far = new EncodeBenchmark.Parity("tiny", new org.concepthash.onnx.ParityReport(2, 0.01, 1e-7, 60, 0));
+    var ok =
+        new EncodeBenchmark.Parity(
+            "tiny", new org.concepthash.onnx.ParityReport(2, 1e-5, 1e-7, 60, 0));
+    var flipped =
+        new EncodeBenchmark.Parity(
+            "tiny", new org.concepthash.onnx.ParityReport(2, 1e-5, 1e-7, 60, 1));
+    var far =
+        new EncodeBenchmark.Parity(
+            "tiny", new org.concepthash.onnx.ParityReport(2, 0.01, 1e-7, 60, 0));
     assertTrue(ok.agrees());
     assertEquals(false, flipped.agrees());
     assertEquals(false, far.agrees());

@@ -21,10 +21,14 @@ class FlopCountTest {
   void tinyForwardMatchesTheHandCount() {
     ConceptHashConfig tiny = ConceptHashConfig.tiny();
     assertEquals(3_145_728L + 4 * 31_830_528L + 8_192L, FlopCount.trainingForward(tiny));
-    assertEquals(3_145_728L + 3 * 31_830_528L + 6_105_088L + 8_192L, FlopCount.exportedForward(tiny));
+    assertEquals(
+        3_145_728L + 3 * 31_830_528L + 6_105_088L + 8_192L, FlopCount.exportedForward(tiny));
   }
 
-  /** CLIP ViT-B/32 alone is about 4.4 G multiply-adds (8.7 GFLOP); adapters (+1.5 GFLOP) and the 4 tokens in every layer but the last add the rest. */
+  /**
+   * CLIP ViT-B/32 alone is about 4.4 G multiply-adds (8.7 GFLOP); adapters (+1.5 GFLOP) and the 4
+   * tokens in every layer but the last add the rest.
+   */
   @Test
   void vitB32IsAboutTenPointThreeGflopPerImage() {
     long flops = FlopCount.exportedForward(ConceptHashConfig.vitB32());

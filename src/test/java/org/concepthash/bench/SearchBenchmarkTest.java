@@ -13,13 +13,17 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The benchmark's plumbing on a tiny database: JSON fields, and agreement with FAISS when installed. */
+/**
+ * The benchmark's plumbing on a tiny database: JSON fields, and agreement with FAISS when
+ * installed.
+ */
 class SearchBenchmarkTest {
 
   private static final String DEBIAN_PYTHON = "/usr/bin/python3";
 
   private static List<CaseResult> run(String python) throws Exception {
-    SearchBenchmark.Options options = new SearchBenchmark.Options(List.of(20_000), 10, 4, 2, python, 16L << 20, 0);
+    SearchBenchmark.Options options =
+        new SearchBenchmark.Options(List.of(20_000), 10, 4, 2, python, 16L << 20, 0);
     List<CaseResult> results = new ArrayList<>();
     new SearchBenchmark(options, new PrintStream(new ByteArrayOutputStream())).run(results::add);
     return results;
@@ -33,8 +37,15 @@ class SearchBenchmarkTest {
     for (CaseResult r : results) {
       String json = r.toJson();
       for (String key :
-          List.of("\"case\"", "\"n\": 20000", "\"threads\"", "\"ours_ms\"", "\"faiss_ms\": null", "\"speedup\": null",
-              "\"scanned_fraction\"", "\"bandwidth_fraction\"")) {
+          List.of(
+              "\"case\"",
+              "\"n\": 20000",
+              "\"threads\"",
+              "\"ours_ms\"",
+              "\"faiss_ms\": null",
+              "\"speedup\": null",
+              "\"scanned_fraction\"",
+              "\"bandwidth_fraction\"")) {
         assertTrue(json.contains(key), key + " missing in " + json);
       }
       assertTrue(r.oursMs() > 0);

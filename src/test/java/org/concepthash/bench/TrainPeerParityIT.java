@@ -9,9 +9,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The PyTorch peer trains the same network with the same losses and optimiser: on a micro geometry without
- * dropout, its first-step losses and gradient norm and its loss after every step equal ours. Needs
- * /usr/bin/python3 with torch (Debian python3-torch); skipped where it is missing (.ci/run installs it).
+ * The PyTorch peer trains the same network with the same losses and optimiser: on a micro geometry
+ * without dropout, its first-step losses and gradient norm and its loss after every step equal
+ * ours. Needs /usr/bin/python3 with torch (Debian python3-torch); skipped where it is missing
+ * (.ci/run installs it).
  */
 class TrainPeerParityIT {
 
@@ -22,8 +23,11 @@ class TrainPeerParityIT {
     String missing = TorchPeer.unavailableReason(PYTHON);
     assumeTrue(missing == null, "no PyTorch peer: " + missing);
     List<String> lines = new ArrayList<>();
-    List<TrainCase> cases = new TrainBenchmark(
-        new TrainBenchmark.Options(List.of("micro"), 4, 1, 0, 4, 5, PYTHON, true), System.err).run(lines::add);
+    List<TrainCase> cases =
+        new TrainBenchmark(
+                new TrainBenchmark.Options(List.of("micro"), 4, 1, 0, 4, 5, PYTHON, true),
+                System.err)
+            .run(lines::add);
     assertEquals(1, lines.size());
     assertTrue(lines.get(0).startsWith("{\"case\":\"micro/batch4\""), lines.get(0));
     TrainCase c = cases.get(0);

@@ -18,11 +18,27 @@ class SynthCommandTest {
   @Test
   void synthWritesTheRequestedDataSet() throws Exception {
     Path out = tmp.resolve("world");
-    int exit = Main.run("synth", "--out", out.toString(), "--classes", "3", "--per-class", "4",
-        "--size", "32", "--seed", "5", "--train-fraction", "0.75");
+    int exit =
+        Main.run(
+            "synth",
+            "--out",
+            out.toString(),
+            "--classes",
+            "3",
+            "--per-class",
+            "4",
+            "--size",
+            "32",
+            "--seed",
+            "5",
+            "--train-fraction",
+            "0.75");
     assertEquals(0, exit);
     List<String> manifest = Files.readAllLines(out.resolve("parts-world.txt"));
-    assertTrue(manifest.containsAll(List.of("classes=3", "per_class=4", "size=32", "seed=5", "train_fraction=0.75")), manifest.toString());
+    assertTrue(
+        manifest.containsAll(
+            List.of("classes=3", "per_class=4", "size=32", "seed=5", "train_fraction=0.75")),
+        manifest.toString());
     assertEquals(3 * 3, Files.readAllLines(out.resolve("train.txt")).size());
     assertEquals(3, Files.readAllLines(out.resolve("test.txt")).size());
   }

@@ -71,7 +71,8 @@ class BinaryCodesTest {
 
   @Test
   void wordCountMustFitTheCodeLength() {
-    assertThrows(IllegalArgumentException.class, () -> new BinaryCodes(65, new long[] {1L, 0L, 1L}));
+    assertThrows(
+        IllegalArgumentException.class, () -> new BinaryCodes(65, new long[] {1L, 0L, 1L}));
   }
 
   @Test

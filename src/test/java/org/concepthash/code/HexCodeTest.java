@@ -12,7 +12,8 @@ class HexCodeTest {
 
   @Test
   void theFirstBitOfTheCodeIsTheMostSignificantBit() {
-    BinaryCodes first = BinaryCodes.fromContinuous(new float[] {1, -1, -1, -1, -1, -1, -1, -1}, 1, 8);
+    BinaryCodes first =
+        BinaryCodes.fromContinuous(new float[] {1, -1, -1, -1, -1, -1, -1, -1}, 1, 8);
     assertEquals("80", HexCode.format(first.code(0), 8));
     // 6 bits 101100 -> the number 0b101100 = 0x2c, as Python's format(int('101100', 2), '02x')
     BinaryCodes six = BinaryCodes.fromContinuous(new float[] {1, -1, 1, 1, -1, -1}, 1, 6);
@@ -37,12 +38,18 @@ class HexCodeTest {
 
   @Test
   void malformedCodesAreRefusedWithTheReason() {
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> HexCode.parse("abc", 8)).getMessage()
-        .contains("has 2 hex digits"));
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> HexCode.parse("g0", 8)).getMessage()
-        .contains("not a hex digit"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> HexCode.parse("abc", 8))
+            .getMessage()
+            .contains("has 2 hex digits"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> HexCode.parse("g0", 8))
+            .getMessage()
+            .contains("not a hex digit"));
     // 6 bits fit in 0x00..0x3f
-    assertTrue(assertThrows(IllegalArgumentException.class, () -> HexCode.parse("40", 6)).getMessage()
-        .contains("does not fit in 6 bits"));
+    assertTrue(
+        assertThrows(IllegalArgumentException.class, () -> HexCode.parse("40", 6))
+            .getMessage()
+            .contains("does not fit in 6 bits"));
   }
 }

@@ -47,10 +47,14 @@ class DatasetsTest {
   @Test
   void anUnknownLayoutOrFormatNameIsAClearError() throws IOException {
     Files.writeString(tmp.resolve("readme.txt"), "nothing here");
-    DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> Datasets.read(tmp, Optional.empty()));
+    DatasetFormatException e =
+        assertThrows(DatasetFormatException.class, () -> Datasets.read(tmp, Optional.empty()));
     assertTrue(e.getMessage().contains("cannot tell the data set format"), e.getMessage());
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> Datasets.reader("coco"));
-    assertTrue(unknown.getMessage().contains("cub200, nabirds") || unknown.getMessage().contains("known:"), unknown.getMessage());
+    IllegalArgumentException unknown =
+        assertThrows(IllegalArgumentException.class, () -> Datasets.reader("coco"));
+    assertTrue(
+        unknown.getMessage().contains("cub200, nabirds") || unknown.getMessage().contains("known:"),
+        unknown.getMessage());
   }
 
   private static void assertDetected(String format, Path root) throws IOException {

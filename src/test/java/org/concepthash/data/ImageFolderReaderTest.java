@@ -24,11 +24,16 @@ class ImageFolderReaderTest {
 
     Dataset dataset = new ImageFolderReader().read(tmp);
 
-    assertEquals(List.of(new ClassInfo("American_Crow", "American Crow", "American Crow"),
-        new ClassInfo("Blue_Jay", "Blue Jay", "Blue Jay")), dataset.classes());
-    assertEquals(List.of("American_Crow/x.png", "Blue_Jay/a.JPG", "Blue_Jay/b.jpg"),
+    assertEquals(
+        List.of(
+            new ClassInfo("American_Crow", "American Crow", "American Crow"),
+            new ClassInfo("Blue_Jay", "Blue Jay", "Blue Jay")),
+        dataset.classes());
+    assertEquals(
+        List.of("American_Crow/x.png", "Blue_Jay/a.JPG", "Blue_Jay/b.jpg"),
         dataset.items().stream().map(LabelledImage::key).toList());
-    assertEquals(List.of(0, 1, 1), dataset.items().stream().map(LabelledImage::classIndex).toList());
+    assertEquals(
+        List.of(0, 1, 1), dataset.items().stream().map(LabelledImage::classIndex).toList());
     assertEquals(3, dataset.split(Split.UNSPECIFIED).size());
   }
 
@@ -41,17 +46,23 @@ class ImageFolderReaderTest {
 
     Dataset dataset = new ImageFolderReader().read(tmp);
 
-    assertEquals(List.of("cat", "dog", "emu"), dataset.classes().stream().map(ClassInfo::name).toList());
-    assertEquals(List.of("train/cat/1.jpg", "train/dog/1.jpg", "test/dog/2.jpg", "test/emu/3.jpg"),
+    assertEquals(
+        List.of("cat", "dog", "emu"), dataset.classes().stream().map(ClassInfo::name).toList());
+    assertEquals(
+        List.of("train/cat/1.jpg", "train/dog/1.jpg", "test/dog/2.jpg", "test/emu/3.jpg"),
         dataset.items().stream().map(LabelledImage::key).toList());
-    assertEquals(List.of(Split.TRAIN, Split.TRAIN, Split.TEST, Split.TEST), dataset.items().stream().map(LabelledImage::split).toList());
-    assertEquals(List.of(0, 1, 1, 2), dataset.items().stream().map(LabelledImage::classIndex).toList());
+    assertEquals(
+        List.of(Split.TRAIN, Split.TRAIN, Split.TEST, Split.TEST),
+        dataset.items().stream().map(LabelledImage::split).toList());
+    assertEquals(
+        List.of(0, 1, 1, 2), dataset.items().stream().map(LabelledImage::classIndex).toList());
   }
 
   @Test
   void classFoldersWithoutImagesAreAnError() throws IOException {
     Files.createDirectories(tmp.resolve("empty_class"));
-    DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> new ImageFolderReader().read(tmp));
+    DatasetFormatException e =
+        assertThrows(DatasetFormatException.class, () -> new ImageFolderReader().read(tmp));
     assertEquals(tmp, e.file());
   }
 }

@@ -19,8 +19,10 @@ class ListFileReaderTest {
     Fixtures.jpeg(tmp.resolve("data/cub/images/001.Black_footed_Albatross/a 1.jpg"));
     Fixtures.jpeg(tmp.resolve("data/cub/images/002.Laysan_Albatross/b.jpg"));
     Fixtures.jpeg(tmp.resolve("data/cub/images/002.Laysan_Albatross/c.jpg"));
-    Fixtures.lines(lists.resolve("train.txt"),
-        "data/cub/images/001.Black_footed_Albatross/a 1.jpg 0", "data/cub/images/002.Laysan_Albatross/b.jpg 1");
+    Fixtures.lines(
+        lists.resolve("train.txt"),
+        "data/cub/images/001.Black_footed_Albatross/a 1.jpg 0",
+        "data/cub/images/002.Laysan_Albatross/b.jpg 1");
     Fixtures.lines(lists.resolve("test.txt"), "data/cub/images/002.Laysan_Albatross/c.jpg 1");
     return lists;
   }
@@ -29,21 +31,31 @@ class ListFileReaderTest {
   void readsTrainAndTestListsWithPathsRelativeToTheRepositoryRoot() throws IOException {
     Dataset dataset = new ListFileReader().read(referenceLayout());
 
-    assertEquals(List.of("class 0", "class 1"), dataset.classes().stream().map(ClassInfo::name).toList());
-    assertEquals(List.of("data/cub/images/001.Black_footed_Albatross/a 1.jpg", "data/cub/images/002.Laysan_Albatross/b.jpg",
-        "data/cub/images/002.Laysan_Albatross/c.jpg"), dataset.items().stream().map(LabelledImage::key).toList());
-    assertEquals(List.of(Split.TRAIN, Split.TRAIN, Split.TEST), dataset.items().stream().map(LabelledImage::split).toList());
-    assertEquals(List.of(0, 1, 1), dataset.items().stream().map(LabelledImage::classIndex).toList());
+    assertEquals(
+        List.of("class 0", "class 1"), dataset.classes().stream().map(ClassInfo::name).toList());
+    assertEquals(
+        List.of(
+            "data/cub/images/001.Black_footed_Albatross/a 1.jpg",
+            "data/cub/images/002.Laysan_Albatross/b.jpg",
+            "data/cub/images/002.Laysan_Albatross/c.jpg"),
+        dataset.items().stream().map(LabelledImage::key).toList());
+    assertEquals(
+        List.of(Split.TRAIN, Split.TRAIN, Split.TEST),
+        dataset.items().stream().map(LabelledImage::split).toList());
+    assertEquals(
+        List.of(0, 1, 1), dataset.items().stream().map(LabelledImage::classIndex).toList());
   }
 
   @Test
   void classNamesTxtNamesTheClassesAndBoundsTheLabels() throws IOException {
     Path lists = referenceLayout();
     Fixtures.lines(lists.resolve("class_names.txt"), "Black footed Albatross", "Laysan Albatross");
-    assertEquals("Laysan Albatross", new ListFileReader().read(lists).classes().get(1).displayName());
+    assertEquals(
+        "Laysan Albatross", new ListFileReader().read(lists).classes().get(1).displayName());
 
     Fixtures.lines(lists.resolve("test.txt"), "data/cub/images/002.Laysan_Albatross/c.jpg 2");
-    DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> new ListFileReader().read(lists));
+    DatasetFormatException e =
+        assertThrows(DatasetFormatException.class, () -> new ListFileReader().read(lists));
     assertEquals(lists.resolve("test.txt") + ":1: label 2 out of range 0..1", e.getMessage());
   }
 
@@ -58,7 +70,8 @@ class ListFileReaderTest {
   void aLineWithoutLabelNamesItsLine() throws IOException {
     Path lists = referenceLayout();
     Fixtures.lines(lists.resolve("test.txt"), "data/cub/images/002.Laysan_Albatross/c.jpg one");
-    DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> new ListFileReader().read(lists));
+    DatasetFormatException e =
+        assertThrows(DatasetFormatException.class, () -> new ListFileReader().read(lists));
     assertEquals(lists.resolve("test.txt") + ":1: label is not an integer: 'one'", e.getMessage());
   }
 }

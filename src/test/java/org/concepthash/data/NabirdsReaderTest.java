@@ -18,14 +18,31 @@ class NabirdsReaderTest {
   void classesAreTheUsedLeavesInIdOrderWithFamiliesFromTheHierarchy() throws IOException {
     Dataset nabirds = new NabirdsReader().read(Fixtures.nabirds(tmp));
 
-    assertEquals(List.of(
-        new ClassInfo("House Finch (Adult Male)", "House Finch (Adult Male)", "Finches, Euphonias, and Allies", "Perching Birds"),
-        new ClassInfo("House Finch (Female/immature)", "House Finch (Female/immature)", "Finches, Euphonias, and Allies", "Perching Birds"),
-        new ClassInfo("Oak Titmouse", "Oak Titmouse", "Chickadees and Titmice", "Perching Birds"),
-        new ClassInfo("Blue-winged Teal  (Male)", "Blue-winged Teal (Male)", "Ducks", "Ducks, Geese, and Swans")),
-        nabirds.classes(), "class 11 (Mallard) has no images and is left out");
-    assertEquals(List.of(3, 0, 2, 1, 0), nabirds.items().stream().map(LabelledImage::classIndex).toList());
-    assertEquals(List.of(Split.TRAIN, Split.TEST, Split.TRAIN, Split.TEST, Split.TRAIN),
+    assertEquals(
+        List.of(
+            new ClassInfo(
+                "House Finch (Adult Male)",
+                "House Finch (Adult Male)",
+                "Finches, Euphonias, and Allies",
+                "Perching Birds"),
+            new ClassInfo(
+                "House Finch (Female/immature)",
+                "House Finch (Female/immature)",
+                "Finches, Euphonias, and Allies",
+                "Perching Birds"),
+            new ClassInfo(
+                "Oak Titmouse", "Oak Titmouse", "Chickadees and Titmice", "Perching Birds"),
+            new ClassInfo(
+                "Blue-winged Teal  (Male)",
+                "Blue-winged Teal (Male)",
+                "Ducks",
+                "Ducks, Geese, and Swans")),
+        nabirds.classes(),
+        "class 11 (Mallard) has no images and is left out");
+    assertEquals(
+        List.of(3, 0, 2, 1, 0), nabirds.items().stream().map(LabelledImage::classIndex).toList());
+    assertEquals(
+        List.of(Split.TRAIN, Split.TEST, Split.TRAIN, Split.TEST, Split.TRAIN),
         nabirds.items().stream().map(LabelledImage::split).toList());
     LabelledImage second = nabirds.items().get(1);
     assertEquals("images/0004/0000d9fc4e024c06a0afa55cfb16b12b.jpg", second.key());
@@ -36,8 +53,21 @@ class NabirdsReaderTest {
   @Test
   void aHierarchyCycleIsReported() throws IOException {
     Path root = Fixtures.nabirds(tmp).resolve("nabirds");
-    Fixtures.lines(root.resolve("hierarchy.txt"), "1 0", "2 1", "3 2", "4 3", "5 3", "6 1", "7 6", "8 10", "9 8", "10 9", "11 9");
-    DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> new NabirdsReader().read(tmp));
+    Fixtures.lines(
+        root.resolve("hierarchy.txt"),
+        "1 0",
+        "2 1",
+        "3 2",
+        "4 3",
+        "5 3",
+        "6 1",
+        "7 6",
+        "8 10",
+        "9 8",
+        "10 9",
+        "11 9");
+    DatasetFormatException e =
+        assertThrows(DatasetFormatException.class, () -> new NabirdsReader().read(tmp));
     assertTrue(e.getMessage().contains("form a cycle"), e.getMessage());
   }
 
@@ -45,7 +75,9 @@ class NabirdsReaderTest {
   void anUnknownParentNamesItsLine() throws IOException {
     Path root = Fixtures.nabirds(tmp).resolve("nabirds");
     Fixtures.lines(root.resolve("hierarchy.txt"), "1 0", "2 1", "3 42");
-    DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> new NabirdsReader().read(tmp));
-    assertEquals(root.resolve("hierarchy.txt") + ":3: class id 42 is not in classes.txt", e.getMessage());
+    DatasetFormatException e =
+        assertThrows(DatasetFormatException.class, () -> new NabirdsReader().read(tmp));
+    assertEquals(
+        root.resolve("hierarchy.txt") + ":3: class id 42 is not in classes.txt", e.getMessage());
   }
 }

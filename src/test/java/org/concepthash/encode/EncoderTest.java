@@ -17,11 +17,11 @@ import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.concepthash.code.BinaryCodes;
 import org.concepthash.code.HexCode;
 import org.concepthash.onnx.ModelManifest;
 import org.concepthash.onnx.ModelPackageException;
 import org.concepthash.onnx.PackageFixtures;
-import org.concepthash.code.BinaryCodes;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,8 +30,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class EncoderTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void openingWarmsUpOnTheRecordedProbe() throws IOException {
@@ -61,8 +60,10 @@ class EncoderTest {
           }
           assertTrue(sum <= 1 + 1e-5, "patch attention is a part of a softmax row");
         }
-        int[] distances = m.classes().stream().mapToInt(c -> Long.bitCount(
-            HexCode.parse(c.centre(), 8)[0] ^ e.words()[0])).toArray();
+        int[] distances =
+            m.classes().stream()
+                .mapToInt(c -> Long.bitCount(HexCode.parse(c.centre(), 8)[0] ^ e.words()[0]))
+                .toArray();
         int best = 0;
         for (int c = 1; c < distances.length; c++) {
           best = distances[c] < distances[best] ? c : best;
@@ -78,13 +79,18 @@ class EncoderTest {
     }
   }
 
-  /** Batches of 4 or 5 split over 2 or 3 threads into uneven parts (2+2, 2+1+1, 2+2+1) and a last single image. */
+  /**
+   * Batches of 4 or 5 split over 2 or 3 threads into uneven parts (2+2, 2+1+1, 2+2+1) and a last
+   * single image.
+   */
   @ParameterizedTest(name = "{0} threads, batches of {1}")
   @CsvSource({"2, 4", "3, 4", "3, 5"})
-  void batchingAndSplittingOverThreadsDoNotChangeTheEncodings(int threads, int maxBatch) throws IOException {
+  void batchingAndSplittingOverThreadsDoNotChangeTheEncodings(int threads, int maxBatch)
+      throws IOException {
     List<BufferedImage> images = images(9, 32, 45);
     try (Encoder one = Encoder.open(PackageFixtures.microV1(), new EncoderOptions(false, 1, 1));
-        Encoder split = Encoder.open(PackageFixtures.microV1(), new EncoderOptions(false, threads, maxBatch))) {
+        Encoder split =
+            Encoder.open(PackageFixtures.microV1(), new EncoderOptions(false, threads, maxBatch))) {
       List<Encoding> a = one.encode(images);
       List<Encoding> b = split.encode(images);
       assertEquals(images.size(), b.size());
@@ -92,7 +98,11 @@ class EncoderTest {
         assertArrayEquals(a.get(i).code(), b.get(i).code(), 1e-5f, "image " + i);
         assertArrayEquals(a.get(i).words(), b.get(i).words(), "image " + i);
         for (int m = 0; m < a.get(i).attention().length; m++) {
-          assertArrayEquals(a.get(i).attention()[m], b.get(i).attention()[m], 1e-6f, "image " + i + " concept " + m);
+          assertArrayEquals(
+              a.get(i).attention()[m],
+              b.get(i).attention()[m],
+              1e-6f,
+              "image " + i + " concept " + m);
         }
       }
     }
@@ -101,7 +111,8 @@ class EncoderTest {
   @Test
   void concurrentCallersGetTheSameResultsAsOneCaller() throws Exception {
     List<BufferedImage> images = images(12, 36, 36);
-    try (Encoder encoder = Encoder.open(PackageFixtures.microV1(), new EncoderOptions(false, 2, 5))) {
+    try (Encoder encoder =
+        Encoder.open(PackageFixtures.microV1(), new EncoderOptions(false, 2, 5))) {
       List<Encoding> sequential = encoder.encode(images);
       ExecutorService pool = Executors.newFixedThreadPool(4);
       try {
@@ -124,8 +135,10 @@ class EncoderTest {
 
   @Test
   void requestingCudaWithoutAGpuFallsBackToTheCpuAndSaysWhy() throws IOException {
-    try (Encoder encoder = Encoder.open(PackageFixtures.microV1(), new EncoderOptions(true, 1, 8))) {
-      Assumptions.assumeFalse(encoder.device().startsWith("CUDA"), "this machine runs CUDA; nothing falls back");
+    try (Encoder encoder =
+        Encoder.open(PackageFixtures.microV1(), new EncoderOptions(true, 1, 8))) {
+      Assumptions.assumeFalse(
+          encoder.device().startsWith("CUDA"), "this machine runs CUDA; nothing falls back");
       assertEquals("CPU (1 threads)", encoder.device());
       assertNotNull(encoder.fallbackReason());
       assertTrue(encoder.encode(images(1, 32, 32)).size() == 1);
@@ -135,21 +148,31 @@ class EncoderTest {
   @Test
   void aGraphThatDoesNotMatchItsManifestIsRefused() throws IOException {
     // the manifest claims 64 px input with 16 px patches (same 4 x 4 grid); the graph takes 32 px
-    Path file = PackageFixtures.withManifest(dir.resolve("size.zip"), j -> j
-        .replace("\"imageSize\": 32,\n    \"patchSize\": 8,", "\"imageSize\": 64,\n    \"patchSize\": 16,")
-        .replace("\"resizeShorterSide\": 37,\n    \"crop\": 32,", "\"resizeShorterSide\": 73,\n    \"crop\": 64,"));
-    ModelPackageException e = assertThrows(ModelPackageException.class,
-        () -> Encoder.open(file, EncoderOptions.cpu(1)));
+    Path file =
+        PackageFixtures.withManifest(
+            dir.resolve("size.zip"),
+            j ->
+                j.replace(
+                        "\"imageSize\": 32,\n    \"patchSize\": 8,",
+                        "\"imageSize\": 64,\n    \"patchSize\": 16,")
+                    .replace(
+                        "\"resizeShorterSide\": 37,\n    \"crop\": 32,",
+                        "\"resizeShorterSide\": 73,\n    \"crop\": 64,"));
+    ModelPackageException e =
+        assertThrows(ModelPackageException.class, () -> Encoder.open(file, EncoderOptions.cpu(1)));
     assertTrue(e.getMessage().contains("images should have shape [-1, 3, 64, 64]"), e.getMessage());
   }
 
   @Test
   void aGraphThatNoLongerReproducesItsProbeIsRefused() throws IOException {
-    Path file = PackageFixtures.withManifest(dir.resolve("probe.zip"),
-        j -> j.replaceFirst("\"probeCodes\": \\[\n(\\s*)", "\"probeCodes\": [\n$1 5.0,\n$1").replaceFirst(
-            ",\\s*[-0-9.E]+\\s*\\]\\s*\\}\\s*\\}\\s*$", "\n    ]\n  }\n}\n"));
-    ModelPackageException e = assertThrows(ModelPackageException.class,
-        () -> Encoder.open(file, EncoderOptions.cpu(1)));
+    Path file =
+        PackageFixtures.withManifest(
+            dir.resolve("probe.zip"),
+            j ->
+                j.replaceFirst("\"probeCodes\": \\[\n(\\s*)", "\"probeCodes\": [\n$1 5.0,\n$1")
+                    .replaceFirst(",\\s*[-0-9.E]+\\s*\\]\\s*\\}\\s*\\}\\s*$", "\n    ]\n  }\n}\n"));
+    ModelPackageException e =
+        assertThrows(ModelPackageException.class, () -> Encoder.open(file, EncoderOptions.cpu(1)));
     assertTrue(e.getMessage().contains("does not reproduce its recorded probe"), e.getMessage());
   }
 
@@ -172,7 +195,11 @@ class EncoderTest {
       g.fillRect(0, 0, w, h);
       for (int r = 0; r < 4; r++) {
         g.setColor(new Color(random.nextInt(1 << 24)));
-        g.fillRect(random.nextInt(w), random.nextInt(h), 1 + random.nextInt(w / 2), 1 + random.nextInt(h / 2));
+        g.fillRect(
+            random.nextInt(w),
+            random.nextInt(h),
+            1 + random.nextInt(w / 2),
+            1 + random.nextInt(h / 2));
       }
       g.dispose();
       out.add(image);

@@ -7,8 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.junit.jupiter.api.Test;
 
 /**
- * The two judgements of a package's probe: CPU values within the tolerance, CUDA bits that agree clear of
- * the decision boundary. (Opening on CUDA and falling back to the CPU needs a GPU and is untested.)
+ * The two judgements of a package's probe: CPU values within the tolerance, CUDA bits that agree
+ * clear of the decision boundary. (Opening on CUDA and falling back to the CPU needs a GPU and is
+ * untested.)
  */
 class ProbeAgreementTest {
 

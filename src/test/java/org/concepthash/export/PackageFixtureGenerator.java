@@ -5,10 +5,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Writes the version-1 package fixture {@code src/test/resources/packages/micro-v1.zip} that the encoder
- * and package tests load: a micro run ({@link TrainedRuns#micro}) exported with concept names "head" and
- * "tail". The fixture is committed and never regenerated for a new format version: a new version gets a
- * new fixture, and the old one keeps proving that old packages still load. Run from the project root:
+ * Writes the version-1 package fixture {@code src/test/resources/packages/micro-v1.zip} that the
+ * encoder and package tests load: a micro run ({@link TrainedRuns#micro}) exported with concept
+ * names "head" and "tail". The fixture is committed and never regenerated for a new format version:
+ * a new version gets a new fixture, and the old one keeps proving that old packages still load. Run
+ * from the project root:
  *
  * <pre>
  * mvn -B -q -o test-compile
@@ -25,8 +26,11 @@ public final class PackageFixtureGenerator {
   public static void main(String[] args) throws Exception {
     Path work = Files.createTempDirectory("fixture");
     TrainedRuns run = TrainedRuns.micro(work);
-    RunExporter.Result result = RunExporter.export(run.run(), FIXTURE.toAbsolutePath(),
-        new RunExporter.Options(1, List.of("head", "tail")));
+    RunExporter.Result result =
+        RunExporter.export(
+            run.run(),
+            FIXTURE.toAbsolutePath(),
+            new RunExporter.Options(1, List.of("head", "tail")));
     System.out.println("wrote " + FIXTURE + ": " + result.manifest().id() + ", " + result.parity());
   }
 }

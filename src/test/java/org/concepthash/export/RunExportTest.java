@@ -26,35 +26,39 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RunExportTest {
 
-  @TempDir
-  static Path shared;
+  @TempDir static Path shared;
   static TrainedRuns trained;
   static Path model;
   static RunExporter.Result exported;
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @BeforeAll
   static void trainAndExport() throws IOException {
     trained = TrainedRuns.micro(shared);
     model = shared.resolve("model.zip");
-    exported = RunExporter.export(trained.run(), model, new RunExporter.Options(1, List.of("head", "tail")));
+    exported =
+        RunExporter.export(
+            trained.run(), model, new RunExporter.Options(1, List.of("head", "tail")));
   }
 
   @Test
   void anExportedRunEvaluatesToTheTrainersOwnTestScores() throws IOException {
     RetrievalReport trainer = trained.outcome().test().orElseThrow();
     try (Encoder encoder = Encoder.open(model, EncoderOptions.cpu(1))) {
-      EvaluationReport eval = RetrievalEvaluation.ofModel(encoder, model, trained.dataset(), trained.data(), n -> {});
+      EvaluationReport eval =
+          RetrievalEvaluation.ofModel(encoder, model, trained.dataset(), trained.data(), n -> {});
       assertEquals(trainer.mapAll(), eval.classes().mapAll(), 1e-6);
       assertEquals(trainer.precisionAt1(), eval.classes().precisionAt1(), 1e-6);
       assertEquals(trainer.precisionAt10(), eval.classes().precisionAt10(), 1e-6);
       assertEquals(trainer.queries(), eval.queries());
       assertEquals(trainer.databaseSize(), eval.database());
       assertNotNull(eval.localisation(), "parts-world images carry part keypoints");
-      assertEquals(List.of("head", "tail"), eval.localisation().concepts().stream()
-          .map(EvaluationReport.ConceptError::concept).toList());
+      assertEquals(
+          List.of("head", "tail"),
+          eval.localisation().concepts().stream()
+              .map(EvaluationReport.ConceptError::concept)
+              .toList());
       for (EvaluationReport.ConceptError e : eval.localisation().concepts()) {
         assertTrue(e.error() >= 0 && e.error() < 1.5, e.toString());
       }
@@ -64,10 +68,14 @@ class RunExportTest {
       assertEquals(eval.localisation().images(), parts.images());
       assertEquals(2, parts.concepts().size());
       for (PartConsistencyReport.ConceptParts c : parts.concepts()) {
-        assertEquals(parts.images(), c.parts().stream().mapToInt(PartConsistencyReport.PartShare::images).sum());
+        assertEquals(
+            parts.images(),
+            c.parts().stream().mapToInt(PartConsistencyReport.PartShare::images).sum());
         assertEquals((double) c.parts().get(0).images() / parts.images(), c.purity(), 1e-12);
       }
-      assertEquals(parts, new com.google.gson.Gson().fromJson(eval.toJson(), EvaluationReport.class).parts());
+      assertEquals(
+          parts,
+          new com.google.gson.Gson().fromJson(eval.toJson(), EvaluationReport.class).parts());
       assertTrue(eval.table().contains("part consistency"), eval.table());
     }
   }
@@ -96,8 +104,12 @@ class RunExportTest {
     Path run = dir.resolve("unfinished");
     copy(trained.run(), run);
     Files.delete(run.resolve("metrics.json"));
-    IOException e = assertThrows(IOException.class,
-        () -> RunExporter.export(run, dir.resolve("m.zip"), new RunExporter.Options(1, List.of())));
+    IOException e =
+        assertThrows(
+            IOException.class,
+            () ->
+                RunExporter.export(
+                    run, dir.resolve("m.zip"), new RunExporter.Options(1, List.of())));
     assertTrue(e.getMessage().contains("has not finished training"), e.getMessage());
   }
 
@@ -117,8 +129,10 @@ class RunExportTest {
     }
     SafetensorsFile.write(run.resolve(checkpoint), tensors, st.metadata());
     Path out = dir.resolve("nan.zip");
-    ExportRefusedException e = assertThrows(ExportRefusedException.class,
-        () -> RunExporter.export(run, out, new RunExporter.Options(1, List.of())));
+    ExportRefusedException e =
+        assertThrows(
+            ExportRefusedException.class,
+            () -> RunExporter.export(run, out, new RunExporter.Options(1, List.of())));
     assertTrue(e.getMessage().contains("does not reproduce"), e.getMessage());
     try (var files = Files.list(dir)) {
       assertFalse(files.anyMatch(f -> f.getFileName().toString().startsWith("nan.zip")));
@@ -127,8 +141,14 @@ class RunExportTest {
 
   @Test
   void conceptNamesMustMatchTheConceptCount() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> RunExporter.export(trained.run(), dir.resolve("m.zip"), new RunExporter.Options(1, List.of("one"))));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                RunExporter.export(
+                    trained.run(),
+                    dir.resolve("m.zip"),
+                    new RunExporter.Options(1, List.of("one"))));
     assertTrue(e.getMessage().contains("1 concept names given, the model has 2"), e.getMessage());
   }
 

@@ -13,17 +13,40 @@ import org.concepthash.search.RetrievalReport;
 import org.concepthash.train.EpochSummary;
 import org.junit.jupiter.api.Test;
 
-/** A resumed job's loss history: every finished epoch once, whatever its last heartbeat had written. */
+/**
+ * A resumed job's loss history: every finished epoch once, whatever its last heartbeat had written.
+ */
 class JobProgressTest {
 
   private static EpochSummary epoch(int e, boolean validated) {
-    return new EpochSummary(e, 10, 5f - e * 0.1f, Map.of("clf", 1f), 0.01,
-        validated ? Optional.of(new RetrievalReport(0.2, 0.3, 0.3, 0.3, 4, 20)) : Optional.empty(), false);
+    return new EpochSummary(
+        e,
+        10,
+        5f - e * 0.1f,
+        Map.of("clf", 1f),
+        0.01,
+        validated ? Optional.of(new RetrievalReport(0.2, 0.3, 0.3, 0.3, 4, 20)) : Optional.empty(),
+        false);
   }
 
   private static TrainingJob row(String progress) {
-    return new TrainingJob(1, JobState.RUNNING, JobStage.TRAIN, null, progress, null, "dead-worker", null, false,
-        40, "", "test", Instant.EPOCH, Instant.EPOCH, Instant.EPOCH, null);
+    return new TrainingJob(
+        1,
+        JobState.RUNNING,
+        JobStage.TRAIN,
+        null,
+        progress,
+        null,
+        "dead-worker",
+        null,
+        false,
+        40,
+        "",
+        "test",
+        Instant.EPOCH,
+        Instant.EPOCH,
+        Instant.EPOCH,
+        null);
   }
 
   private static List<Integer> epochsOf(String json, String key) {
@@ -36,12 +59,16 @@ class JobProgressTest {
 
   @Test
   void aResumedJobHasEveryFinishedEpochOnce() {
-    // the dead worker's last heartbeat came after epoch 1 (and an epoch 7 that had no checkpoint yet);
+    // the dead worker's last heartbeat came after epoch 1 (and an epoch 7 that had no checkpoint
+    // yet);
     // it had finished epochs up to 4, each with a checkpoint and a line in progress.jsonl
-    JobProgress progress = JobProgress.of(row(
-        "{\"epochLosses\":[{\"epoch\":1,\"loss\":4.9},{\"epoch\":7,\"loss\":4.0}],"
-            + "\"evaluations\":[{\"epoch\":7,\"mapAll\":0.1}]}"));
-    progress.restoreEpochs(List.of(epoch(1, false), epoch(2, true), epoch(3, false), epoch(4, true)));
+    JobProgress progress =
+        JobProgress.of(
+            row(
+                "{\"epochLosses\":[{\"epoch\":1,\"loss\":4.9},{\"epoch\":7,\"loss\":4.0}],"
+                    + "\"evaluations\":[{\"epoch\":7,\"mapAll\":0.1}]}"));
+    progress.restoreEpochs(
+        List.of(epoch(1, false), epoch(2, true), epoch(3, false), epoch(4, true)));
     for (int e = 5; e <= 10; e++) {
       progress.onEpoch(epoch(e, e % 2 == 0));
     }

@@ -11,11 +11,21 @@ import org.concepthash.train.Recipe;
 import org.concepthash.train.RecipeReader;
 import org.junit.jupiter.api.Test;
 
-/** Recipes for jobs: the shipped file with the UI's code length and epochs, and the request's identity. */
+/**
+ * Recipes for jobs: the shipped file with the UI's code length and epochs, and the request's
+ * identity.
+ */
 class RecipeCatalogTest {
 
-  private final RecipeCatalog catalog = new RecipeCatalog(new JobsConfig(List.of("parts-tiny", "cub200"),
-      Duration.ofSeconds(2), Duration.ofSeconds(2), Duration.ofMinutes(1), 20, 0));
+  private final RecipeCatalog catalog =
+      new RecipeCatalog(
+          new JobsConfig(
+              List.of("parts-tiny", "cub200"),
+              Duration.ofSeconds(2),
+              Duration.ofSeconds(2),
+              Duration.ofMinutes(1),
+              20,
+              0));
 
   @Test
   void withoutOverridesARequestTrainsTheShippedRecipe() {
@@ -31,10 +41,14 @@ class RecipeCatalogTest {
     assertEquals(64, r.model().bits());
     assertEquals(4, r.model().concepts());
     assertEquals(8, r.schedule().epochs());
-    assertEquals(2, r.schedule().warmupEpochs(), "a quarter of a shortened run, at most the recipe's 5");
+    assertEquals(
+        2, r.schedule().warmupEpochs(), "a quarter of a shortened run, at most the recipe's 5");
     assertEquals(1, r.evaluateEvery(), "enough evaluations to chart mAP");
-    // the same request resolves to the same YAML: a resumed job passes the run folder's recipe check
-    assertEquals(RecipeReader.write(r), RecipeReader.write(catalog.resolve(new JobRequest("parts-tiny", 64, 8, true))));
+    // the same request resolves to the same YAML: a resumed job passes the run folder's recipe
+    // check
+    assertEquals(
+        RecipeReader.write(r),
+        RecipeReader.write(catalog.resolve(new JobRequest("parts-tiny", 64, 8, true))));
     // and the same text in every JVM (a job resumed by another process): keys in a fixed order
     String yaml = RecipeReader.write(r);
     assertTrue(yaml.indexOf("source:") < yaml.indexOf("binarise:"), yaml);
@@ -42,10 +56,14 @@ class RecipeCatalogTest {
 
   @Test
   void refusesWhatCouldNeverTrain() {
-    IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> catalog.resolve(new JobRequest("nabirds", null, null, true)));
+    IllegalArgumentException unknown =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> catalog.resolve(new JobRequest("nabirds", null, null, true)));
     assertTrue(unknown.getMessage().contains("parts-tiny, cub200"), unknown.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> catalog.resolve(new JobRequest("parts-tiny", 30, null, true)),
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> catalog.resolve(new JobRequest("parts-tiny", 30, null, true)),
         "30 bits cannot be split over 4 concepts");
     assertThrows(IllegalArgumentException.class, () -> new JobRequest("parts-tiny", 0, null, true));
     assertThrows(IllegalArgumentException.class, () -> new JobRequest("parts-tiny", null, 0, true));
@@ -58,7 +76,8 @@ class RecipeCatalogTest {
     JobRequest b = JobRequest.of("parts-tiny", a.parametersJson());
     assertEquals(a, b);
     assertEquals(a.parametersJson(), b.parametersJson());
-    assertNotEquals(a.parametersJson(), new JobRequest("parts-tiny", 32, 11, true).parametersJson());
+    assertNotEquals(
+        a.parametersJson(), new JobRequest("parts-tiny", 32, 11, true).parametersJson());
     assertEquals(new JobRequest("parts-tiny", null, null, true), JobRequest.of("parts-tiny", "{}"));
   }
 }

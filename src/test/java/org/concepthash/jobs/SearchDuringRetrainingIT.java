@@ -28,26 +28,26 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.concepthash.accounts.Role;
 import org.concepthash.catalog.importer.DatasetImporter;
-import org.concepthash.serving.EncodingProgress;
-import org.concepthash.serving.ModelRegistry;
-import org.concepthash.serving.ModelVersion;
+import org.concepthash.code.BinaryCodes;
+import org.concepthash.code.HexCode;
 import org.concepthash.data.Dataset;
 import org.concepthash.data.PartsWorldReader;
 import org.concepthash.data.parts.PartsWorldConfig;
 import org.concepthash.data.parts.PartsWorldWriter;
-import org.concepthash.code.HexCode;
 import org.concepthash.onnx.PackageFixtures;
-import org.concepthash.code.BinaryCodes;
+import org.concepthash.serving.EncodingProgress;
+import org.concepthash.serving.ModelRegistry;
+import org.concepthash.serving.ModelVersion;
 import org.concepthash.testing.TestCatalog;
 import org.concepthash.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 
 /**
  * 32 clients search over REST without pause while a retraining job trains, encodes the catalog and
- * activates its model: no request fails, and every response comes from one model version (its query code
- * and every result distance agree with that version's stored codes; a response that mixed the old index with
- * the new encoder, or the reverse, would not). Prints p50/p99 latency (docs/benchmarks.md records them).
- * Bounded: a 2-epoch parts-tiny job on 72 images.
+ * activates its model: no request fails, and every response comes from one model version (its query
+ * code and every result distance agree with that version's stored codes; a response that mixed the
+ * old index with the new encoder, or the reverse, would not). Prints p50/p99 latency
+ * (docs/benchmarks.md records them). Bounded: a 2-epoch parts-tiny job on 72 images.
  */
 class SearchDuringRetrainingIT {
 
@@ -58,17 +58,23 @@ class SearchDuringRetrainingIT {
   private record Answer(long queryId, int status, long nanos, String body) {}
 
   @Test
-  void searchersSeeNoErrorsAndOneModelVersionPerResponseWhileAJobActivatesANewModel() throws Exception {
+  void searchersSeeNoErrorsAndOneModelVersionPerResponseWhileAJobActivatesANewModel()
+      throws Exception {
     Path data = Files.createTempDirectory("load-parts");
-    try (TestCatalog app = TestCatalog.start(true, Map.of(
-        "concepthash.jobs.heartbeat-interval", "500ms",
-        "concepthash.jobs.poll-interval", "200ms",
-        "concepthash.encoder.batch", 16))) {
+    try (TestCatalog app =
+        TestCatalog.start(
+            true,
+            Map.of(
+                "concepthash.jobs.heartbeat-interval", "500ms",
+                "concepthash.jobs.poll-interval", "200ms",
+                "concepthash.encoder.batch", 16))) {
       PartsWorldWriter.write(new PartsWorldConfig(CLASSES, PER_CLASS, 64, 7, 0.5), data, i -> {});
       Dataset dataset = new PartsWorldReader().read(data);
-      app.bean(DatasetImporter.class).importDataset(dataset, data, Integer.MAX_VALUE, "test", i -> {});
+      app.bean(DatasetImporter.class)
+          .importDataset(dataset, data, Integer.MAX_VALUE, "test", i -> {});
       ModelRegistry registry = app.bean(ModelRegistry.class);
-      ModelVersion first = registry.register(PackageFixtures.microV1(), "test", EncodingProgress.NONE, () -> false);
+      ModelVersion first =
+          registry.register(PackageFixtures.microV1(), "test", EncodingProgress.NONE, () -> false);
       registry.activate(first.id(), "test");
       List<Long> ids = imageIds(app);
       assertEquals(CLASSES * PER_CLASS, ids.size());
@@ -79,31 +85,47 @@ class SearchDuringRetrainingIT {
       AtomicBoolean running = new AtomicBoolean(true);
       List<Thread> clients = new ArrayList<>();
       for (int i = 0; i < CLIENTS; i++) {
-        Thread t = new Thread(() -> {
-          while (running.get()) {
-            long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
-            HttpRequest request = HttpRequest.newBuilder(app.uri("/api/search"))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"imageId\":" + id + ",\"k\":10}")).build();
-            long start = System.nanoTime();
-            try {
-              HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
-              answers.add(new Answer(id, r.statusCode(), System.nanoTime() - start, r.body()));
-            } catch (Exception e) {
-              answers.add(new Answer(id, -1, System.nanoTime() - start, e.toString()));
-            }
-          }
-        }, "searcher-" + i);
+        Thread t =
+            new Thread(
+                () -> {
+                  while (running.get()) {
+                    long id = ids.get(ThreadLocalRandom.current().nextInt(ids.size()));
+                    HttpRequest request =
+                        HttpRequest.newBuilder(app.uri("/api/search"))
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(
+                                HttpRequest.BodyPublishers.ofString(
+                                    "{\"imageId\":" + id + ",\"k\":10}"))
+                            .build();
+                    long start = System.nanoTime();
+                    try {
+                      HttpResponse<String> r =
+                          http.send(request, HttpResponse.BodyHandlers.ofString());
+                      answers.add(
+                          new Answer(id, r.statusCode(), System.nanoTime() - start, r.body()));
+                    } catch (Exception e) {
+                      answers.add(new Answer(id, -1, System.nanoTime() - start, e.toString()));
+                    }
+                  }
+                },
+                "searcher-" + i);
         t.setDaemon(true);
         clients.add(t);
       }
       clients.forEach(Thread::start);
 
-      JobWorker worker = new JobWorker(app.bean(JobQueue.class), app.bean(JobPipeline.class),
-          app.bean(JobsConfig.class)).start();
+      JobWorker worker =
+          new JobWorker(
+                  app.bean(JobQueue.class), app.bean(JobPipeline.class), app.bean(JobsConfig.class))
+              .start();
       long job;
       try {
-        job = app.bean(TrainingJobs.class).start(new JobRequest("parts-tiny", null, 2, true), null, "test").job().id();
+        job =
+            app.bean(TrainingJobs.class)
+                .start(new JobRequest("parts-tiny", null, 2, true), null, "test")
+                .job()
+                .id();
         long end = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (!app.bean(JobQueue.class).find(job).orElseThrow().state().finished()) {
           assertTrue(System.nanoTime() < end, "the job did not finish within 10 minutes");
@@ -128,11 +150,17 @@ class SearchDuringRetrainingIT {
         bits.put(version, registry.find(version).orElseThrow().bits());
       }
       // the index serves the stored codes of the active version
-      var snapshot = app.bean(org.concepthash.serving.CatalogSearchIndex.class).index().orElseThrow().snapshot();
+      var snapshot =
+          app.bean(org.concepthash.serving.CatalogSearchIndex.class)
+              .index()
+              .orElseThrow()
+              .snapshot();
       assertEquals(second, snapshot.modelVersion());
       for (long id : ids) {
-        assertEquals(HexCode.format(codes.get(second).get(id), bits.get(second)),
-            HexCode.format(snapshot.get(id).orElseThrow().code(), bits.get(second)), "image " + id);
+        assertEquals(
+            HexCode.format(codes.get(second).get(id), bits.get(second)),
+            HexCode.format(snapshot.get(id).orElseThrow().code(), bits.get(second)),
+            "image " + id);
       }
       Map<String, Integer> perVersion = new TreeMap<>();
       List<Long> latencies = new ArrayList<>();
@@ -143,21 +171,39 @@ class SearchDuringRetrainingIT {
         String version = response.get("model").getAsString();
         assertTrue(codes.containsKey(version), "answered by an unknown model " + version);
         perVersion.merge(version, 1, Integer::sum);
-        long[] query = HexCode.parse(response.getAsJsonObject("query").get("code").getAsString(), bits.get(version));
+        long[] query =
+            HexCode.parse(
+                response.getAsJsonObject("query").get("code").getAsString(), bits.get(version));
         for (JsonElement e : response.getAsJsonArray("results")) {
           JsonObject result = e.getAsJsonObject();
           long[] code = codes.get(version).get(result.get("imageId").getAsLong());
-          assertEquals(distance(query, code), result.get("distance").getAsInt(), "query image " + a.queryId()
-              + ", result image " + result.get("imageId") + " (stored " + HexCode.format(code, bits.get(version))
-              + "): a distance that is not " + version + "'s over every concept");
+          assertEquals(
+              distance(query, code),
+              result.get("distance").getAsInt(),
+              "query image "
+                  + a.queryId()
+                  + ", result image "
+                  + result.get("imageId")
+                  + " (stored "
+                  + HexCode.format(code, bits.get(version))
+                  + "): a distance that is not "
+                  + version
+                  + "'s over every concept");
         }
       }
-      assertTrue(perVersion.getOrDefault(first.id(), 0) > 0 && perVersion.getOrDefault(second, 0) > 0,
+      assertTrue(
+          perVersion.getOrDefault(first.id(), 0) > 0 && perVersion.getOrDefault(second, 0) > 0,
           "searches before and after the switch: " + perVersion);
       Collections.sort(latencies);
-      System.out.printf(Locale.ROOT, "search during retraining: %d clients, %d searches, 0 errors, per version %s,"
-              + " p50 %.1f ms, p99 %.1f ms%n", CLIENTS, latencies.size(), perVersion,
-          latencies.get(latencies.size() / 2) / 1e6, latencies.get((int) (latencies.size() * 0.99)) / 1e6);
+      System.out.printf(
+          Locale.ROOT,
+          "search during retraining: %d clients, %d searches, 0 errors, per version %s,"
+              + " p50 %.1f ms, p99 %.1f ms%n",
+          CLIENTS,
+          latencies.size(),
+          perVersion,
+          latencies.get(latencies.size() / 2) / 1e6,
+          latencies.get((int) (latencies.size() * 0.99)) / 1e6);
     } finally {
       TestFiles.deleteRecursively(data);
     }
@@ -185,7 +231,9 @@ class SearchDuringRetrainingIT {
   private static Map<Long, long[]> codes(TestCatalog app, String version) throws Exception {
     Map<Long, long[]> codes = new HashMap<>();
     try (Connection c = DriverManager.getConnection(app.database().jdbcUrl(), "postgres", "");
-        PreparedStatement s = c.prepareStatement("select image_id, code from image_code where model_version_id = ?")) {
+        PreparedStatement s =
+            c.prepareStatement(
+                "select image_id, code from image_code where model_version_id = ?")) {
       s.setString(1, version);
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {

@@ -1,5 +1,7 @@
 package org.concepthash.jobs;
 
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -10,6 +12,15 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.textfield.IntegerField;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -28,10 +39,7 @@ import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.concepthash.accounts.Role;
-import org.concepthash.serving.CatalogSearchIndex;
 import org.concepthash.catalog.importer.DatasetImporter;
-import org.concepthash.serving.ModelRegistry;
-import org.concepthash.serving.ServingModel;
 import org.concepthash.data.Dataset;
 import org.concepthash.data.PartsWorldReader;
 import org.concepthash.data.parts.PartsWorldConfig;
@@ -43,21 +51,13 @@ import org.concepthash.search.IndexSnapshot;
 import org.concepthash.search.SearchFilter;
 import org.concepthash.search.SearchHit;
 import org.concepthash.search.SearchResult;
+import org.concepthash.serving.CatalogSearchIndex;
+import org.concepthash.serving.ModelRegistry;
+import org.concepthash.serving.ServingModel;
 import org.concepthash.testing.Multipart;
 import org.concepthash.testing.TestCatalog;
 import org.concepthash.testing.TestFiles;
 import org.concepthash.ui.MicronautKaribu;
-import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Pre;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.progressbar.ProgressBar;
-import com.vaadin.flow.component.textfield.IntegerField;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
-import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -66,9 +66,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * Training jobs end to end on a real PostgreSQL with real DJL training (parts-tiny, a few epochs on a
- * 6-class parts world), the real exporter, ONNX Runtime encoding and the search index. One model is
- * trained and shared by the tests, which run in order.
+ * Training jobs end to end on a real PostgreSQL with real DJL training (parts-tiny, a few epochs on
+ * a 6-class parts world), the real exporter, ONNX Runtime encoding and the search index. One model
+ * is trained and shared by the tests, which run in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TrainingJobsIT {
@@ -88,21 +88,26 @@ class TrainingJobsIT {
   private static long trainedJob;
   private static String trainedModel;
   private static JobWorker worker;
+
   /** Starting jobs and activating models are an admin's (AccessControlIT checks the roles). */
   private static String adminToken;
 
   @BeforeAll
   static void seed() throws Exception {
-    app = TestCatalog.start(true, Map.of(
-        "concepthash.jobs.stale-after", "1s",
-        "concepthash.jobs.heartbeat-interval", "200ms",
-        "concepthash.jobs.poll-interval", "200ms",
-        "concepthash.encoder.batch", 16));
+    app =
+        TestCatalog.start(
+            true,
+            Map.of(
+                "concepthash.jobs.stale-after", "1s",
+                "concepthash.jobs.heartbeat-interval", "200ms",
+                "concepthash.jobs.poll-interval", "200ms",
+                "concepthash.encoder.batch", 16));
     adminToken = app.tokenFor(Role.ADMIN);
     data = Files.createTempDirectory("jobs-parts");
     PartsWorldWriter.write(new PartsWorldConfig(CLASSES, PER_CLASS, 64, 7, 0.5), data, i -> {});
     Dataset dataset = new PartsWorldReader().read(data);
-    app.bean(DatasetImporter.class).importDataset(dataset, data, Integer.MAX_VALUE, "test", i -> {});
+    app.bean(DatasetImporter.class)
+        .importDataset(dataset, data, Integer.MAX_VALUE, "test", i -> {});
     jobs = app.bean(TrainingJobs.class);
     queue = app.bean(JobQueue.class);
     pipeline = app.bean(JobPipeline.class);
@@ -122,16 +127,20 @@ class TrainingJobsIT {
   @Test
   @Order(1)
   void repeatedRequestsAndIdempotencyKeysStartOneJob() throws Exception {
-    JobQueue.Enqueued first = jobs.start(new JobRequest("parts-tiny", null, EPOCHS, true), null, "alice");
-    JobQueue.Enqueued again = jobs.start(new JobRequest("parts-tiny", null, EPOCHS, true), null, "bob");
+    JobQueue.Enqueued first =
+        jobs.start(new JobRequest("parts-tiny", null, EPOCHS, true), null, "alice");
+    JobQueue.Enqueued again =
+        jobs.start(new JobRequest("parts-tiny", null, EPOCHS, true), null, "bob");
     assertTrue(first.created());
     assertFalse(again.created());
     assertEquals(first.job().id(), again.job().id());
-    assertEquals(CLASSES * PER_CLASS, first.job().images(), "every labelled image is in the snapshot");
+    assertEquals(
+        CLASSES * PER_CLASS, first.job().images(), "every labelled image is in the snapshot");
     trainedJob = first.job().id();
 
     // the same request over REST (a second tab) gets the same job, 202 with the job's JSON
-    HttpResponse<String> rest = post("/api/training-jobs", "{\"recipe\":\"parts-tiny\",\"epochs\":" + EPOCHS + "}", null);
+    HttpResponse<String> rest =
+        post("/api/training-jobs", "{\"recipe\":\"parts-tiny\",\"epochs\":" + EPOCHS + "}", null);
     assertEquals(202, rest.statusCode(), rest.body());
     JsonObject job = json(rest);
     assertEquals(trainedJob, job.get("id").getAsLong());
@@ -140,25 +149,39 @@ class TrainingJobsIT {
     assertTrue(job.get("progress").isJsonObject());
 
     // an Idempotency-Key returns its job even when the body differs (a retried request)
-    JsonObject keyed = json(post("/api/training-jobs", "{\"recipe\":\"parts-tiny\",\"epochs\":7,\"bits\":16}", "k-1"));
+    JsonObject keyed =
+        json(
+            post(
+                "/api/training-jobs",
+                "{\"recipe\":\"parts-tiny\",\"epochs\":7,\"bits\":16}",
+                "k-1"));
     assertNotEquals(trainedJob, keyed.get("id").getAsLong());
     assertEquals(16, keyed.get("bits").getAsInt());
-    JsonObject retried = json(post("/api/training-jobs", "{\"recipe\":\"parts-tiny\",\"epochs\":9}", "k-1"));
+    JsonObject retried =
+        json(post("/api/training-jobs", "{\"recipe\":\"parts-tiny\",\"epochs\":9}", "k-1"));
     assertEquals(keyed.get("id").getAsLong(), retried.get("id").getAsLong());
 
     // cancelling a queued job is immediate
-    JsonObject cancelled = json(post("/api/training-jobs/" + keyed.get("id").getAsLong() + "/cancel", "", null));
+    JsonObject cancelled =
+        json(post("/api/training-jobs/" + keyed.get("id").getAsLong() + "/cancel", "", null));
     assertEquals("cancelled", cancelled.get("state").getAsString());
     assertNotNull(cancelled.get("finishedAt"));
-    assertEquals("cancelled", json(get("/api/training-jobs/" + keyed.get("id").getAsLong())).get("state").getAsString());
+    assertEquals(
+        "cancelled",
+        json(get("/api/training-jobs/" + keyed.get("id").getAsLong())).get("state").getAsString());
 
-    HttpResponse<String> unknown = post("/api/training-jobs", "{\"recipe\":\"no-such-recipe\"}", null);
+    HttpResponse<String> unknown =
+        post("/api/training-jobs", "{\"recipe\":\"no-such-recipe\"}", null);
     assertEquals(400, unknown.statusCode());
     assertTrue(unknown.body().contains("unknown recipe"), unknown.body());
-    HttpResponse<String> oddBits = post("/api/training-jobs", "{\"recipe\":\"parts-tiny\",\"bits\":30}", null);
+    HttpResponse<String> oddBits =
+        post("/api/training-jobs", "{\"recipe\":\"parts-tiny\",\"bits\":30}", null);
     assertEquals(400, oddBits.statusCode(), "30 bits cannot be shared by 4 concepts");
     assertEquals(404, get("/api/training-jobs/999999").statusCode());
-    assertTrue(JsonParser.parseString(get("/api/training-jobs/999999").body()).getAsJsonObject().has("error"));
+    assertTrue(
+        JsonParser.parseString(get("/api/training-jobs/999999").body())
+            .getAsJsonObject()
+            .has("error"));
   }
 
   @Test
@@ -166,13 +189,19 @@ class TrainingJobsIT {
   void aWorkerKilledMidTrainingIsReplacedAndTheJobResumesFromItsCheckpoint() throws Exception {
     JobWorker first = new JobWorker(queue, pipeline, config).start();
     // the first epoch is checkpointed and reported, the second one under way
-    await(Duration.ofMinutes(6), () -> queue.find(trainedJob).orElseThrow().log().contains("epoch 1/" + EPOCHS + " done"),
+    await(
+        Duration.ofMinutes(6),
+        () -> queue.find(trainedJob).orElseThrow().log().contains("epoch 1/" + EPOCHS + " done"),
         "the first epoch");
     first.abandon(); // as if the process died: the job stays running under the dead worker
-    // and as if it died between two heartbeats: its row's loss history predates the epochs it finished
-    try (java.sql.Connection c = java.sql.DriverManager.getConnection(app.database().jdbcUrl(), "postgres", "");
-        java.sql.PreparedStatement s = c.prepareStatement(
-            "update training_job set progress = ((progress::jsonb) - 'epochLosses' - 'evaluations')::text where id = ?")) {
+    // and as if it died between two heartbeats: its row's loss history predates the epochs it
+    // finished
+    try (java.sql.Connection c =
+            java.sql.DriverManager.getConnection(app.database().jdbcUrl(), "postgres", "");
+        java.sql.PreparedStatement s =
+            c.prepareStatement(
+                "update training_job set progress = ((progress::jsonb) - 'epochLosses' -"
+                    + " 'evaluations')::text where id = ?")) {
       s.setLong(1, trainedJob);
       assertEquals(1, s.executeUpdate());
     }
@@ -182,7 +211,10 @@ class TrainingJobsIT {
     assertEquals(JobStage.TRAIN, orphan.stage());
 
     worker = new JobWorker(queue, pipeline, config).start(); // requeues the stale job and takes it
-    await(Duration.ofMinutes(8), () -> queue.find(trainedJob).orElseThrow().state().finished(), "job end");
+    await(
+        Duration.ofMinutes(8),
+        () -> queue.find(trainedJob).orElseThrow().state().finished(),
+        "job end");
     TrainingJob done = queue.find(trainedJob).orElseThrow();
     assertEquals(JobState.SUCCEEDED, done.state(), done.error() + "\n" + done.log());
     assertEquals(JobStage.ACTIVATE, done.stage());
@@ -193,7 +225,9 @@ class TrainingJobsIT {
     JsonObject progress = JsonParser.parseString(done.progress()).getAsJsonObject();
     int resumedFrom = progress.get("resumedFromEpoch").getAsInt();
     assertTrue(resumedFrom >= 1 && resumedFrom < EPOCHS, "resumed from epoch " + resumedFrom);
-    assertTrue(done.log().contains("resuming training from the checkpoint of epoch " + resumedFrom), done.log());
+    assertTrue(
+        done.log().contains("resuming training from the checkpoint of epoch " + resumedFrom),
+        done.log());
     // every epoch was finished exactly once, across both workers
     Map<Integer, Integer> finished = new ConcurrentHashMap<>();
     Matcher m = Pattern.compile("epoch (\\d+)/" + EPOCHS + " done").matcher(done.log());
@@ -202,32 +236,49 @@ class TrainingJobsIT {
     }
     assertEquals(1, finished.get(1), done.log());
     for (int e = 1; e <= EPOCHS; e++) {
-      // the log holds what each worker reported: epochs after the checkpoint ran once under the second
+      // the log holds what each worker reported: epochs after the checkpoint ran once under the
+      // second
       // worker; the first worker's lines after its last heartbeat are lost with it; none ran twice
       if (e > resumedFrom) {
         assertEquals(1, finished.getOrDefault(e, 0), "epoch " + e + "\n" + done.log());
       }
       assertTrue(finished.getOrDefault(e, 0) <= 1, "epoch " + e + " repeated\n" + done.log());
     }
-    assertEquals(List.of("snapshot", "train", "evaluate", "export", "encode", "activate"),
+    assertEquals(
+        List.of("snapshot", "train", "evaluate", "export", "encode", "activate"),
         strings(progress.getAsJsonArray("stagesDone")));
-    // the loss history has every epoch once, including those finished after the first worker's last report
+    // the loss history has every epoch once, including those finished after the first worker's last
+    // report
     List<Integer> lossEpochs = new java.util.ArrayList<>();
-    progress.getAsJsonArray("epochLosses").forEach(e -> lossEpochs.add(e.getAsJsonObject().get("epoch").getAsInt()));
-    assertEquals(java.util.stream.IntStream.rangeClosed(1, EPOCHS).boxed().toList(), lossEpochs, done.progress());
+    progress
+        .getAsJsonArray("epochLosses")
+        .forEach(e -> lossEpochs.add(e.getAsJsonObject().get("epoch").getAsInt()));
+    assertEquals(
+        java.util.stream.IntStream.rangeClosed(1, EPOCHS).boxed().toList(),
+        lossEpochs,
+        done.progress());
     assertFalse(progress.getAsJsonArray("evaluations").isEmpty());
     assertTrue(progress.getAsJsonArray("curve").size() >= EPOCHS);
-    assertTrue(progress.getAsJsonObject("test").get("queries").getAsInt() > 0, "held-out evaluation recorded");
+    assertTrue(
+        progress.getAsJsonObject("test").get("queries").getAsInt() > 0,
+        "held-out evaluation recorded");
     assertEquals(CLASSES * PER_CLASS, progress.get("encoded").getAsInt());
-    JsonObject evaluation = progress.getAsJsonObject("evaluation"); // the package, scored with ONNX Runtime
+    JsonObject evaluation =
+        progress.getAsJsonObject("evaluation"); // the package, scored with ONNX Runtime
     assertEquals(CLASSES * PER_CLASS / 2, evaluation.get("queries").getAsInt());
     assertTrue(evaluation.getAsJsonObject("classes").get("mapAll").getAsDouble() > 0);
     assertTrue(evaluation.getAsJsonObject("families").get("mapAll").getAsDouble() > 0);
-    assertFalse(evaluation.getAsJsonObject("localisation").getAsJsonArray("concepts").isEmpty(),
+    assertFalse(
+        evaluation.getAsJsonObject("localisation").getAsJsonArray("concepts").isEmpty(),
         "the catalog's part keypoints reach the evaluation");
-    JsonObject parts = evaluation.getAsJsonObject("parts"); // part consistency beside the localisation error
-    assertEquals(CLASSES * PER_CLASS / 2, parts.get("images").getAsInt(), "every held-out image has keypoints");
-    assertEquals(evaluation.getAsJsonObject("localisation").getAsJsonArray("concepts").size(),
+    JsonObject parts =
+        evaluation.getAsJsonObject("parts"); // part consistency beside the localisation error
+    assertEquals(
+        CLASSES * PER_CLASS / 2,
+        parts.get("images").getAsInt(),
+        "every held-out image has keypoints");
+    assertEquals(
+        evaluation.getAsJsonObject("localisation").getAsJsonArray("concepts").size(),
         parts.getAsJsonArray("concepts").size());
     double chance = parts.getAsJsonObject("chance").get("purity").getAsDouble();
     assertTrue(chance > 0 && chance <= 1, parts.toString());
@@ -242,7 +293,8 @@ class TrainingJobsIT {
     assertEquals(trainedModel, index.modelVersion());
     assertEquals(CLASSES * PER_CLASS, index.snapshot().size());
     IndexEntry some = index.snapshot().entries().findFirst().orElseThrow();
-    SearchResult r = index.topK(some.code(), 5, index.snapshot().layout().allConcepts(), SearchFilter.NONE);
+    SearchResult r =
+        index.topK(some.code(), 5, index.snapshot().layout().allConcepts(), SearchFilter.NONE);
     assertEquals(trainedModel, r.modelVersion());
     assertEquals(5, r.hits().size());
     assertEquals(0, r.hits().get(0).distance());
@@ -254,15 +306,23 @@ class TrainingJobsIT {
     assertEquals(CLASSES * PER_CLASS, model.get("snapshotImages").getAsInt());
     assertEquals(model.get("concepts").getAsInt(), model.getAsJsonArray("conceptNames").size());
     assertTrue(model.getAsJsonObject("metrics").has("test"), model.toString());
-    assertEquals(model.get("concepts").getAsInt(),
-        model.getAsJsonObject("evaluation").getAsJsonObject("localisation").getAsJsonArray("concepts").size());
+    assertEquals(
+        model.get("concepts").getAsInt(),
+        model
+            .getAsJsonObject("evaluation")
+            .getAsJsonObject("localisation")
+            .getAsJsonArray("concepts")
+            .size());
     // the job's part measurement is stored on the version it registered
     JsonObject measured = model.getAsJsonObject("evaluation").getAsJsonObject("parts");
     JsonObject stored = model.getAsJsonObject("partConsistency");
     assertEquals(measured.get("images").getAsInt(), stored.get("images").getAsInt());
-    assertEquals(measured.get("meanPurity").getAsDouble(), stored.get("meanPurity").getAsDouble(), 1e-12);
-    assertEquals(measured.getAsJsonObject("chance").get("purity").getAsDouble(),
-        stored.get("chancePurity").getAsDouble(), 1e-12);
+    assertEquals(
+        measured.get("meanPurity").getAsDouble(), stored.get("meanPurity").getAsDouble(), 1e-12);
+    assertEquals(
+        measured.getAsJsonObject("chance").get("purity").getAsDouble(),
+        stored.get("chancePurity").getAsDouble(),
+        1e-12);
     for (int m = 0; m < model.get("concepts").getAsInt(); m++) {
       JsonObject a = measured.getAsJsonArray("concepts").get(m).getAsJsonObject();
       JsonObject b = stored.getAsJsonArray("concepts").get(m).getAsJsonObject();
@@ -274,13 +334,22 @@ class TrainingJobsIT {
   @Test
   @Order(4)
   void aRunningJobIsCancelled() throws Exception {
-    JobQueue.Enqueued long_ = jobs.start(new JobRequest("parts-tiny", null, 200, false), null, "alice");
+    JobQueue.Enqueued long_ =
+        jobs.start(new JobRequest("parts-tiny", null, 200, false), null, "alice");
     long id = long_.job().id();
-    await(Duration.ofMinutes(4), () -> JsonParser.parseString(queue.find(id).orElseThrow().progress())
-        .getAsJsonObject().has("step"), "training started");
+    await(
+        Duration.ofMinutes(4),
+        () ->
+            JsonParser.parseString(queue.find(id).orElseThrow().progress())
+                .getAsJsonObject()
+                .has("step"),
+        "training started");
     JsonObject requested = json(post("/api/training-jobs/" + id + "/cancel", "", null));
-    assertTrue(requested.get("cancelRequested").getAsBoolean() || "cancelled".equals(requested.get("state").getAsString()));
-    await(Duration.ofMinutes(2), () -> queue.find(id).orElseThrow().state().finished(), "cancelled");
+    assertTrue(
+        requested.get("cancelRequested").getAsBoolean()
+            || "cancelled".equals(requested.get("state").getAsString()));
+    await(
+        Duration.ofMinutes(2), () -> queue.find(id).orElseThrow().state().finished(), "cancelled");
     TrainingJob cancelled = queue.find(id).orElseThrow();
     assertEquals(JobState.CANCELLED, cancelled.state(), cancelled.log());
     assertEquals(JobStage.TRAIN, cancelled.stage());
@@ -290,9 +359,17 @@ class TrainingJobsIT {
   @Test
   @Order(5)
   void searchesDuringActivationSwitchesAllSeeOneVersion() throws Exception {
-    HttpResponse<String> upload = HTTP.send(multipart(new Multipart()
-        .file("file", "micro-v1.zip", "application/zip", Files.readAllBytes(PackageFixtures.microV1()))
-        .field("activate", "false")), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> upload =
+        HTTP.send(
+            multipart(
+                new Multipart()
+                    .file(
+                        "file",
+                        "micro-v1.zip",
+                        "application/zip",
+                        Files.readAllBytes(PackageFixtures.microV1()))
+                    .field("activate", "false")),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(201, upload.statusCode(), upload.body());
     JsonObject micro = JsonParser.parseString(upload.body()).getAsJsonObject();
     String microId = micro.get("id").getAsString();
@@ -306,44 +383,64 @@ class TrainingJobsIT {
     Set<String> seen = ConcurrentHashMap.newKeySet();
     List<Thread> readers = new ArrayList<>();
     for (int t = 0; t < 3; t++) {
-      Thread reader = new Thread(() -> {
-        while (switching.get() && failure.get() == null) {
-          HammingIndex index = search.index().orElse(null);
-          if (index == null) {
-            failure.set("no index during a switch");
-            return;
-          }
-          IndexSnapshot snapshot = index.snapshot();
-          if (snapshot.size() != CLASSES * PER_CLASS) {
-            failure.set("a partial index: " + snapshot.size() + " codes of " + snapshot.modelVersion());
-            return;
-          }
-          IndexEntry query = snapshot.entries().skip(checked.get() % snapshot.size()).findFirst().orElseThrow();
-          SearchResult r;
-          try {
-            r = index.topK(query.code(), 10, snapshot.layout().allConcepts(), SearchFilter.NONE);
-          } catch (RuntimeException e) {
-            if (index.modelVersion().equals(snapshot.modelVersion())) {
-              failure.set("search failed: " + e);
-            }
-            continue; // the query was read from the version before the switch: not a search the app makes
-          }
-          if (!r.modelVersion().equals(snapshot.modelVersion())) {
-            continue; // as above
-          }
-          seen.add(r.modelVersion());
-          for (SearchHit hit : r.hits()) {
-            long[] code = snapshot.get(hit.imageId()).orElseThrow().code();
-            if (hamming(query.code(), code) != hit.distance()) {
-              failure.set("hit " + hit.imageId() + " is not ranked by " + r.modelVersion() + "'s codes");
-            }
-          }
-          if (r.hits().get(0).distance() != 0) {
-            failure.set("the query's own code is not at distance 0");
-          }
-          checked.incrementAndGet();
-        }
-      }, "search-reader-" + t);
+      Thread reader =
+          new Thread(
+              () -> {
+                while (switching.get() && failure.get() == null) {
+                  HammingIndex index = search.index().orElse(null);
+                  if (index == null) {
+                    failure.set("no index during a switch");
+                    return;
+                  }
+                  IndexSnapshot snapshot = index.snapshot();
+                  if (snapshot.size() != CLASSES * PER_CLASS) {
+                    failure.set(
+                        "a partial index: "
+                            + snapshot.size()
+                            + " codes of "
+                            + snapshot.modelVersion());
+                    return;
+                  }
+                  IndexEntry query =
+                      snapshot
+                          .entries()
+                          .skip(checked.get() % snapshot.size())
+                          .findFirst()
+                          .orElseThrow();
+                  SearchResult r;
+                  try {
+                    r =
+                        index.topK(
+                            query.code(), 10, snapshot.layout().allConcepts(), SearchFilter.NONE);
+                  } catch (RuntimeException e) {
+                    if (index.modelVersion().equals(snapshot.modelVersion())) {
+                      failure.set("search failed: " + e);
+                    }
+                    continue; // the query was read from the version before the switch: not a search
+                    // the app makes
+                  }
+                  if (!r.modelVersion().equals(snapshot.modelVersion())) {
+                    continue; // as above
+                  }
+                  seen.add(r.modelVersion());
+                  for (SearchHit hit : r.hits()) {
+                    long[] code = snapshot.get(hit.imageId()).orElseThrow().code();
+                    if (hamming(query.code(), code) != hit.distance()) {
+                      failure.set(
+                          "hit "
+                              + hit.imageId()
+                              + " is not ranked by "
+                              + r.modelVersion()
+                              + "'s codes");
+                    }
+                  }
+                  if (r.hits().get(0).distance() != 0) {
+                    failure.set("the query's own code is not at distance 0");
+                  }
+                  checked.incrementAndGet();
+                }
+              },
+              "search-reader-" + t);
       reader.start();
       readers.add(reader);
     }
@@ -385,17 +482,33 @@ class TrainingJobsIT {
       UI.getCurrent().navigate("training");
       @SuppressWarnings("unchecked")
       Grid<TrainingJob> grid = _get(Grid.class, spec -> spec.withId("training-jobs"));
-      TrainingJob trained = grid.getListDataView().getItems().filter(j -> j.id() == trainedJob).findFirst().orElseThrow();
+      TrainingJob trained =
+          grid.getListDataView()
+              .getItems()
+              .filter(j -> j.id() == trainedJob)
+              .findFirst()
+              .orElseThrow();
       grid.select(trained);
-      String losses = _get(Div.class, spec -> spec.withId("training-loss-chart")).getElement().getProperty("innerHTML");
+      String losses =
+          _get(Div.class, spec -> spec.withId("training-loss-chart"))
+              .getElement()
+              .getProperty("innerHTML");
       for (String series : List.of("total", "clf", "quan", "cd", "csd")) {
         assertTrue(losses.contains("data-series='" + series + "'"), series + " curve in " + losses);
       }
-      assertTrue(_get(Div.class, spec -> spec.withId("training-map-chart")).getElement().getProperty("innerHTML")
-          .contains("data-series='mAP@all'"));
-      assertTrue(_get(Span.class, spec -> spec.withId("training-status")).getText().contains("held-out mAP@all"));
-      assertTrue(_get(Pre.class, spec -> spec.withId("training-log")).getText().contains("succeeded"));
-      assertEquals(1.0, _get(ProgressBar.class, spec -> spec.withId("training-progress")).getValue(), 1e-9);
+      assertTrue(
+          _get(Div.class, spec -> spec.withId("training-map-chart"))
+              .getElement()
+              .getProperty("innerHTML")
+              .contains("data-series='mAP@all'"));
+      assertTrue(
+          _get(Span.class, spec -> spec.withId("training-status"))
+              .getText()
+              .contains("held-out mAP@all"));
+      assertTrue(
+          _get(Pre.class, spec -> spec.withId("training-log")).getText().contains("succeeded"));
+      assertEquals(
+          1.0, _get(ProgressBar.class, spec -> spec.withId("training-progress")).getValue(), 1e-9);
       assertFalse(_get(Button.class, spec -> spec.withId("training-cancel")).isEnabled());
 
       // a job started from the form, then cancelled from the view while it waits for a worker
@@ -406,20 +519,26 @@ class TrainingJobsIT {
       TrainingJob started = jobs.recent(1).get(0);
       assertEquals(JobState.QUEUED, started.state());
       assertEquals(3, started.request().epochs());
-      assertTrue(_get(H3.class, spec -> spec.withId("training-job-title")).getText().contains("Job " + started.id()));
+      assertTrue(
+          _get(H3.class, spec -> spec.withId("training-job-title"))
+              .getText()
+              .contains("Job " + started.id()));
       _click(_get(Button.class, spec -> spec.withId("training-cancel")));
       assertEquals(JobState.CANCELLED, queue.find(started.id()).orElseThrow().state());
 
       UI.getCurrent().navigate("models");
       @SuppressWarnings("unchecked")
-      Grid<org.concepthash.serving.ModelVersion> models = _get(Grid.class, spec -> spec.withId("models-grid"));
+      Grid<org.concepthash.serving.ModelVersion> models =
+          _get(Grid.class, spec -> spec.withId("models-grid"));
       assertEquals(2, models.getListDataView().getItemCount());
       Button rollback = _get(Button.class, spec -> spec.withId("models-rollback"));
-      String previous = registry.list().stream().filter(v -> !v.active()).findFirst().orElseThrow().id();
+      String previous =
+          registry.list().stream().filter(v -> !v.active()).findFirst().orElseThrow().id();
       assertEquals("Roll back to " + previous, rollback.getText());
       _click(rollback);
       assertEquals(previous, registry.active().orElseThrow().id());
-      assertEquals(previous, app.bean(CatalogSearchIndex.class).index().orElseThrow().modelVersion());
+      assertEquals(
+          previous, app.bean(CatalogSearchIndex.class).index().orElseThrow().modelVersion());
       // and back: the rollback target is now the version that was active before
       assertEquals("Roll back to " + trainedModel, rollback.getText());
       _click(rollback);
@@ -452,7 +571,8 @@ class TrainingJobsIT {
     return list;
   }
 
-  private static void await(Duration limit, BooleanSupplier condition, String what) throws InterruptedException {
+  private static void await(Duration limit, BooleanSupplier condition, String what)
+      throws InterruptedException {
     long end = System.nanoTime() + limit.toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > end) {
@@ -462,10 +582,13 @@ class TrainingJobsIT {
     }
   }
 
-  private static HttpResponse<String> post(String path, String body, String idempotencyKey) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(app.uri(path)).header("Content-Type", "application/json")
-        .header("Authorization", "Bearer " + adminToken)
-        .POST(HttpRequest.BodyPublishers.ofString(body.isEmpty() ? "{}" : body));
+  private static HttpResponse<String> post(String path, String body, String idempotencyKey)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(app.uri(path))
+            .header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + adminToken)
+            .POST(HttpRequest.BodyPublishers.ofString(body.isEmpty() ? "{}" : body));
     if (idempotencyKey != null) {
       b.header("Idempotency-Key", idempotencyKey);
     }
@@ -473,13 +596,18 @@ class TrainingJobsIT {
   }
 
   private static HttpRequest multipart(Multipart form) {
-    return HttpRequest.newBuilder(app.uri("/api/models")).header("Content-Type", form.contentType())
+    return HttpRequest.newBuilder(app.uri("/api/models"))
+        .header("Content-Type", form.contentType())
         .header("Authorization", "Bearer " + adminToken)
-        .POST(form.publisher()).build();
+        .POST(form.publisher())
+        .build();
   }
 
   private static HttpResponse<String> get(String path) throws Exception {
-    return HTTP.send(HttpRequest.newBuilder(app.uri(path)).header("Authorization", "Bearer " + adminToken).build(),
+    return HTTP.send(
+        HttpRequest.newBuilder(app.uri(path))
+            .header("Authorization", "Bearer " + adminToken)
+            .build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -40,8 +40,11 @@ class AdapterTest {
 
       // once the up-projection is non-zero the adapters do contribute
       setScales(params, 1f);
-      params.get("l.adapter_mlp.up.weight").load(
-          ParameterInit.normal(0.5).sample(new Shape(16, 4), new java.util.SplittableRandom(1)));
+      params
+          .get("l.adapter_mlp.up.weight")
+          .load(
+              ParameterInit.normal(0.5)
+                  .sample(new Shape(16, 4), new java.util.SplittableRandom(1)));
       float[] trained = layer.forward(x, false).hidden().toFloatArray();
       assertNotEquals(0f, maxAbsDifference(trained, switchedOff));
     }

@@ -14,19 +14,26 @@ class ClassCentresTest {
 
   @Test
   void promptReplacesUnderscores() {
-    assertEquals("a photo of a black footed albatross", ClassCentres.prompt("black_footed_albatross"));
+    assertEquals(
+        "a photo of a black footed albatross", ClassCentres.prompt("black_footed_albatross"));
   }
 
   @Test
   void miniLmPutsRelatedClassNamesCloserThanUnrelatedOnes() {
     try (TextEmbedder embedder = new MiniLmTextEmbedder()) {
-      float[][] e = embedder.embed(List.of(ClassCentres.prompt("black footed albatross"),
-          ClassCentres.prompt("laysan albatross"), ClassCentres.prompt("audi s4 sedan 2012")));
+      float[][] e =
+          embedder.embed(
+              List.of(
+                  ClassCentres.prompt("black footed albatross"),
+                  ClassCentres.prompt("laysan albatross"),
+                  ClassCentres.prompt("audi s4 sedan 2012")));
       assertEquals(384, e[0].length);
       assertEquals(1.0, dot(e[0], e[0]), 1e-4, "embeddings are L2-normalised");
-      assertTrue(dot(e[0], e[1]) > dot(e[0], e[2]) + 0.2,
+      assertTrue(
+          dot(e[0], e[1]) > dot(e[0], e[2]) + 0.2,
           "albatross-albatross " + dot(e[0], e[1]) + " vs albatross-car " + dot(e[0], e[2]));
-      assertArrayEquals(e[0], embedder.embed(List.of(ClassCentres.prompt("black footed albatross")))[0]);
+      assertArrayEquals(
+          e[0], embedder.embed(List.of(ClassCentres.prompt("black footed albatross")))[0]);
     }
   }
 
@@ -36,7 +43,8 @@ class ClassCentresTest {
     try (ParameterSet params = new ParameterSet(Device.cpu(), 1)) {
       ClassCentres centres = ClassCentres.language(params.scope("centres"), embeddings, 8, true);
       assertEquals(new Shape(2, 8), centres.centres().getShape());
-      assertArrayEquals(new float[] {1, -1, 1, -1, 1, 1}, params.get("centres.embeddings").values());
+      assertArrayEquals(
+          new float[] {1, -1, 1, -1, 1, 1}, params.get("centres.embeddings").values());
       assertFalse(params.get("centres.embeddings").isTrainable());
       assertTrue(params.get("centres.proj.fc1.weight").isTrainable());
     }

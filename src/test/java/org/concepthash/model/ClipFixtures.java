@@ -17,7 +17,8 @@ public final class ClipFixtures {
     int d = g.width();
     String v = "vision_model.";
     shapes.put(v + "embeddings.class_embedding", new long[] {d});
-    shapes.put(v + "embeddings.patch_embedding.weight", new long[] {d, 3, g.patchSize(), g.patchSize()});
+    shapes.put(
+        v + "embeddings.patch_embedding.weight", new long[] {d, 3, g.patchSize(), g.patchSize()});
     shapes.put(v + "embeddings.position_embedding.weight", new long[] {g.patchCount() + 1, d});
     shapes.put(v + "pre_layrnorm.weight", new long[] {d});
     shapes.put(v + "pre_layrnorm.bias", new long[] {d});
@@ -58,5 +59,4 @@ public final class ClipFixtures {
     }
     return tensors;
   }
-
 }

@@ -19,8 +19,7 @@ class ClipWeightImporterTest {
 
   private static final ConceptHashConfig CONFIG = TestNets.micro(ConceptTokenMode.GENERATED);
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void everyTensorLandsInItsParameterWidenedToFloat32AndIsFrozen() throws IOException {
@@ -42,7 +41,8 @@ class ClipWeightImporterTest {
         assertArrayEquals(widened(e.getValue()), p.values(), e.getKey() + " -> " + target);
         assertFalse(p.isTrainable(), target + " must be frozen");
       }
-      assertEquals(params.get("vision.layers.1.self_attn.k_proj.weight").values()[5],
+      assertEquals(
+          params.get("vision.layers.1.self_attn.k_proj.weight").values()[5],
           widened(tensors.get("vision_model.encoder.layers.1.self_attn.k_proj.weight"))[5]);
       assertTrue(report.leftAtInitialisation().contains("vision.layers.0.adapter_attn.up.weight"));
       assertTrue(report.leftAtInitialisation().contains("hash.specificity"));
@@ -61,7 +61,8 @@ class ClipWeightImporterTest {
   @Test
   void aShapeMismatchFailsAndNamesTheKey() throws IOException {
     Map<String, Tensor> tensors = ClipFixtures.clipLayout(CONFIG.geometry());
-    tensors.put("vision_model.encoder.layers.0.mlp.fc1.bias", new Tensor(new long[] {3}, new float[3]));
+    tensors.put(
+        "vision_model.encoder.layers.0.mlp.fc1.bias", new Tensor(new long[] {3}, new float[3]));
     assertImportFails(tensors, "vision_model.encoder.layers.0.mlp.fc1.bias");
   }
 
@@ -81,7 +82,8 @@ class ClipWeightImporterTest {
     try (ParameterSet params = new ParameterSet(Device.cpu(), 1)) {
       new ConceptHashNet(params, CONFIG);
       float[] before = params.get("vision.embeddings.class_embedding").values();
-      assertThrows(IllegalArgumentException.class, () -> ClipWeightImporter.importVision(file, params));
+      assertThrows(
+          IllegalArgumentException.class, () -> ClipWeightImporter.importVision(file, params));
       assertArrayEquals(before, params.get("vision.embeddings.class_embedding").values());
       assertTrue(params.get("vision.embeddings.class_embedding").isTrainable());
     }
@@ -92,8 +94,9 @@ class ClipWeightImporterTest {
     SafetensorsFile.write(file, tensors, Map.of());
     try (ParameterSet params = new ParameterSet(Device.cpu(), 1)) {
       new ConceptHashNet(params, CONFIG);
-      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> ClipWeightImporter.importVision(file, params));
+      IllegalArgumentException e =
+          assertThrows(
+              IllegalArgumentException.class, () -> ClipWeightImporter.importVision(file, params));
       assertTrue(e.getMessage().contains(key), e.getMessage());
     }
   }
@@ -102,11 +105,12 @@ class ClipWeightImporterTest {
     float[] out = new float[t.values().length];
     for (int i = 0; i < out.length; i++) {
       float v = t.values()[i];
-      out[i] = switch (t.dtype()) {
-        case F16 -> HalfPrecision.fromF16(HalfPrecision.toF16(v));
-        case BF16 -> HalfPrecision.fromBf16(HalfPrecision.toBf16(v));
-        default -> v;
-      };
+      out[i] =
+          switch (t.dtype()) {
+            case F16 -> HalfPrecision.fromF16(HalfPrecision.toF16(v));
+            case BF16 -> HalfPrecision.fromBf16(HalfPrecision.toBf16(v));
+            default -> v;
+          };
     }
     return out;
   }

@@ -45,18 +45,25 @@ class ConceptHashNetTest {
         NDManager scope = params.manager().newSubManager()) {
       ConceptHashNet net = new ConceptHashNet(params, config);
       params.lendTo(scope);
-      // adapters' up-projections start at zero, which blocks the gradient to everything inside the adapter
-      // only through their down path; a random up weight makes every parameter reachable for this check
+      // adapters' up-projections start at zero, which blocks the gradient to everything inside the
+      // adapter
+      // only through their down path; a random up weight makes every parameter reachable for this
+      // check
       for (ModelParameter p : params.withPrefix("vision.layers")) {
         if (p.name().contains(".up.weight")) {
-          p.load(ParameterInit.normal(0.1).sample(p.array().getShape(), new java.util.SplittableRandom(3)));
+          p.load(
+              ParameterInit.normal(0.1)
+                  .sample(p.array().getShape(), new java.util.SplittableRandom(3)));
         }
       }
       try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {
         ConceptHashOutput out = net.forward(TestNets.images(scope, 4, 16, 8), true);
-        NDArray loss = out.code().square().sum()
-            .add(out.attention().mul(out.attention()).sum())
-            .add(out.conceptFeatures().square().sum());
+        NDArray loss =
+            out.code()
+                .square()
+                .sum()
+                .add(out.attention().mul(out.attention()).sum())
+                .add(out.conceptFeatures().square().sum());
         collector.backward(loss);
       }
       List<String> without = new ArrayList<>();
@@ -75,7 +82,8 @@ class ConceptHashNetTest {
   void sameSeedGivesIdenticalParametersAndOutputs(ConceptTokenMode mode) {
     float[] first = codeOf(mode, 5);
     assertArrayEquals(first, codeOf(mode, 5));
-    assertTrue(!java.util.Arrays.equals(first, codeOf(mode, 6)), "another seed must give other weights");
+    assertTrue(
+        !java.util.Arrays.equals(first, codeOf(mode, 6)), "another seed must give other weights");
   }
 
   @ParameterizedTest

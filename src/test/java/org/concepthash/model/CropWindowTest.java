@@ -10,7 +10,9 @@ class CropWindowTest {
   @Test
   void theWindowHasTheSizesThePreprocessorProduces() {
     ImagePreprocessor p = ImagePreprocessor.clip(32);
-    int[][] sizes = {{32, 32}, {37, 37}, {50, 33}, {33, 50}, {121, 64}, {64, 121}, {99, 100}, {500, 333}};
+    int[][] sizes = {
+      {32, 32}, {37, 37}, {50, 33}, {33, 50}, {121, 64}, {64, 121}, {99, 100}, {500, 333}
+    };
     for (int[] s : sizes) {
       BufferedImage resized = p.resize(new BufferedImage(s[0], s[1], BufferedImage.TYPE_INT_RGB));
       CropWindow w = CropWindow.of(p, s[0], s[1]);
@@ -22,7 +24,8 @@ class CropWindowTest {
 
   @Test
   void theImageCentreMapsToTheCropCentreAndDistancesScaleWithTheResize() {
-    CropWindow w = CropWindow.of(ImagePreprocessor.clip(32), 74, 148); // shorter side 74 -> 37: factor 1/2
+    CropWindow w =
+        CropWindow.of(ImagePreprocessor.clip(32), 74, 148); // shorter side 74 -> 37: factor 1/2
     assertEquals(37, w.resizedWidth());
     assertEquals(74, w.resizedHeight());
     assertEquals(16.5, w.x(37), 1e-9); // centre 18.5 in the resized image, crop starts at 2

@@ -20,13 +20,15 @@ public final class FiniteDifference {
   private FiniteDifference() {}
 
   /**
-   * Checks d f / d x for every element of every array in {@code inputs} (at most {@code perInput} elements
-   * each, spread over the array). {@code f} must return a float64 scalar and be deterministic.
+   * Checks d f / d x for every element of every array in {@code inputs} (at most {@code perInput}
+   * elements each, spread over the array). {@code f} must return a float64 scalar and be
+   * deterministic.
    */
   public static void check(List<NDArray> inputs, Supplier<NDArray> f, int perInput) {
     for (NDArray x : inputs) {
       if (x.getDataType() != DataType.FLOAT64) {
-        throw new IllegalArgumentException("finite differences need float64 inputs, got " + x.getDataType());
+        throw new IllegalArgumentException(
+            "finite differences need float64 inputs, got " + x.getDataType());
       }
       x.setRequiresGradient(true);
     }
@@ -54,7 +56,15 @@ public final class FiniteDifference {
         double numeric = (plus - minus) / (2 * STEP);
         double a = analytic[k][i];
         if (Math.abs(a - numeric) > 1e-6 + 1e-4 * Math.abs(numeric)) {
-          fail("input " + k + " element " + i + ": autograd " + a + " vs finite difference " + numeric);
+          fail(
+              "input "
+                  + k
+                  + " element "
+                  + i
+                  + ": autograd "
+                  + a
+                  + " vs finite difference "
+                  + numeric);
         }
       }
     }

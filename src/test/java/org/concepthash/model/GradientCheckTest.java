@@ -18,17 +18,24 @@ class GradientCheckTest {
   @Test
   void attentionGradientsMatchFiniteDifferences() {
     try (ParameterSet params = new ParameterSet(Device.cpu(), 11, DataType.FLOAT64)) {
-      MultiHeadAttention attention = new MultiHeadAttention(params.scope("attn"), 8, 2, 0.5, 0.5, 0f);
+      MultiHeadAttention attention =
+          new MultiHeadAttention(params.scope("attn"), 8, 2, 0.5, 0.5, 0f);
       NDManager m = params.manager();
       NDArray x = random(m, new Shape(2, 5, 8), 1);
       NDArray outWeights = random(m, new Shape(2, 5, 8), 2);
       NDArray probWeights = random(m, new Shape(2, 2, 5, 5), 3);
       List<NDArray> inputs = new ArrayList<>(List.of(x));
       params.all().forEach(p -> inputs.add(p.array()));
-      FiniteDifference.check(inputs, () -> {
-        AttentionOutput out = attention.forward(x, false);
-        return out.output().mul(outWeights).sum().add(out.probabilities().mul(probWeights).sum());
-      }, 12);
+      FiniteDifference.check(
+          inputs,
+          () -> {
+            AttentionOutput out = attention.forward(x, false);
+            return out.output()
+                .mul(outWeights)
+                .sum()
+                .add(out.probabilities().mul(probWeights).sum());
+          },
+          12);
     }
   }
 
@@ -50,8 +57,17 @@ class GradientCheckTest {
   @ParameterizedTest
   @EnumSource(ConceptAttention.class)
   void wholeNetworkGradientsMatchFiniteDifferences(ConceptAttention attention) {
-    ConceptHashConfig config = new ConceptHashConfig(new VitGeometry(8, 4, 8, 1, 2, 16), 2, 4,
-        ConceptTokenMode.GENERATED, attention, 3, 8, 2, 0f);
+    ConceptHashConfig config =
+        new ConceptHashConfig(
+            new VitGeometry(8, 4, 8, 1, 2, 16),
+            2,
+            4,
+            ConceptTokenMode.GENERATED,
+            attention,
+            3,
+            8,
+            2,
+            0f);
     try (ParameterSet params = new ParameterSet(Device.cpu(), 13, DataType.FLOAT64)) {
       ConceptHashNet net = new ConceptHashNet(params, config);
       NDManager m = params.manager();
@@ -65,10 +81,16 @@ class GradientCheckTest {
       NDArray attentionWeights = random(m, new Shape(3, 2, 4), 9);
       List<NDArray> inputs = new ArrayList<>();
       params.trainable().forEach(p -> inputs.add(p.array()));
-      FiniteDifference.check(inputs, () -> {
-        ConceptHashOutput out = net.forward(images, true);
-        return out.code().mul(codeWeights).sum().add(out.attention().mul(attentionWeights).sum());
-      }, 2);
+      FiniteDifference.check(
+          inputs,
+          () -> {
+            ConceptHashOutput out = net.forward(images, true);
+            return out.code()
+                .mul(codeWeights)
+                .sum()
+                .add(out.attention().mul(attentionWeights).sum());
+          },
+          2);
     }
   }
 

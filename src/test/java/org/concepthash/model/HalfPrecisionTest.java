@@ -28,8 +28,10 @@ class HalfPrecisionTest {
     assertEquals((short) 0x3c00, HalfPrecision.toF16(1.0f + 0x1p-12f)); // a quarter ulp rounds down
     assertEquals((short) 0x3f80, HalfPrecision.toBf16(1.0f + 0x1p-10f)); // below half a bf16 ulp
     for (float v = -3f; v < 3f; v += 0.013f) {
-      assertEquals(v, HalfPrecision.fromF16(HalfPrecision.toF16(v)), Math.abs(v) * 0x1p-11f + 1e-7f);
-      assertEquals(v, HalfPrecision.fromBf16(HalfPrecision.toBf16(v)), Math.abs(v) * 0x1p-8f + 1e-7f);
+      assertEquals(
+          v, HalfPrecision.fromF16(HalfPrecision.toF16(v)), Math.abs(v) * 0x1p-11f + 1e-7f);
+      assertEquals(
+          v, HalfPrecision.fromBf16(HalfPrecision.toBf16(v)), Math.abs(v) * 0x1p-8f + 1e-7f);
     }
   }
 }

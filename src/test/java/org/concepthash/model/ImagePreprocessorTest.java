@@ -45,14 +45,16 @@ class ImagePreprocessorTest {
   void centreCropTakesTheMiddle() {
     BufferedImage image = filled(10, 8, 0);
     image.setRGB(4, 3, 0xff0000); // with crop 4: left = (10-4)/2 = 3, top = (8-4)/2 = 2
-    BufferedImage crop = new ImagePreprocessor(8, 4, ImagePreprocessor.CLIP_MEAN, ImagePreprocessor.CLIP_STD)
-        .centreCrop(image);
+    BufferedImage crop =
+        new ImagePreprocessor(8, 4, ImagePreprocessor.CLIP_MEAN, ImagePreprocessor.CLIP_STD)
+            .centreCrop(image);
     assertEquals(0xff0000, crop.getRGB(1, 1) & 0xffffff);
   }
 
   @Test
   void normaliseWritesChwWithClipStatistics() {
-    ImagePreprocessor p = new ImagePreprocessor(2, 2, ImagePreprocessor.CLIP_MEAN, ImagePreprocessor.CLIP_STD);
+    ImagePreprocessor p =
+        new ImagePreprocessor(2, 2, ImagePreprocessor.CLIP_MEAN, ImagePreprocessor.CLIP_STD);
     BufferedImage image = filled(2, 2, 0);
     image.setRGB(1, 0, 0xffffff);
     float[] chw = p.normalise(image);
@@ -77,8 +79,10 @@ class ImagePreprocessorTest {
 
   @Test
   void rejectsACropLargerThanTheResize() {
-    assertThrows(IllegalArgumentException.class,
-        () -> new ImagePreprocessor(60, 64, ImagePreprocessor.CLIP_MEAN, ImagePreprocessor.CLIP_STD));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            new ImagePreprocessor(60, 64, ImagePreprocessor.CLIP_MEAN, ImagePreprocessor.CLIP_STD));
   }
 
   private static BufferedImage filled(int w, int h, int rgb) {

@@ -14,9 +14,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
- * Regression guard for the DJL PyTorch CPU bug: {@code NDArray.mul(Number)} hands libtorch a Java buffer
- * that is freed at once, so a backward pass that reads the scalar gets garbage (seen here in about 2 of 3
- * trials once other small arrays are allocated in between). The workaround is {@link NativeScalar}.
+ * Regression guard for the DJL PyTorch CPU bug: {@code NDArray.mul(Number)} hands libtorch a Java
+ * buffer that is freed at once, so a backward pass that reads the scalar gets garbage (seen here in
+ * about 2 of 3 trials once other small arrays are allocated in between). The workaround is {@link
+ * NativeScalar}.
  */
 class NativeScalarRegressionTest {
 
@@ -46,14 +47,23 @@ class NativeScalarRegressionTest {
 
   @Test
   void networkAndTrainingCodeNeverPassJavaNumbersToArrayArithmetic() {
-    JavaClasses classes = new ClassFileImporter()
-        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.concepthash.model", "org.concepthash.train");
-    for (String method : new String[] {"mul", "div", "add", "sub", "pow", "maximum", "minimum", "muli",
-        "divi", "addi", "subi", "powi", "rsub", "rdiv"}) {
-      noClasses().should().callMethod(NDArray.class, method, Number.class)
-          .because("NDArray." + method + "(Number) corrupts gradients on the DJL PyTorch CPU engine; "
-              + "use NativeScalar")
+    JavaClasses classes =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("org.concepthash.model", "org.concepthash.train");
+    for (String method :
+        new String[] {
+          "mul", "div", "add", "sub", "pow", "maximum", "minimum", "muli", "divi", "addi", "subi",
+          "powi", "rsub", "rdiv"
+        }) {
+      noClasses()
+          .should()
+          .callMethod(NDArray.class, method, Number.class)
+          .because(
+              "NDArray."
+                  + method
+                  + "(Number) corrupts gradients on the DJL PyTorch CPU engine; "
+                  + "use NativeScalar")
           .check(classes);
     }
   }

@@ -15,9 +15,12 @@ public final class TestNets {
     return micro(mode, ConceptAttention.TOWER);
   }
 
-  /** {@link #micro(ConceptTokenMode)} with the concept tokens looking where {@code attention} says. */
+  /**
+   * {@link #micro(ConceptTokenMode)} with the concept tokens looking where {@code attention} says.
+   */
   public static ConceptHashConfig micro(ConceptTokenMode mode, ConceptAttention attention) {
-    return new ConceptHashConfig(new VitGeometry(16, 4, 16, 2, 2, 32), 2, 8, mode, attention, 4, 8, 2, 0.1f);
+    return new ConceptHashConfig(
+        new VitGeometry(16, 4, 16, 2, 2, 32), 2, 8, mode, attention, 4, 8, 2, 0.1f);
   }
 
   /** Images with values drawn from N(0, 1), shape (B, 3, S, S). */

@@ -1,6 +1,5 @@
 package org.concepthash.onnx;
 
-import org.concepthash.model.ProbeImages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +8,7 @@ import java.util.Map;
 import org.concepthash.model.ConceptAttention;
 import org.concepthash.model.ConceptHashConfig;
 import org.concepthash.model.ConceptTokenMode;
+import org.concepthash.model.ProbeImages;
 import org.concepthash.model.TestNets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -24,8 +24,10 @@ class ConceptHashGraphTest {
       int s = config.geometry().imageSize();
       for (int batch : new int[] {1, 3}) {
         float[] images = ProbeImages.generate(batch, batch, s);
-        ParityReport report = ParityCheck.compare(ParityCheck.reference(n.net(), n.parameters(), images, batch),
-            ParityCheck.exported(onnx, images, batch, s, 1));
+        ParityReport report =
+            ParityCheck.compare(
+                ParityCheck.reference(n.net(), n.parameters(), images, batch),
+                ParityCheck.exported(onnx, images, batch, s, 1));
         assertTrue(report.passes(), report.toString());
         assertTrue(report.confidentBits() > batch * config.bits() / 2, report.toString());
       }
@@ -41,8 +43,10 @@ class ConceptHashGraphTest {
       byte[] onnx = export(n, config);
       int s = config.geometry().imageSize();
       float[] images = ProbeImages.generate(3, 3, s);
-      ParityReport report = ParityCheck.compare(ParityCheck.reference(n.net(), n.parameters(), images, 3),
-          ParityCheck.exported(onnx, images, 3, s, 1));
+      ParityReport report =
+          ParityCheck.compare(
+              ParityCheck.reference(n.net(), n.parameters(), images, 3),
+              ParityCheck.exported(onnx, images, 3, s, 1));
       assertTrue(report.passes(), report.toString());
       assertTrue(report.confidentBits() > 3 * config.bits() / 2, report.toString());
     }

@@ -15,8 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ModelPackageTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void theVersionOnePackageFixtureStillLoads() throws IOException {
@@ -35,7 +34,8 @@ class ModelPackageTest {
     original.write(copy);
     ModelPackage back = ModelPackage.read(copy);
     assertArrayEquals(original.onnx(), back.onnx());
-    assertEquals(ModelPackage.GSON.toJson(original.manifest()), ModelPackage.GSON.toJson(back.manifest()));
+    assertEquals(
+        ModelPackage.GSON.toJson(original.manifest()), ModelPackage.GSON.toJson(back.manifest()));
     try (var files = Files.list(copy.getParent())) {
       assertEquals(1, files.count(), "no temporary file is left behind");
     }
@@ -59,7 +59,8 @@ class ModelPackageTest {
     Map<String, byte[]> entries = PackageFixtures.entries(PackageFixtures.microV1());
     byte[] onnx = entries.get(ModelPackage.GRAPH_ENTRY);
     onnx[onnx.length / 2] ^= 0x10;
-    assertRefused(PackageFixtures.write(dir.resolve("flip.zip"), entries), "model.onnx is corrupted");
+    assertRefused(
+        PackageFixtures.write(dir.resolve("flip.zip"), entries), "model.onnx is corrupted");
   }
 
   @Test
@@ -74,40 +75,52 @@ class ModelPackageTest {
 
   @Test
   void aNewerFormatVersionIsRefusedWithAnUpgradeHint() throws IOException {
-    Path file = PackageFixtures.withManifest(dir.resolve("v2.zip"), j -> j.replace("\"version\": 1,", "\"version\": 2,"));
+    Path file =
+        PackageFixtures.withManifest(
+            dir.resolve("v2.zip"), j -> j.replace("\"version\": 1,", "\"version\": 2,"));
     assertRefused(file, "version 2 is newer than this build reads (1)");
   }
 
   @Test
   void anotherFormatIsRefused() throws IOException {
-    Path file = PackageFixtures.withManifest(dir.resolve("f.zip"),
-        j -> j.replace("\"concepthash-model\"", "\"something-else\""));
+    Path file =
+        PackageFixtures.withManifest(
+            dir.resolve("f.zip"), j -> j.replace("\"concepthash-model\"", "\"something-else\""));
     assertRefused(file, "not a ConceptHash model manifest (format 'something-else')");
   }
 
   @Test
   void unknownAndMissingManifestFieldsAreNamed() throws IOException {
-    Path unknown = PackageFixtures.withManifest(dir.resolve("u.zip"), j -> j.replace("\"version\": 1,",
-        "\"version\": 1,\n  \"extra\": true,"));
+    Path unknown =
+        PackageFixtures.withManifest(
+            dir.resolve("u.zip"),
+            j -> j.replace("\"version\": 1,", "\"version\": 1,\n  \"extra\": true,"));
     assertRefused(unknown, "unknown fields [extra]");
-    Path missing = PackageFixtures.withManifest(dir.resolve("m.zip"), j -> j.replaceFirst("\"concepts\": \\[[^]]*],",
-        ""));
+    Path missing =
+        PackageFixtures.withManifest(
+            dir.resolve("m.zip"), j -> j.replaceFirst("\"concepts\": \\[[^]]*],", ""));
     assertRefused(missing, "missing fields [concepts]");
   }
 
   @Test
   void inconsistentGeometryAndBadCentresAreRefused() throws IOException {
-    Path grid = PackageFixtures.withManifest(dir.resolve("g.zip"), j -> j.replace("\"patchGrid\": 4", "\"patchGrid\": 5"));
+    Path grid =
+        PackageFixtures.withManifest(
+            dir.resolve("g.zip"), j -> j.replace("\"patchGrid\": 4", "\"patchGrid\": 5"));
     assertRefused(grid, "are inconsistent");
-    Path centre = PackageFixtures.withManifest(dir.resolve("c.zip"),
-        j -> j.replaceFirst("\"centre\": \"[0-9a-f]+\"", "\"centre\": \"zz\""));
+    Path centre =
+        PackageFixtures.withManifest(
+            dir.resolve("c.zip"),
+            j -> j.replaceFirst("\"centre\": \"[0-9a-f]+\"", "\"centre\": \"zz\""));
     assertRefused(centre, "centre: 'z' is not a hex digit");
-    Path json = PackageFixtures.withManifest(dir.resolve("j.zip"), j -> j.substring(0, j.length() / 2));
+    Path json =
+        PackageFixtures.withManifest(dir.resolve("j.zip"), j -> j.substring(0, j.length() / 2));
     assertRefused(json, "model.json is not valid JSON");
   }
 
   private static void assertRefused(Path file, String expected) {
-    ModelPackageException e = assertThrows(ModelPackageException.class, () -> ModelPackage.read(file));
+    ModelPackageException e =
+        assertThrows(ModelPackageException.class, () -> ModelPackage.read(file));
     assertTrue(e.getMessage().contains(expected), e.getMessage());
     assertTrue(e.getMessage().startsWith(file.toString()), "names the file: " + e.getMessage());
   }

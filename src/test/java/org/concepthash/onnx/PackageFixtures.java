@@ -14,7 +14,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
 
-/** The committed version-1 package (see {@code PackageFixtureGenerator}) and ways to damage copies of it. */
+/**
+ * The committed version-1 package (see {@code PackageFixtureGenerator}) and ways to damage copies
+ * of it.
+ */
 public final class PackageFixtures {
 
   private PackageFixtures() {}
@@ -59,12 +62,15 @@ public final class PackageFixtures {
   /** A copy of the fixture whose model.json text went through {@code edit}. */
   public static Path withManifest(Path file, UnaryOperator<String> edit) throws IOException {
     Map<String, byte[]> entries = entries(microV1());
-    String json = new String(entries.get(ModelPackage.MANIFEST_ENTRY), java.nio.charset.StandardCharsets.UTF_8);
+    String json =
+        new String(
+            entries.get(ModelPackage.MANIFEST_ENTRY), java.nio.charset.StandardCharsets.UTF_8);
     String edited = edit.apply(json);
     if (edited.equals(json)) {
       throw new IllegalArgumentException("the edit changed nothing");
     }
-    entries.put(ModelPackage.MANIFEST_ENTRY, edited.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    entries.put(
+        ModelPackage.MANIFEST_ENTRY, edited.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     return write(file, entries);
   }
 }

@@ -8,8 +8,8 @@ import org.concepthash.model.ModelParameter;
 import org.concepthash.model.ParameterSet;
 
 /**
- * A network whose every tensor is random (adapters and batch-norm statistics included, which start as
- * no-ops), so that a parity check exercises every path of the graph.
+ * A network whose every tensor is random (adapters and batch-norm statistics included, which start
+ * as no-ops), so that a parity check exercises every path of the graph.
  */
 record RandomNetwork(ParameterSet parameters, ConceptHashNet net) implements AutoCloseable {
 
@@ -21,9 +21,10 @@ record RandomNetwork(ParameterSet parameters, ConceptHashNet net) implements Aut
       float[] v = p.values();
       double std = p.name().endsWith("running_var") ? 0 : 1 / Math.sqrt(Math.max(1, lastDim(p)));
       for (int i = 0; i < v.length; i++) {
-        v[i] = p.name().endsWith("running_var")
-            ? (float) (0.5 + random.nextDouble())
-            : (float) (v[i] * 0.5 + random.nextGaussian() * std);
+        v[i] =
+            p.name().endsWith("running_var")
+                ? (float) (0.5 + random.nextDouble())
+                : (float) (v[i] * 0.5 + random.nextGaussian() * std);
       }
       p.load(v);
     }

@@ -1,11 +1,11 @@
 package org.concepthash.search;
 
-import org.concepthash.code.BinaryCodes;
-import org.concepthash.code.ConceptLayout;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.concepthash.code.BinaryCodes;
+import org.concepthash.code.ConceptLayout;
 import org.concepthash.data.Split;
 
 /** The obviously-correct reference: distance to every entry, filter, full sort, first k. */
@@ -14,7 +14,12 @@ final class BruteForceSearch {
   private BruteForceSearch() {}
 
   static List<SearchHit> topK(
-      ConceptLayout layout, List<IndexEntry> entries, long[] query, int k, long conceptMask, SearchFilter filter) {
+      ConceptLayout layout,
+      List<IndexEntry> entries,
+      long[] query,
+      int k,
+      long conceptMask,
+      SearchFilter filter) {
     List<SearchHit> all = new ArrayList<>();
     for (IndexEntry e : entries) {
       if (!filter.accepts(e.classId(), e.familyId(), e.split())) {
@@ -43,8 +48,8 @@ final class BruteForceSearch {
   }
 
   /**
-   * A code near one of a few centres (a handful of flipped bits), so many entries share distances and
-   * many are exact duplicates.
+   * A code near one of a few centres (a handful of flipped bits), so many entries share distances
+   * and many are exact duplicates.
    */
   static long[] clusteredCode(Random random, int bits, long[][] centres) {
     long[] code = centres[random.nextInt(centres.length)].clone();

@@ -1,6 +1,5 @@
 package org.concepthash.search;
 
-import org.concepthash.code.ConceptLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,19 +9,25 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
+import org.concepthash.code.ConceptLayout;
 import org.junit.jupiter.api.Test;
 
 /**
  * Queries run while one writer adds, updates and removes entries and swaps model versions. Every
- * published snapshot is recorded; each query must equal brute force on one snapshot published while it
- * ran, with that snapshot's model version: never a mix of versions or a half-applied update.
+ * published snapshot is recorded; each query must equal brute force on one snapshot published while
+ * it ran, with that snapshot's model version: never a mix of versions or a half-applied update.
  */
 class HammingIndexConcurrencyTest {
 
   private static final ConceptLayout LAYOUT = new ConceptLayout(64, 4);
 
   private record Observation(
-      int publishedBefore, int publishedAfter, long[] query, long mask, SearchFilter filter, SearchResult result) {}
+      int publishedBefore,
+      int publishedAfter,
+      long[] query,
+      long mask,
+      SearchFilter filter,
+      SearchResult result) {}
 
   @Test
   void queriesDuringUpdatesAndVersionSwapsEachMatchOnePublishedSnapshot() throws Exception {
@@ -40,12 +45,15 @@ class HammingIndexConcurrencyTest {
 
     try (HammingIndex index = new HammingIndex(published.get(0), new IndexSettings(2, 0))) {
       Thread writer =
-          new Thread(() -> write(index, published, new Random(6), centres, writing, failure), "writer");
+          new Thread(
+              () -> write(index, published, new Random(6), centres, writing, failure), "writer");
       List<Thread> readers = new ArrayList<>();
       for (int r = 0; r < 2; r++) {
         Random readerRandom = new Random(100 + r);
         readers.add(
-            new Thread(() -> read(index, published, readerRandom, centres, writing, observations, failure)));
+            new Thread(
+                () ->
+                    read(index, published, readerRandom, centres, writing, observations, failure)));
       }
       writer.start();
       readers.forEach(Thread::start);
@@ -68,10 +76,12 @@ class HammingIndexConcurrencyTest {
         IndexSnapshot snapshot = published.get(s);
         matched =
             snapshot.modelVersion().equals(o.result().modelVersion())
-                && BruteForceSearch.topK(LAYOUT, snapshot.entries().toList(), o.query(), 10, o.mask(), o.filter())
+                && BruteForceSearch.topK(
+                        LAYOUT, snapshot.entries().toList(), o.query(), 10, o.mask(), o.filter())
                     .equals(o.result().hits());
       }
-      assertTrue(matched, "a query matched none of snapshots " + from + ".." + to + ": " + o.result());
+      assertTrue(
+          matched, "a query matched none of snapshots " + from + ".." + to + ": " + o.result());
     }
   }
 
@@ -121,7 +131,9 @@ class HammingIndexConcurrencyTest {
       AtomicReference<Throwable> failure) {
     try {
       SearchFilter[] filters = {
-        SearchFilter.NONE, SearchFilter.NONE.withFamily(1), SearchFilter.NONE.withLabels(SearchFilter.LabelState.UNLABELLED)
+        SearchFilter.NONE,
+        SearchFilter.NONE.withFamily(1),
+        SearchFilter.NONE.withLabels(SearchFilter.LabelState.UNLABELLED)
       };
       while (writing.get() || observations.size() < 20) {
         long[] query = BruteForceSearch.clusteredCode(random, 64, centres);

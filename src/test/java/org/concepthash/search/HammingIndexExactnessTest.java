@@ -1,6 +1,5 @@
 package org.concepthash.search;
 
-import org.concepthash.code.ConceptLayout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.concepthash.code.ConceptLayout;
 import org.concepthash.data.Split;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -64,7 +64,8 @@ class HammingIndexExactnessTest {
             for (int q = 0; q < queries.length; q++) {
               List<SearchHit> expected =
                   BruteForceSearch.topK(layout, entries, queries[q], k, mask, filter);
-              String what = "mask " + Long.toBinaryString(mask) + " " + filter + " k " + k + " q " + q;
+              String what =
+                  "mask " + Long.toBinaryString(mask) + " " + filter + " k " + k + " q " + q;
               assertEquals(expected, serial.topK(queries[q], k, mask, filter).hits(), what);
               assertEquals(expected, parallel.topK(queries[q], k, mask, filter).hits(), what);
               assertEquals(expected, batch.get(q).hits(), "batch " + what);
@@ -79,7 +80,8 @@ class HammingIndexExactnessTest {
    * About 400 entries in chunks of 64, built in id order, then grown out of order (chunk splits),
    * shrunk and updated, so the scan meets full, split and uneven chunks.
    */
-  private static IndexSnapshot mutatedSnapshot(ConceptLayout layout, Random random, long[][] centres) {
+  private static IndexSnapshot mutatedSnapshot(
+      ConceptLayout layout, Random random, long[][] centres) {
     IndexSnapshot.Builder builder = IndexSnapshot.builder("v1", layout, 64);
     List<Long> ids = new ArrayList<>();
     long id = 0;
@@ -92,7 +94,8 @@ class HammingIndexExactnessTest {
     for (int i = 0; i < 150; i++) {
       long fresh = random.nextBoolean() ? ids.get(random.nextInt(ids.size())) + 1 : id + 1 + i;
       if (snapshot.get(fresh).isEmpty()) {
-        snapshot = snapshot.withAdded(BruteForceSearch.randomEntry(random, fresh, layout.bits(), centres));
+        snapshot =
+            snapshot.withAdded(BruteForceSearch.randomEntry(random, fresh, layout.bits(), centres));
         ids.add(fresh);
       }
     }
@@ -101,7 +104,9 @@ class HammingIndexExactnessTest {
     }
     for (int i = 0; i < 50; i++) {
       long target = ids.get(random.nextInt(ids.size()));
-      snapshot = snapshot.withUpdated(BruteForceSearch.randomEntry(random, target, layout.bits(), centres));
+      snapshot =
+          snapshot.withUpdated(
+              BruteForceSearch.randomEntry(random, target, layout.bits(), centres));
     }
     assertEquals(ids.size(), snapshot.size());
     assertEquals(

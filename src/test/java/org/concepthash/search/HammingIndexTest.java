@@ -1,6 +1,5 @@
 package org.concepthash.search;
 
-import org.concepthash.code.ConceptLayout;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.stream.LongStream;
+import org.concepthash.code.ConceptLayout;
 import org.concepthash.data.Split;
 import org.junit.jupiter.api.Test;
 
@@ -23,12 +23,15 @@ class HammingIndexTest {
 
   @Test
   void anAddedEntryIsFoundAndARemovedOneIsNot() {
-    try (HammingIndex index = new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), IndexSettings.singleThreaded())) {
+    try (HammingIndex index =
+        new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), IndexSettings.singleThreaded())) {
       index.add("v1", entry(7, 0xFFL));
       index.add("v1", entry(3, 0xF0L));
       assertEquals(
           List.of(3L, 7L),
-          index.topK(new long[] {0xF0L}, 5, ALL, SearchFilter.NONE).hits().stream().map(SearchHit::imageId).toList());
+          index.topK(new long[] {0xF0L}, 5, ALL, SearchFilter.NONE).hits().stream()
+              .map(SearchHit::imageId)
+              .toList());
 
       assertTrue(index.remove(3));
       assertFalse(index.remove(3));
@@ -40,7 +43,8 @@ class HammingIndexTest {
 
   @Test
   void anUpdatedCodeIsWhatTheNextQuerySees() {
-    try (HammingIndex index = new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), IndexSettings.singleThreaded())) {
+    try (HammingIndex index =
+        new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), IndexSettings.singleThreaded())) {
       index.add("v1", entry(1, 0L));
       index.update("v1", entry(1, 0xFFFF_0000L));
       SearchHit hit = index.topK(new long[] {0L}, 1, ALL, SearchFilter.NONE).hits().get(0);
@@ -51,7 +55,8 @@ class HammingIndexTest {
 
   @Test
   void aCodeFromAnotherModelVersionIsRejected() {
-    try (HammingIndex index = new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), IndexSettings.singleThreaded())) {
+    try (HammingIndex index =
+        new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), IndexSettings.singleThreaded())) {
       index.publish(IndexSnapshot.empty("v2", LAYOUT));
       assertThrows(ModelVersionMismatchException.class, () -> index.add("v1", entry(1, 0L)));
       index.add("v2", entry(1, 0L));
@@ -61,7 +66,8 @@ class HammingIndexTest {
 
   @Test
   void addingAnIndexedImageOrUpdatingAMissingOneFails() {
-    try (HammingIndex index = new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), IndexSettings.singleThreaded())) {
+    try (HammingIndex index =
+        new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), IndexSettings.singleThreaded())) {
       index.add("v1", entry(1, 0L));
       assertThrows(IllegalArgumentException.class, () -> index.add("v1", entry(1, 5L)));
       assertThrows(IllegalArgumentException.class, () -> index.update("v1", entry(2, 5L)));
@@ -70,17 +76,24 @@ class HammingIndexTest {
 
   @Test
   void queriesOfTheWrongLengthOrWithAnEmptyMaskAreRejected() {
-    try (HammingIndex index = new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), IndexSettings.singleThreaded())) {
-      assertThrows(IllegalArgumentException.class, () -> index.topK(new long[2], 1, ALL, SearchFilter.NONE));
-      assertThrows(IllegalArgumentException.class, () -> index.topK(new long[1], 1, 0L, SearchFilter.NONE));
-      assertThrows(IllegalArgumentException.class, () -> index.topK(new long[1], 1, 1L << 4, SearchFilter.NONE));
-      assertThrows(IllegalArgumentException.class, () -> index.topK(new long[1], 0, ALL, SearchFilter.NONE));
+    try (HammingIndex index =
+        new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), IndexSettings.singleThreaded())) {
+      assertThrows(
+          IllegalArgumentException.class, () -> index.topK(new long[2], 1, ALL, SearchFilter.NONE));
+      assertThrows(
+          IllegalArgumentException.class, () -> index.topK(new long[1], 1, 0L, SearchFilter.NONE));
+      assertThrows(
+          IllegalArgumentException.class,
+          () -> index.topK(new long[1], 1, 1L << 4, SearchFilter.NONE));
+      assertThrows(
+          IllegalArgumentException.class, () -> index.topK(new long[1], 0, ALL, SearchFilter.NONE));
     }
   }
 
   @Test
   void anEmptyIndexAnswersWithNoHits() {
-    try (HammingIndex index = new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), new IndexSettings(2, 0))) {
+    try (HammingIndex index =
+        new HammingIndex(IndexSnapshot.empty("v1", LAYOUT), new IndexSettings(2, 0))) {
       assertEquals(List.of(), index.topK(new long[1], 10, ALL, SearchFilter.NONE).hits());
     }
   }
@@ -119,6 +132,8 @@ class HammingIndexTest {
     }
     IndexSnapshot snapshot = builder.build();
     assertEquals(3, snapshot.size());
-    assertEquals(new IndexEntry(11, IndexEntry.NONE, IndexEntry.NONE, Split.TEST, new long[] {0b0110L}), snapshot.get(11).orElseThrow());
+    assertEquals(
+        new IndexEntry(11, IndexEntry.NONE, IndexEntry.NONE, Split.TEST, new long[] {0b0110L}),
+        snapshot.get(11).orElseThrow());
   }
 }

@@ -1,12 +1,12 @@
 package org.concepthash.search;
 
-import org.concepthash.code.BinaryCodes;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import org.concepthash.code.BinaryCodes;
 import org.junit.jupiter.api.Test;
 
 class RetrievalMetricsTest {
@@ -29,7 +29,8 @@ class RetrievalMetricsTest {
 
   @Test
   void handWorkedExampleOrdersTiesByDatabaseIndex() {
-    // query 0000 (label 1). Database: #0 1000 d1 rel, #1 0000 d0 not rel, #2 1100 d2 rel, #3 0000 d0 rel.
+    // query 0000 (label 1). Database: #0 1000 d1 rel, #1 0000 d0 not rel, #2 1100 d2 rel, #3 0000
+    // d0 rel.
     // Rank order by (distance, index): #1, #3, #0, #2 -> relevance 0,1,1,1.
     // AP = (1/2 + 2/3 + 3/4) / 3 ; P@1 = 0 ; P@5 = P@10 = 3/4 (only 4 items in the database).
     BinaryCodes database = codes("1000", "0000", "1100", "0000");
@@ -50,7 +51,8 @@ class RetrievalMetricsTest {
     BinaryCodes database = codes("1000", "0000", "1100", "0000");
     int[] databaseLabels = {1, 2, 1, 1};
     RetrievalReport report =
-        RetrievalMetrics.evaluate(codes("0000", "0000"), new int[] {1, 7}, database, databaseLabels);
+        RetrievalMetrics.evaluate(
+            codes("0000", "0000"), new int[] {1, 7}, database, databaseLabels);
 
     assertEquals((1.0 / 2 + 2.0 / 3 + 3.0 / 4) / 3 / 2, report.mapAll(), EPS);
     assertEquals(2, report.queries());
@@ -63,11 +65,13 @@ class RetrievalMetricsTest {
     int[] databaseLabels = {1, 2, 1, 1};
     assertEquals(
         0.5,
-        RetrievalMetrics.meanAveragePrecisionAt(2, codes("0000"), new int[] {1}, database, databaseLabels),
+        RetrievalMetrics.meanAveragePrecisionAt(
+            2, codes("0000"), new int[] {1}, database, databaseLabels),
         EPS);
     assertEquals(
         0.0,
-        RetrievalMetrics.meanAveragePrecisionAt(1, codes("0000"), new int[] {1}, database, databaseLabels),
+        RetrievalMetrics.meanAveragePrecisionAt(
+            1, codes("0000"), new int[] {1}, database, databaseLabels),
         EPS);
   }
 
@@ -76,7 +80,8 @@ class RetrievalMetricsTest {
     // classes 1 and 2 both belong to family 10: item #1 becomes relevant, AP = 1.
     BinaryCodes database = codes("1000", "0000", "1100", "0000");
     RetrievalReport family =
-        RetrievalMetrics.evaluate(codes("0000"), new int[] {10}, database, new int[] {10, 10, 10, 10});
+        RetrievalMetrics.evaluate(
+            codes("0000"), new int[] {10}, database, new int[] {10, 10, 10, 10});
     assertEquals(1.0, family.mapAll(), EPS);
     assertEquals(1.0, family.precisionAt1(), EPS);
   }
@@ -90,14 +95,16 @@ class RetrievalMetricsTest {
     int[] databaseLabels = random.ints(300, 0, 5).toArray();
     int[] queryLabels = random.ints(40, 0, 6).toArray(); // label 5 has no relevant item
 
-    RetrievalReport report = RetrievalMetrics.evaluate(queries, queryLabels, database, databaseLabels);
+    RetrievalReport report =
+        RetrievalMetrics.evaluate(queries, queryLabels, database, databaseLabels);
 
     double ap = 0;
     double apAt20 = 0;
     double[] precision = new double[3];
     int[] ks = {1, 5, 10};
     for (int q = 0; q < queries.count(); q++) {
-      boolean[] rel = referenceRelevanceInRankOrder(queries, q, queryLabels[q], database, databaseLabels);
+      boolean[] rel =
+          referenceRelevanceInRankOrder(queries, q, queryLabels[q], database, databaseLabels);
       ap += referenceAveragePrecision(rel, rel.length);
       apAt20 += referenceAveragePrecision(rel, 20);
       for (int i = 0; i < ks.length; i++) {
@@ -155,7 +162,8 @@ class RetrievalMetricsTest {
       }
       PrecisionRecallPoint point = curve.get(r);
       assertEquals(r, point.radius());
-      assertEquals(precisionQueries == 0 ? 0 : precisionSum / precisionQueries, point.precision(), 1e-12);
+      assertEquals(
+          precisionQueries == 0 ? 0 : precisionSum / precisionQueries, point.precision(), 1e-12);
       assertEquals(recallSum / recallQueries, point.recall(), 1e-12);
     }
     assertEquals(1.0, curve.get(bits).recall(), 1e-12);

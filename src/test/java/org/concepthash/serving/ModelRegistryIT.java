@@ -31,7 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Registering, encoding and activating model packages against a real catalog and real ONNX Runtime. */
+/**
+ * Registering, encoding and activating model packages against a real catalog and real ONNX Runtime.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ModelRegistryIT {
 
@@ -47,8 +49,14 @@ class ModelRegistryIT {
     ImageIngest ingest = app.bean(ImageIngest.class);
     for (int i = 0; i < 10; i++) {
       byte[] png = TestImages.encode(TestImages.quadrants(40, 40, i), "png");
-      imageIds.add(ingest.ingest(new ByteArrayInputStream(png),
-          IngestRequest.upload("q" + i + ".png", i % 2 == 0 ? "gull" : null, Split.TRAIN, "test")).image().id());
+      imageIds.add(
+          ingest
+              .ingest(
+                  new ByteArrayInputStream(png),
+                  IngestRequest.upload(
+                      "q" + i + ".png", i % 2 == 0 ? "gull" : null, Split.TRAIN, "test"))
+              .image()
+              .id());
     }
   }
 
@@ -62,8 +70,14 @@ class ModelRegistryIT {
   void cancelledRegistrationResumesWhereItStopped() throws Exception {
     AtomicInteger checks = new AtomicInteger();
     // cancellation is checked before every batch of 4: the second check cancels
-    assertThrows(CancellationException.class, () -> registry.register(PackageFixtures.microV1(), "alice",
-        EncodingProgress.NONE, () -> checks.incrementAndGet() > 1));
+    assertThrows(
+        CancellationException.class,
+        () ->
+            registry.register(
+                PackageFixtures.microV1(),
+                "alice",
+                EncodingProgress.NONE,
+                () -> checks.incrementAndGet() > 1));
     ModelVersion partial = registry.list().get(0);
     assertEquals(4, partial.encodedImages());
     assertFalse(partial.active());
@@ -73,17 +87,28 @@ class ModelRegistryIT {
   @Order(2)
   void registersEncodesActivatesAndServesNewUploads() throws Exception {
     List<long[]> progress = new ArrayList<>();
-    ModelVersion v = registry.register(PackageFixtures.microV1(), "alice", (d, t) -> progress.add(new long[] {d, t}),
-        () -> false);
+    ModelVersion v =
+        registry.register(
+            PackageFixtures.microV1(),
+            "alice",
+            (d, t) -> progress.add(new long[] {d, t}),
+            () -> false);
     assertEquals(10, v.encodedImages());
     assertFalse(v.active());
     assertEquals(List.of("head", "tail"), v.conceptNames());
     assertEquals(8, v.bits());
-    assertEquals(List.of(4L, 8L, 10L), progress.stream().map(p -> p[0]).toList(), "resumed at 4, batches of 4");
+    assertEquals(
+        List.of(4L, 8L, 10L),
+        progress.stream().map(p -> p[0]).toList(),
+        "resumed at 4, batches of 4");
     assertTrue(progress.stream().allMatch(p -> p[1] == 10));
 
     // registering again is idempotent
-    assertEquals(v.id(), registry.register(PackageFixtures.microV1(), "bob", EncodingProgress.NONE, () -> false).id());
+    assertEquals(
+        v.id(),
+        registry
+            .register(PackageFixtures.microV1(), "bob", EncodingProgress.NONE, () -> false)
+            .id());
     assertEquals(1, registry.list().size());
 
     ModelVersion active = registry.activate(v.id(), "carol");
@@ -97,17 +122,29 @@ class ModelRegistryIT {
     // the query's own code finds itself at distance 0
     var serving = app.bean(ServingModel.class).current().orElseThrow();
     var stored = app.bean(org.concepthash.catalog.store.ImageStore.class);
-    var image = javax.imageio.ImageIO.read(new ByteArrayInputStream(
-        stored.read(app.bean(CatalogService.class).storageKey(imageIds.get(3)).orElseThrow())));
-    SearchResult r = index.topK(serving.encoder().encode(image).words(), 3,
-        index.snapshot().layout().allConcepts(), SearchFilter.NONE);
+    var image =
+        javax.imageio.ImageIO.read(
+            new ByteArrayInputStream(
+                stored.read(
+                    app.bean(CatalogService.class).storageKey(imageIds.get(3)).orElseThrow())));
+    SearchResult r =
+        index.topK(
+            serving.encoder().encode(image).words(),
+            3,
+            index.snapshot().layout().allConcepts(),
+            SearchFilter.NONE);
     assertEquals(v.id(), r.modelVersion());
     assertEquals(0, r.hits().get(0).distance());
 
     // a new upload is encoded and searchable at once
     byte[] png = TestImages.encode(TestImages.noise(40, 40, 99), "png");
-    long added = app.bean(ImageIngest.class).ingest(new ByteArrayInputStream(png),
-        IngestRequest.upload("new.png", null, Split.TRAIN, "test")).image().id();
+    long added =
+        app.bean(ImageIngest.class)
+            .ingest(
+                new ByteArrayInputStream(png),
+                IngestRequest.upload("new.png", null, Split.TRAIN, "test"))
+            .image()
+            .id();
     assertTrue(index.snapshot().get(added).isPresent());
     assertEquals(11, registry.find(v.id()).orElseThrow().encodedImages());
 
@@ -121,11 +158,14 @@ class ModelRegistryIT {
   @Test
   @Order(3)
   void anotherPackageWithTheSameIdIsRefused(@TempDir Path dir) throws Exception {
-    Path edited = PackageFixtures.withManifest(dir.resolve("edited.zip"),
-        json -> json.replace("\"head\"", "\"crown\""));
+    Path edited =
+        PackageFixtures.withManifest(
+            dir.resolve("edited.zip"), json -> json.replace("\"head\"", "\"crown\""));
     registry.register(PackageFixtures.microV1(), "alice", EncodingProgress.NONE, () -> false);
-    CatalogException e = assertThrows(CatalogException.class,
-        () -> registry.register(edited, "alice", EncodingProgress.NONE, () -> false));
+    CatalogException e =
+        assertThrows(
+            CatalogException.class,
+            () -> registry.register(edited, "alice", EncodingProgress.NONE, () -> false));
     assertEquals(CatalogException.Kind.CONFLICT, e.kind());
   }
 

@@ -10,8 +10,9 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * Headless Debian Chromium driven by Selenium for end-to-end tests. Locally a machine without Chromium
- * skips these tests with that reason; in CI (CI=true, where .ci/run installs it) a missing browser fails.
+ * Headless Debian Chromium driven by Selenium for end-to-end tests. Locally a machine without
+ * Chromium skips these tests with that reason; in CI (CI=true, where .ci/run installs it) a missing
+ * browser fails.
  */
 public final class Browser {
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -22,7 +23,9 @@ public final class Browser {
   public static ChromeDriver start() {
     boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
     if (!"true".equals(System.getenv("CI"))) {
-      assumeTrue(installed, "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
+      assumeTrue(
+          installed,
+          "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
     }
     ChromeOptions options = new ChromeOptions();
     options.setBinary(CHROMIUM.toFile());
@@ -37,7 +40,10 @@ public final class Browser {
         "--no-first-run",
         "--window-size=1280,900");
     ChromeDriverService service =
-        new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER.toString())).usingAnyFreePort().build();
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File(CHROMEDRIVER.toString()))
+            .usingAnyFreePort()
+            .build();
     return new ChromeDriver(service, options);
   }
 }

@@ -4,11 +4,11 @@ import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -17,8 +17,8 @@ import org.concepthash.accounts.AccountService;
 import org.concepthash.accounts.Role;
 
 /**
- * The whole application for a test: a fresh database, a temporary data directory and, when asked, the
- * HTTP server on a free port. Closing stops everything and removes the database.
+ * The whole application for a test: a fresh database, a temporary data directory and, when asked,
+ * the HTTP server on a free port. Closing stops everything and removes the database.
  */
 public final class TestCatalog implements AutoCloseable {
 
@@ -27,7 +27,8 @@ public final class TestCatalog implements AutoCloseable {
   private final ApplicationContext context;
   private final EmbeddedServer server;
 
-  private TestCatalog(TestDatabase database, Path dataDir, ApplicationContext context, EmbeddedServer server) {
+  private TestCatalog(
+      TestDatabase database, Path dataDir, ApplicationContext context, EmbeddedServer server) {
     this.database = database;
     this.dataDir = dataDir;
     this.context = context;
@@ -83,8 +84,7 @@ public final class TestCatalog implements AutoCloseable {
   /** An API token from {@code POST /api/login} (needs the HTTP server). */
   public String token(String username, String password) {
     try {
-      String body =
-          "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+      String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
       HttpResponse<String> r =
           HttpClient.newHttpClient()
               .send(
@@ -95,7 +95,8 @@ public final class TestCatalog implements AutoCloseable {
                   HttpResponse.BodyHandlers.ofString());
       Matcher m = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"").matcher(r.body());
       if (r.statusCode() != 200 || !m.find()) {
-        throw new IllegalStateException("login of " + username + " failed: " + r.statusCode() + " " + r.body());
+        throw new IllegalStateException(
+            "login of " + username + " failed: " + r.statusCode() + " " + r.body());
       }
       return m.group(1);
     } catch (java.io.IOException e) {

@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A fresh, empty PostgreSQL database for one test class: on the local service (127.0.0.1:5432, trust
- * authentication, as on the development and CI machines) when it answers, otherwise on an embedded
- * PostgreSQL. Dropped on close.
+ * A fresh, empty PostgreSQL database for one test class: on the local service (127.0.0.1:5432,
+ * trust authentication, as on the development and CI machines) when it answers, otherwise on an
+ * embedded PostgreSQL. Dropped on close.
  */
 public final class TestDatabase implements AutoCloseable {
 

@@ -23,8 +23,10 @@ class LossGradientCheckTest {
       NDArray code = random(m, 1, 3, 6);
       NDArray centres = random(m, 2, 3, 6);
       NDArray oneHot = labels(m, 3, 0, 2, 1);
-      FiniteDifference.check(List.of(code, centres),
-          () -> new ClassificationLoss(PAPER).compute(inputs(m, code, centres, oneHot)), 24);
+      FiniteDifference.check(
+          List.of(code, centres),
+          () -> new ClassificationLoss(PAPER).compute(inputs(m, code, centres, oneHot)),
+          24);
     }
   }
 
@@ -34,22 +36,26 @@ class LossGradientCheckTest {
       NDArray code = random(m, 3, 3, 6);
       NDArray centres = random(m, 4, 3, 6);
       NDArray oneHot = labels(m, 3, 2, 2, 0);
-      FiniteDifference.check(List.of(code),
-          () -> new QuantizationLoss(PAPER).compute(inputs(m, code, centres, oneHot)), 24);
+      FiniteDifference.check(
+          List.of(code),
+          () -> new QuantizationLoss(PAPER).compute(inputs(m, code, centres, oneHot)),
+          24);
     }
   }
 
   @Test
   void conceptDiscriminationLossGradientsMatchFiniteDifferences() {
     try (ParameterSet params = new ParameterSet(Device.cpu(), 5, DataType.FLOAT64)) {
-      ConceptDiscriminationLoss term = new ConceptDiscriminationLoss(params.scope("cd"), PAPER, 3, 5, 4);
+      ConceptDiscriminationLoss term =
+          new ConceptDiscriminationLoss(params.scope("cd"), PAPER, 3, 5, 4);
       NDManager m = params.manager();
       NDArray z = random(m, 6, 2, 3, 5);
       NDArray oneHot = labels(m, 4, 3, 1);
       ConceptHashOutput out = new ConceptHashOutput(random(m, 7, 2, 4), z, random(m, 8, 2, 3, 2));
       FiniteDifference.check(
           List.of(z, params.get("cd.positions").array(), params.get("cd.weight").array()),
-          () -> term.compute(new LossInputs(out, random(m, 9, 4, 4), oneHot)), 30);
+          () -> term.compute(new LossInputs(out, random(m, 9, 4, 4), oneHot)),
+          30);
     }
   }
 
@@ -57,21 +63,30 @@ class LossGradientCheckTest {
   void spatialDiversityLossGradientsMatchFiniteDifferences() {
     try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
       NDArray attention = random(m, 10, 2, 3, 5).abs();
-      ConceptHashOutput out = new ConceptHashOutput(random(m, 11, 2, 4), random(m, 12, 2, 3, 2), attention);
-      FiniteDifference.check(List.of(attention),
-          () -> new ConceptSpatialDiversityLoss().compute(new LossInputs(out, random(m, 13, 2, 4),
-              labels(m, 2, 0, 1))), 30);
+      ConceptHashOutput out =
+          new ConceptHashOutput(random(m, 11, 2, 4), random(m, 12, 2, 3, 2), attention);
+      FiniteDifference.check(
+          List.of(attention),
+          () ->
+              new ConceptSpatialDiversityLoss()
+                  .compute(new LossInputs(out, random(m, 13, 2, 4), labels(m, 2, 0, 1))),
+          30);
     }
   }
 
   private static LossInputs inputs(NDManager m, NDArray code, NDArray centres, NDArray oneHot) {
     long b = code.getShape().get(0);
-    return new LossInputs(new ConceptHashOutput(code, random(m, 20, b, 1, 1), random(m, 21, b, 1, 1)),
-        centres, oneHot);
+    return new LossInputs(
+        new ConceptHashOutput(code, random(m, 20, b, 1, 1), random(m, 21, b, 1, 1)),
+        centres,
+        oneHot);
   }
 
   private static NDArray labels(NDManager m, int classes, int... labels) {
-    return m.create(labels).toType(DataType.INT64, false).oneHot(classes).toType(DataType.FLOAT64, false);
+    return m.create(labels)
+        .toType(DataType.INT64, false)
+        .oneHot(classes)
+        .toType(DataType.FLOAT64, false);
   }
 
   private static NDArray random(NDManager m, long seed, long... shape) {

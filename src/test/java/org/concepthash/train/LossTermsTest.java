@@ -34,12 +34,15 @@ class LossTermsTest {
   @Test
   void classificationLossMatchesTheHandComputedCrossEntropy() {
     // code (2 samples, K = 2) against centres e1, e2; sample 0 has class 0, sample 1 class 1.
-    // sample 0: code (3, 0) -> cos = (1, 0); logits = 8 * (1 - 0.2, 0) = (6.4, 0); CE = log(1 + e^-6.4)
-    // sample 1: code (1, 0) -> cos = (1, 0); logits = 8 * (1, 0 - 0.2) = (8, -1.6); CE = log(1 + e^9.6)
+    // sample 0: code (3, 0) -> cos = (1, 0); logits = 8 * (1 - 0.2, 0) = (6.4, 0); CE = log(1 +
+    // e^-6.4)
+    // sample 1: code (1, 0) -> cos = (1, 0); logits = 8 * (1, 0 - 0.2) = (8, -1.6); CE = log(1 +
+    // e^9.6)
     NDArray code = array(new float[] {3, 0, 1, 0}, 2, 2);
     NDArray centres = array(new float[] {1, 0, 0, 1}, 2, 2);
     double expected = (Math.log1p(Math.exp(-6.4)) + Math.log1p(Math.exp(9.6))) / 2;
-    float loss = new ClassificationLoss(PAPER).compute(inputs(code, centres, oneHot(0, 1))).getFloat();
+    float loss =
+        new ClassificationLoss(PAPER).compute(inputs(code, centres, oneHot(0, 1))).getFloat();
     assertEquals(expected, loss, 1e-5);
   }
 
@@ -63,7 +66,8 @@ class LossTermsTest {
   @Test
   void conceptDiscriminationLossAppliesTheMarginToEveryConcept() {
     try (ParameterSet params = new ParameterSet(Device.cpu(), 1)) {
-      ConceptDiscriminationLoss term = new ConceptDiscriminationLoss(params.scope("cd"), PAPER, 2, 2, 2);
+      ConceptDiscriminationLoss term =
+          new ConceptDiscriminationLoss(params.scope("cd"), PAPER, 2, 2, 2);
       params.get("cd.positions").load(new float[] {0, 0, 0, 0});
       params.get("cd.weight").load(new float[] {1, 0, 0, 1});
       // one sample of class 0; concept 0 at (1, 0), concept 1 at (0, 1)
@@ -71,8 +75,11 @@ class LossTermsTest {
       // concept 1: cos = (0, 1) -> logits (8 * -0.2, 8) = (-1.6, 8) -> CE = log(1 + e^9.6)
       // (with the reference's concept-0-only margin concept 1 would give log(1 + e^8) instead)
       NDArray z = array(new float[] {1, 0, 0, 1}, 1, 2, 2);
-      ConceptHashOutput out = new ConceptHashOutput(array(new float[] {1, 1}, 1, 2), z, array(new float[2], 1, 2, 1));
-      float loss = term.compute(new LossInputs(out, array(new float[] {1, 0, 0, 1}, 2, 2), oneHot(0))).getFloat();
+      ConceptHashOutput out =
+          new ConceptHashOutput(array(new float[] {1, 1}, 1, 2), z, array(new float[2], 1, 2, 1));
+      float loss =
+          term.compute(new LossInputs(out, array(new float[] {1, 0, 0, 1}, 2, 2), oneHot(0)))
+              .getFloat();
       assertEquals((Math.log1p(Math.exp(-6.4)) + Math.log1p(Math.exp(9.6))) / 2, loss, 1e-4);
     }
   }
@@ -80,14 +87,18 @@ class LossTermsTest {
   @Test
   void conceptDiscriminationLossAddsTheConceptEmbedding() {
     try (ParameterSet params = new ParameterSet(Device.cpu(), 1)) {
-      ConceptDiscriminationLoss term = new ConceptDiscriminationLoss(params.scope("cd"), PAPER, 1, 2, 2);
+      ConceptDiscriminationLoss term =
+          new ConceptDiscriminationLoss(params.scope("cd"), PAPER, 1, 2, 2);
       // z = (1, -1) + P = (0, 2) gives (1, 1): cos with e1, e2 = (0.7071, 0.7071); class 1:
       // logits = 8 * (0.7071, 0.7071 - 0.2) -> CE = log(1 + e^(8 * 0.2)) = log(1 + e^1.6)
       params.get("cd.positions").load(new float[] {0, 2});
       params.get("cd.weight").load(new float[] {1, 0, 0, 1});
       NDArray z = array(new float[] {1, -1}, 1, 1, 2);
-      ConceptHashOutput out = new ConceptHashOutput(array(new float[] {1, 1}, 1, 2), z, array(new float[1], 1, 1, 1));
-      float loss = term.compute(new LossInputs(out, array(new float[] {1, 0, 0, 1}, 2, 2), oneHot(1))).getFloat();
+      ConceptHashOutput out =
+          new ConceptHashOutput(array(new float[] {1, 1}, 1, 2), z, array(new float[1], 1, 1, 1));
+      float loss =
+          term.compute(new LossInputs(out, array(new float[] {1, 0, 0, 1}, 2, 2), oneHot(1)))
+              .getFloat();
       assertEquals(Math.log1p(Math.exp(1.6)), loss, 1e-5);
     }
   }
@@ -97,14 +108,23 @@ class LossTermsTest {
     // sample 0: rows (1,0,0,0), (0,1,0,0), (1,1,0,0): pair cosines 0, 1/sqrt2, 1/sqrt2
     // sample 1: three identical rows: every pair cosine 1
     // per pair batch means: 0.5, (1/sqrt2 + 1)/2 twice; mean over the 3 pairs
-    NDArray attention = array(new float[] {
-        1, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0,
-        0.2f, 0.3f, 0, 0.5f, 0.2f, 0.3f, 0, 0.5f, 0.2f, 0.3f, 0, 0.5f}, 2, 3, 4);
+    NDArray attention =
+        array(
+            new float[] {
+              1, 0, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0, 0.2f, 0.3f, 0, 0.5f, 0.2f, 0.3f, 0, 0.5f, 0.2f,
+              0.3f, 0, 0.5f
+            },
+            2,
+            3,
+            4);
     double r = 1 / Math.sqrt(2);
     double expected = (0.5 + (r + 1) / 2 + (r + 1) / 2) / 3;
-    ConceptHashOutput out = new ConceptHashOutput(array(new float[6], 2, 3), array(new float[6], 2, 3, 1), attention);
-    float loss = new ConceptSpatialDiversityLoss()
-        .compute(new LossInputs(out, array(new float[3], 1, 3), oneHot(0, 0))).getFloat();
+    ConceptHashOutput out =
+        new ConceptHashOutput(array(new float[6], 2, 3), array(new float[6], 2, 3, 1), attention);
+    float loss =
+        new ConceptSpatialDiversityLoss()
+            .compute(new LossInputs(out, array(new float[3], 1, 3), oneHot(0, 0)))
+            .getFloat();
     assertEquals(expected, loss, 1e-6);
   }
 
@@ -113,10 +133,12 @@ class LossTermsTest {
     NDArray code = array(new float[] {3, 0, 1, 0}, 2, 2);
     NDArray centres = array(new float[] {1, 0, 0, 1}, 2, 2);
     LossInputs in = inputs(code, centres, oneHot(0, 1));
-    CompositeLoss loss = new CompositeLoss(java.util.List.of(
-        new CompositeLoss.Weighted(new ClassificationLoss(PAPER), 1.0),
-        new CompositeLoss.Weighted(new QuantizationLoss(PAPER), 0.5),
-        new CompositeLoss.Weighted(new ConceptSpatialDiversityLoss(), 0.0)));
+    CompositeLoss loss =
+        new CompositeLoss(
+            java.util.List.of(
+                new CompositeLoss.Weighted(new ClassificationLoss(PAPER), 1.0),
+                new CompositeLoss.Weighted(new QuantizationLoss(PAPER), 0.5),
+                new CompositeLoss.Weighted(new ConceptSpatialDiversityLoss(), 0.0)));
     LossBreakdown result = loss.compute(in);
     float clf = new ClassificationLoss(PAPER).compute(in).getFloat();
     float quan = new QuantizationLoss(PAPER).compute(in).getFloat();
@@ -126,8 +148,9 @@ class LossTermsTest {
 
   private LossInputs inputs(NDArray code, NDArray centres, NDArray oneHot) {
     long b = code.getShape().get(0);
-    ConceptHashOutput out = new ConceptHashOutput(code, array(new float[(int) b], b, 1, 1),
-        array(new float[(int) b], b, 1, 1));
+    ConceptHashOutput out =
+        new ConceptHashOutput(
+            code, array(new float[(int) b], b, 1, 1), array(new float[(int) b], b, 1, 1));
     return new LossInputs(out, centres, oneHot);
   }
 

@@ -33,10 +33,12 @@ class RecipeReaderTest {
 
   @Test
   void aPresetCanBeOverriddenFieldByField() {
-    Recipe r = parse("""
-        name: x
-        model: {preset: tiny, layers: 2, bits: 16, conceptTokens: direct}
-        """);
+    Recipe r =
+        parse(
+            """
+            name: x
+            model: {preset: tiny, layers: 2, bits: 16, conceptTokens: direct}
+            """);
     assertEquals(2, r.model().geometry().layers());
     assertEquals(64, r.model().geometry().imageSize());
     assertEquals(16, r.model().bits());
@@ -45,23 +47,30 @@ class RecipeReaderTest {
 
   @Test
   void anUnknownKeyIsAnErrorThatNamesIt() {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> parse("name: x\noptimizer: {lr: 0.1, momentun: 0.9}\n"));
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> parse("name: x\noptimizer: {lr: 0.1, momentun: 0.9}\n"));
     assertTrue(e.getMessage().contains("optimizer.momentun"), e.getMessage());
-    IllegalArgumentException top = assertThrows(IllegalArgumentException.class, () -> parse("name: x\nepochs: 3\n"));
+    IllegalArgumentException top =
+        assertThrows(IllegalArgumentException.class, () -> parse("name: x\nepochs: 3\n"));
     assertTrue(top.getMessage().contains("epochs"), top.getMessage());
   }
 
   @Test
   void invalidValuesAreErrorsThatNameTheField() {
-    assertMessage("name: x\nmodel: {preset: tiny, bits: 30}\n", "bits (30) must be a multiple of concepts (4)");
+    assertMessage(
+        "name: x\nmodel: {preset: tiny, bits: 30}\n",
+        "bits (30) must be a multiple of concepts (4)");
     assertMessage("name: x\nmodel: {preset: tiny, patchSize: 7}\n", "geometry.imageSize");
     assertMessage("name: x\ncentres: {source: words}\n", "centres.source");
     assertMessage("name: x\nbatchSize: many\n", "batchSize");
     assertMessage("model: {preset: tiny}\n", "name is required");
-    assertMessage("name: x\nmodel: {preset: tiny, conceptAttention: local, pretrained: /w.safetensors}\n",
+    assertMessage(
+        "name: x\nmodel: {preset: tiny, conceptAttention: local, pretrained: /w.safetensors}\n",
         "model.pretrained loads a CLIP tower");
-    assertMessage("name: x\nmodel: {preset: tiny, conceptAttention: local, patchSize: 6, imageSize: 60}\n",
+    assertMessage(
+        "name: x\nmodel: {preset: tiny, conceptAttention: local, patchSize: 6, imageSize: 60}\n",
         "power of two");
   }
 
@@ -70,30 +79,39 @@ class RecipeReaderTest {
     Recipe r = parse("name: x\nmodel: {preset: tiny, conceptAttention: local}\n");
     assertEquals(ConceptAttention.LOCAL, r.model().conceptAttention());
     assertEquals(r, parse(RecipeReader.write(r)));
-    assertEquals(ConceptAttention.TOWER, parse("name: x\nmodel: {preset: tiny}\n").model().conceptAttention());
+    assertEquals(
+        ConceptAttention.TOWER,
+        parse("name: x\nmodel: {preset: tiny}\n").model().conceptAttention());
   }
 
   @Test
   void theWrittenRecipeReadsBackEqual() {
-    Recipe r = parse("""
-        name: x
-        data: {format: parts}
-        model: {preset: tiny, pretrained: /weights/model.safetensors}
-        loss: {csd: 0}
-        """);
+    Recipe r =
+        parse(
+            """
+            name: x
+            data: {format: parts}
+            model: {preset: tiny, pretrained: /weights/model.safetensors}
+            loss: {csd: 0}
+            """);
     assertEquals(r, parse(RecipeReader.write(r)));
   }
 
   @Test
   void everyShippedRecipeIsValid() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("training/recipes"))) {
-      long count = files.filter(f -> f.toString().endsWith(".yaml")).peek(f -> {
-        try {
-          RecipeReader.read(f);
-        } catch (IOException e) {
-          throw new AssertionError(e);
-        }
-      }).count();
+      long count =
+          files
+              .filter(f -> f.toString().endsWith(".yaml"))
+              .peek(
+                  f -> {
+                    try {
+                      RecipeReader.read(f);
+                    } catch (IOException e) {
+                      throw new AssertionError(e);
+                    }
+                  })
+              .count();
       assertEquals(6, count);
     }
   }

@@ -8,7 +8,6 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import java.util.List;
 import java.util.Map;
 import org.concepthash.model.ModelParameter;
 import org.concepthash.model.ParameterInit;
@@ -61,7 +60,8 @@ class SgdOptimizerTest {
   void frozenParametersAreNotUpdatedAndMomentumSurvivesARestore() {
     try (ParameterSet params = new ParameterSet(Device.cpu(), 1)) {
       ModelParameter p = params.scope("").parameter("p", new Shape(2), ParameterInit.zeros());
-      ModelParameter frozen = params.scope("").parameter("frozen", new Shape(3), ParameterInit.ones());
+      ModelParameter frozen =
+          params.scope("").parameter("frozen", new Shape(3), ParameterInit.ones());
       frozen.setTrainable(false);
       SgdOptimizer first = new SgdOptimizer(params.manager(), params.trainable(), 0.9, 0.5, 0);
       backward(params, p);
@@ -74,7 +74,9 @@ class SgdOptimizerTest {
       backward(params, p);
       resumed.step(0.1);
       // v = 0.9 (3, 4) + (3, 4) + 0.5 p with p = (-0.3, -0.4) after the first step
-      float[] expected = {-0.3f - 0.1f * (0.9f * 3 + 3 - 0.15f), -0.4f - 0.1f * (0.9f * 4 + 4 - 0.2f)};
+      float[] expected = {
+        -0.3f - 0.1f * (0.9f * 3 + 3 - 0.15f), -0.4f - 0.1f * (0.9f * 4 + 4 - 0.2f)
+      };
       assertArrayEquals(expected, p.values(), 1e-5f);
     }
   }

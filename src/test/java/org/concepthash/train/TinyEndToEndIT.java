@@ -22,12 +22,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A small but real training on a 6-class parts world (about two minutes on 2 cores): the loss falls,
- * held-out mAP is far above chance, and L_csd makes the concepts look at different places.
+ * A small but real training on a 6-class parts world (about two minutes on 2 cores): the loss
+ * falls, held-out mAP is far above chance, and L_csd makes the concepts look at different places.
  */
 class TinyEndToEndIT {
 
-  private static final String RECIPE = """
+  private static final String RECIPE =
+      """
       model: {preset: tiny, imageSize: 32, patchSize: 4, width: 64, layers: 2, heads: 4, mlpWidth: 128,
               concepts: 3, bits: 24, adapterBottleneck: 16, generatorWidth: 32, generatorHeads: 4}
       optimizer: {lr: 0.05, clipNorm: 5}
@@ -37,8 +38,7 @@ class TinyEndToEndIT {
       batchSize: 12
       """;
 
-  @TempDir
-  static Path dir;
+  @TempDir static Path dir;
   static Path data;
   static Dataset dataset;
   static Path withCsd;
@@ -50,8 +50,9 @@ class TinyEndToEndIT {
     data = dir.resolve("parts");
     dataset = TrainingFixtures.partsWorld(data, 6, 24, 32);
     withCsd = dir.resolve("with-csd");
-    outcome = TrainingFixtures.trainer(parse("loss: {csd: 1}"), dataset, data, withCsd)
-        .run(false, new CancellationToken(), new TrainingListener() {});
+    outcome =
+        TrainingFixtures.trainer(parse("loss: {csd: 1}"), dataset, data, withCsd)
+            .run(false, new CancellationToken(), new TrainingListener() {});
     withoutCsd = dir.resolve("without-csd");
     TrainingFixtures.trainer(parse("loss: {csd: 0}"), dataset, data, withoutCsd)
         .run(false, new CancellationToken(), new TrainingListener() {});
@@ -59,9 +60,11 @@ class TinyEndToEndIT {
 
   @Test
   void lossFalls() throws IOException {
-    List<JsonObject> epochs = Files.readAllLines(withCsd.resolve("progress.jsonl")).stream()
-        .map(l -> JsonParser.parseString(l).getAsJsonObject())
-        .filter(o -> o.get("type").getAsString().equals("epoch")).toList();
+    List<JsonObject> epochs =
+        Files.readAllLines(withCsd.resolve("progress.jsonl")).stream()
+            .map(l -> JsonParser.parseString(l).getAsJsonObject())
+            .filter(o -> o.get("type").getAsString().equals("epoch"))
+            .toList();
     double first = epochs.get(0).get("loss").getAsDouble();
     double last = epochs.get(epochs.size() - 1).get("loss").getAsDouble();
     assertTrue(last < 0.7 * first, "loss " + first + " -> " + last);
@@ -71,7 +74,8 @@ class TinyEndToEndIT {
   void heldOutMapIsFarAboveChance() {
     RetrievalReport test = outcome.test().orElseThrow();
     double chance = 1.0 / dataset.classes().size(); // about the mAP of a random ranking
-    assertTrue(test.mapAll() > 2.5 * chance, "test mAP@all " + test.mapAll() + " vs chance " + chance);
+    assertTrue(
+        test.mapAll() > 2.5 * chance, "test mAP@all " + test.mapAll() + " vs chance " + chance);
   }
 
   @Test
@@ -100,7 +104,9 @@ class TinyEndToEndIT {
   }
 
   private static Recipe parse(String extra) {
-    return RecipeReader.parse(new java.io.StringReader("name: tiny-e2e\ncentres: {source: learnable}\n"
-        + RECIPE + extra + "\n"), "tiny-e2e");
+    return RecipeReader.parse(
+        new java.io.StringReader(
+            "name: tiny-e2e\ncentres: {source: learnable}\n" + RECIPE + extra + "\n"),
+        "tiny-e2e");
   }
 }

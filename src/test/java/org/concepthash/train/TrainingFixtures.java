@@ -16,7 +16,10 @@ final class TrainingFixtures {
 
   private TrainingFixtures() {}
 
-  /** A parts-world set written once per folder: {@code classes} classes, {@code perClass} images, 32 px. */
+  /**
+   * A parts-world set written once per folder: {@code classes} classes, {@code perClass} images, 32
+   * px.
+   */
   static Dataset partsWorld(Path dir, int classes, int perClass, int size) throws IOException {
     if (!Files.isRegularFile(dir.resolve(PartsWorldReader.MANIFEST))) {
       PartsWorldWriter.write(new PartsWorldConfig(classes, perClass, size, 7, 0.5), dir, i -> {});
@@ -29,7 +32,8 @@ final class TrainingFixtures {
    * {@code extra} is appended YAML (top-level keys not used here, or whole sections replaced).
    */
   static Recipe micro(int epochs, String extra) {
-    String yaml = """
+    String yaml =
+        """
         name: micro
         model: {preset: tiny, imageSize: 32, patchSize: 8, width: 32, layers: 2, heads: 2, mlpWidth: 64,
                 concepts: 2, bits: 8, adapterBottleneck: 8, generatorWidth: 16, generatorHeads: 2}
@@ -39,7 +43,9 @@ final class TrainingFixtures {
         checkpoints: {keep: 2}
         batchSize: 4
         seed: 3
-        """.formatted(epochs) + extra;
+        """
+                .formatted(epochs)
+            + extra;
     if (!extra.contains("centres:")) {
       yaml += "\ncentres: {source: learnable}\n";
     }
@@ -47,6 +53,7 @@ final class TrainingFixtures {
   }
 
   static Trainer trainer(Recipe recipe, Dataset dataset, Path data, Path run) {
-    return new Trainer(recipe, dataset, data, new RunDirectory(run), Device.cpu(), MiniLmTextEmbedder::new);
+    return new Trainer(
+        recipe, dataset, data, new RunDirectory(run), Device.cpu(), MiniLmTextEmbedder::new);
   }
 }

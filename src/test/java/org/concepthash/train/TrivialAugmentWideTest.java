@@ -13,9 +13,22 @@ class TrivialAugmentWideTest {
   @Test
   void magnitudeBinZeroLeavesTheImageUnchangedForEveryMagnitudeOperation() {
     BufferedImage image = gradient(24, 20);
-    for (Op op : new Op[] {Op.IDENTITY, Op.SHEAR_X, Op.SHEAR_Y, Op.TRANSLATE_X, Op.TRANSLATE_Y, Op.ROTATE,
-        Op.BRIGHTNESS, Op.COLOR, Op.CONTRAST, Op.SHARPNESS, Op.POSTERIZE}) {
-      assertArrayEquals(pixels(image), pixels(TrivialAugmentWide.apply(image, op, 0, false)), op.name());
+    for (Op op :
+        new Op[] {
+          Op.IDENTITY,
+          Op.SHEAR_X,
+          Op.SHEAR_Y,
+          Op.TRANSLATE_X,
+          Op.TRANSLATE_Y,
+          Op.ROTATE,
+          Op.BRIGHTNESS,
+          Op.COLOR,
+          Op.CONTRAST,
+          Op.SHARPNESS,
+          Op.POSTERIZE
+        }) {
+      assertArrayEquals(
+          pixels(image), pixels(TrivialAugmentWide.apply(image, op, 0, false)), op.name());
     }
   }
 
@@ -68,7 +81,8 @@ class TrivialAugmentWideTest {
     BufferedImage image = gradient(32, 32);
     TrivialAugmentWide augment = new TrivialAugmentWide();
     for (long seed = 0; seed < 20; seed++) {
-      assertArrayEquals(pixels(augment.apply(image, new Random(seed))),
+      assertArrayEquals(
+          pixels(augment.apply(image, new Random(seed))),
           pixels(augment.apply(image, new Random(seed))));
     }
   }

@@ -25,7 +25,10 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** End to end in headless Chromium: upload in the UI, see it in the gallery, label it, read it back via REST. */
+/**
+ * End to end in headless Chromium: upload in the UI, see it in the gallery, label it, read it back
+ * via REST.
+ */
 class CatalogBrowserIT {
 
   private TestCatalog app;
@@ -59,7 +62,9 @@ class CatalogBrowserIT {
     // not signed in (anonymous access is off with an external database): the login page comes first
     wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login-username input")))
         .sendKeys("carla");
-    browser.findElement(By.cssSelector("#login-password input")).sendKeys(TestCatalog.passwordOf("carla"));
+    browser
+        .findElement(By.cssSelector("#login-password input"))
+        .sendKeys(TestCatalog.passwordOf("carla"));
     browser.findElement(By.id("login-submit")).click();
     wait.until(d -> d.findElement(By.id("current-user")).getText().equals("carla (curator)"));
     browser.get(app.uri("/upload").toString());
@@ -70,17 +75,25 @@ class CatalogBrowserIT {
 
     browser.get(app.uri("/").toString());
     wait.until(d -> d.findElement(By.id("catalog-count")).getText().equals("1 image"));
-    WebElement card = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ch-card")));
+    WebElement card =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".ch-card")));
     long id = Long.parseLong(card.getAttribute("data-image-id"));
-    wait.until(d -> (Boolean) ((JavascriptExecutor) d).executeScript(
-        "const i = document.querySelector('.ch-card img'); return i.complete && i.naturalWidth > 0;"));
+    wait.until(
+        d ->
+            (Boolean)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "const i = document.querySelector('.ch-card img'); return i.complete &&"
+                            + " i.naturalWidth > 0;"));
 
     card.findElement(By.tagName("vaadin-checkbox")).click();
-    WebElement classInput = browser.findElement(By.cssSelector("vaadin-combo-box#label-class input"));
+    WebElement classInput =
+        browser.findElement(By.cssSelector("vaadin-combo-box#label-class input"));
     classInput.sendKeys("snowy_owl", Keys.ENTER);
     wait.until(d -> d.findElement(By.id("label-apply")).getAttribute("disabled") == null);
     browser.findElement(By.id("label-apply")).click();
-    wait.until(d -> d.findElement(By.cssSelector(".ch-card .ch-label")).getText().equals("snowy owl"));
+    wait.until(
+        d -> d.findElement(By.cssSelector(".ch-card .ch-label")).getText().equals("snowy owl"));
 
     HttpResponse<String> r =
         HttpClient.newHttpClient()
@@ -91,7 +104,10 @@ class CatalogBrowserIT {
                 HttpResponse.BodyHandlers.ofString());
     JsonNode history = new ObjectMapper().readTree(r.body());
     assertEquals("snowy_owl", history.get(0).get("label").asText());
-    assertEquals("carla", history.get(0).get("by").asText(), "the label change is recorded for the signed-in user");
+    assertEquals(
+        "carla",
+        history.get(0).get("by").asText(),
+        "the label change is recorded for the signed-in user");
 
     browser.findElement(By.id("logout")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("login-submit")));
@@ -104,8 +120,8 @@ class CatalogBrowserIT {
     Object input =
         ((JavascriptExecutor) browser)
             .executeScript(
-                "const u = arguments[0];"
-                    + " return u.querySelector('input[type=file]') || u.shadowRoot.querySelector('input[type=file]');",
+                "const u = arguments[0]; return u.querySelector('input[type=file]') ||"
+                    + " u.shadowRoot.querySelector('input[type=file]');",
                 upload);
     return (WebElement) input;
   }

@@ -37,8 +37,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The catalog views, browserless (Karibu), on the real services and a real PostgreSQL. The upload test
- * adds images, so it runs last.
+ * The catalog views, browserless (Karibu), on the real services and a real PostgreSQL. The upload
+ * test adds images, so it runs last.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CatalogViewsIT {
@@ -61,7 +61,8 @@ class CatalogViewsIT {
           ingest
               .ingest(
                   new ByteArrayInputStream(TestImages.png(24, 24, i)),
-                  IngestRequest.upload("bird" + i + ".png", label, i % 2 == 0 ? Split.TRAIN : Split.TEST, "test"))
+                  IngestRequest.upload(
+                      "bird" + i + ".png", label, i % 2 == 0 ? Split.TRAIN : Split.TEST, "test"))
               .image()
               .id());
     }
@@ -128,11 +129,14 @@ class CatalogViewsIT {
     Button apply = _get(Button.class, s -> s.withId("label-apply"));
     assertEquals("Label 2 selected images", apply.getText());
     apply.click();
-    assertEquals(2, catalog.list(new ImageFilter("cooper_hawk", null, null, null), 0, 10).totalSize());
+    assertEquals(
+        2, catalog.list(new ImageFilter("cooper_hawk", null, null, null), 0, 10).totalSize());
     assertTrue(catalog.findClass("cooper_hawk").isPresent());
     // relabel them back so other tests see the seeded state
     catalog.setLabels(
-        catalog.list(new ImageFilter("cooper_hawk", null, null, null), 0, 10).content().stream().map(i -> i.id()).toList(),
+        catalog.list(new ImageFilter("cooper_hawk", null, null, null), 0, 10).content().stream()
+            .map(i -> i.id())
+            .toList(),
         null,
         false,
         "test");
@@ -143,7 +147,11 @@ class CatalogViewsIT {
     long id = ids.get(0);
     UI.getCurrent().navigate("images/" + id);
     ImageDetailView view = _get(ImageDetailView.class);
-    assertTrue(_get(Div.class, s -> s.withId("image-metadata")).getElement().getTextRecursively().contains("24 x 24 px"));
+    assertTrue(
+        _get(Div.class, s -> s.withId("image-metadata"))
+            .getElement()
+            .getTextRecursively()
+            .contains("24 x 24 px"));
     @SuppressWarnings("unchecked")
     ComboBox<String> cls = _get(view, ComboBox.class, s -> s.withId("label-class"));
     cls.setValue("red_tailed_hawk");
@@ -152,7 +160,8 @@ class CatalogViewsIT {
     _get(view, Button.class, s -> s.withId("label-apply")).click();
     List<LabelEvent> history = catalog.labelHistory(id);
     assertEquals("harris_hawk", history.get(history.size() - 1).label());
-    assertEquals("test-curator", history.get(history.size() - 1).by(), "recorded for the signed-in user");
+    assertEquals(
+        "test-curator", history.get(history.size() - 1).by(), "recorded for the signed-in user");
     @SuppressWarnings("unchecked")
     Grid<LabelEvent> grid = _get(Grid.class, s -> s.withId("label-history"));
     assertEquals(history.size(), grid.getGenericDataView().getItems().count());
@@ -168,10 +177,14 @@ class CatalogViewsIT {
     view.addOutcome(view.store("again.png", TestImages.png(24, 24, 0)));
     view.addOutcome(view.store("notes.jpg", "not an image".getBytes()));
     List<UploadView.UploadOutcome> outcomes = view.outcomes();
-    assertEquals(List.of("accepted", "duplicate", "refused"), outcomes.stream().map(UploadView.UploadOutcome::result).toList());
+    assertEquals(
+        List.of("accepted", "duplicate", "refused"),
+        outcomes.stream().map(UploadView.UploadOutcome::result).toList());
     assertTrue(outcomes.get(2).detail().startsWith("not an image"));
     // the accepted and the duplicate are selected for labelling, the refused one is not selectable
-    assertEquals("Label 2 selected images", _get(view, Button.class, s -> s.withId("label-apply")).getText());
+    assertEquals(
+        "Label 2 selected images",
+        _get(view, Button.class, s -> s.withId("label-apply")).getText());
     catalog.setLabels(List.of(outcomes.get(0).imageId()), null, false, "test");
   }
 
@@ -179,9 +192,19 @@ class CatalogViewsIT {
   void modelViewsExplainWhatIsMissingUntilAModelIsActive() {
     UI.getCurrent().navigate(SearchView.class);
     assertInstanceOf(ModelStatusPanel.class, _get(ModelStatusPanel.class));
-    assertTrue(_get(ModelStatusPanel.class).getElement().getTextRecursively().contains("needs an active model"));
-    assertEquals("training", _get(com.vaadin.flow.router.RouterLink.class, s -> s.withId("go-to-training")).getHref());
+    assertTrue(
+        _get(ModelStatusPanel.class)
+            .getElement()
+            .getTextRecursively()
+            .contains("needs an active model"));
+    assertEquals(
+        "training",
+        _get(com.vaadin.flow.router.RouterLink.class, s -> s.withId("go-to-training")).getHref());
     UI.getCurrent().navigate(ConceptsView.class);
-    assertTrue(_get(ModelStatusPanel.class).getElement().getTextRecursively().contains("No model is active"));
+    assertTrue(
+        _get(ModelStatusPanel.class)
+            .getElement()
+            .getTextRecursively()
+            .contains("No model is active"));
   }
 }

@@ -18,7 +18,9 @@ class LineChartTest {
     LineChart chart = new LineChart("Loss", "epoch");
     assertTrue(svg(chart).contains("no data yet"));
     Map<String, List<LineChart.Point>> series = new LinkedHashMap<>();
-    series.put("total", List.of(new LineChart.Point(0, 4), new LineChart.Point(1, 2), new LineChart.Point(2, 1)));
+    series.put(
+        "total",
+        List.of(new LineChart.Point(0, 4), new LineChart.Point(1, 2), new LineChart.Point(2, 1)));
     series.put("a<b", List.of(new LineChart.Point(0, 1), new LineChart.Point(2, Double.NaN)));
     chart.show(series);
     String svg = svg(chart);

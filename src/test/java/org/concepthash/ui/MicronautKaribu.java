@@ -13,7 +13,10 @@ import io.micronaut.context.BeanContext;
 import java.util.Optional;
 import org.concepthash.ui.server.MicronautInstantiator;
 
-/** Browserless Vaadin (Karibu-Testing) whose views come from a real Micronaut context, as in the app. */
+/**
+ * Browserless Vaadin (Karibu-Testing) whose views come from a real Micronaut context, as in the
+ * app.
+ */
 public final class MicronautKaribu {
   private MicronautKaribu() {}
 
@@ -43,7 +46,10 @@ public final class MicronautKaribu {
     MockVaadin.tearDown();
   }
 
-  /** Signs the mocked session in, for tests outside this package (the user must exist for guarded views). */
+  /**
+   * Signs the mocked session in, for tests outside this package (the user must exist for guarded
+   * views).
+   */
   public static void signIn(String username, org.concepthash.accounts.Role role) {
     CurrentUser.signIn(new org.concepthash.accounts.SignedInUser(username, role));
   }

@@ -31,9 +31,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * End to end in headless Chromium: upload a query, see results with distance bars, draw a concept's
- * attention overlay (checked on the canvas pixels), restrict the search to one concept and see the ranking
- * follow the masked distance. With {@code -Dconcepthash.screenshots=DIR} it also saves screenshots of the
- * search view and the atlas (docs/screenshots in the README).
+ * attention overlay (checked on the canvas pixels), restrict the search to one concept and see the
+ * ranking follow the masked distance. With {@code -Dconcepthash.screenshots=DIR} it also saves
+ * screenshots of the search view and the atlas (docs/screenshots in the README).
  */
 class SearchBrowserIT {
 
@@ -68,14 +68,16 @@ class SearchBrowserIT {
     Files.write(file, bird);
 
     browser.get(app.uri("/search").toString());
-    WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("query-upload")));
+    WebElement upload =
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("query-upload")));
     fileInput(upload).sendKeys(file.toString());
     wait.until(d -> d.findElements(By.cssSelector(".ch-result")).size() == 10);
     for (WebElement card : browser.findElements(By.cssSelector(".ch-result"))) {
       List<WebElement> segments = card.findElements(By.cssSelector(".ch-dist-bar .ch-dist-seg"));
       assertEquals(2, segments.size());
-      int sum = Integer.parseInt(segments.get(0).getAttribute("data-distance"))
-          + Integer.parseInt(segments.get(1).getAttribute("data-distance"));
+      int sum =
+          Integer.parseInt(segments.get(0).getAttribute("data-distance"))
+              + Integer.parseInt(segments.get(1).getAttribute("data-distance"));
       assertEquals(Integer.parseInt(card.getAttribute("data-distance")), sum);
     }
     List<Long> unrestricted = shownIds();
@@ -83,14 +85,16 @@ class SearchBrowserIT {
 
     choose("overlay-concept", "all concepts");
     wait.until(d -> "all".equals(d.findElement(By.id("query-overlay")).getAttribute("drawn")));
-    assertTrue(paintedPixels(browser.findElement(By.id("query-overlay"))) > 0, "all concepts are drawn");
+    assertTrue(
+        paintedPixels(browser.findElement(By.id("query-overlay"))) > 0, "all concepts are drawn");
 
     // the query's and a result's overlay of concept "head" draw coloured pixels on their canvases
     choose("overlay-concept", "head");
     wait.until(d -> "0".equals(d.findElement(By.id("query-overlay")).getAttribute("drawn")));
     WebElement firstOverlay = browser.findElement(By.cssSelector(".ch-result attention-overlay"));
     wait.until(d -> "0".equals(firstOverlay.getAttribute("drawn")));
-    assertTrue(paintedPixels(browser.findElement(By.id("query-overlay"))) > 0, "query overlay is drawn");
+    assertTrue(
+        paintedPixels(browser.findElement(By.id("query-overlay"))) > 0, "query overlay is drawn");
     assertTrue(paintedPixels(firstOverlay) > 0, "result overlay is drawn");
     screenshot("search.png");
     choose("overlay-concept", "off");
@@ -98,7 +102,8 @@ class SearchBrowserIT {
     assertEquals(0, paintedPixels(firstOverlay), "off clears the overlay");
 
     // match on the head only: the ranking is by the head's distance, as the API computes it
-    WebElement tail = browser.findElements(By.cssSelector("#search-concepts vaadin-checkbox")).get(1);
+    WebElement tail =
+        browser.findElements(By.cssSelector("#search-concepts vaadin-checkbox")).get(1);
     tail.click();
     wait.until(d -> d.findElement(By.id("result-summary")).getText().endsWith("ranked on head"));
     wait.until(d -> !shownIds().equals(unrestricted) || headOnlyShown());
@@ -106,7 +111,11 @@ class SearchBrowserIT {
     int previous = -1;
     for (WebElement card : cards) {
       int d = Integer.parseInt(card.getAttribute("data-distance"));
-      int head = Integer.parseInt(card.findElements(By.cssSelector(".ch-dist-seg")).get(0).getAttribute("data-distance"));
+      int head =
+          Integer.parseInt(
+              card.findElements(By.cssSelector(".ch-dist-seg"))
+                  .get(0)
+                  .getAttribute("data-distance"));
       assertEquals(head, d, "the distance shown is the head's");
       assertTrue(d >= previous);
       previous = d;
@@ -121,8 +130,8 @@ class SearchBrowserIT {
   }
 
   /**
-   * A new bird whose top 10 on the head alone differ from its top 10 on the whole code (the tiny test model
-   * gives many images the same code, so for some queries both rankings are all ties).
+   * A new bird whose top 10 on the head alone differ from its top 10 on the whole code (the tiny
+   * test model gives many images the same code, so for some queries both rankings are all ties).
    */
   private byte[] birdWhoseHeadRankingDiffers() throws Exception {
     for (int i = 40; i < 60; i++) {
@@ -151,8 +160,14 @@ class SearchBrowserIT {
     if (!concepts.isEmpty()) {
       form.field("concepts", concepts);
     }
-    HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(app.uri("/api/search"))
-        .header("Content-Type", form.contentType()).POST(form.publisher()).build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(app.uri("/api/search"))
+                    .header("Content-Type", form.contentType())
+                    .POST(form.publisher())
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
     JsonNode body = new ObjectMapper().readTree(r.body());
     List<Long> ids = new ArrayList<>();
     body.get("results").forEach(n -> ids.add(n.get("imageId").asLong()));
@@ -162,17 +177,25 @@ class SearchBrowserIT {
   /** Opens a vaadin-select and picks the item with this label. */
   private void choose(String selectId, String label) {
     browser.findElement(By.id(selectId)).click();
-    WebElement item = wait.until(d -> d.findElements(By.cssSelector("vaadin-select-item")).stream()
-        .filter(i -> i.isDisplayed() && i.getText().strip().equals(label)).findFirst().orElse(null));
+    WebElement item =
+        wait.until(
+            d ->
+                d.findElements(By.cssSelector("vaadin-select-item")).stream()
+                    .filter(i -> i.isDisplayed() && i.getText().strip().equals(label))
+                    .findFirst()
+                    .orElse(null));
     item.click();
   }
 
   /** Pixels of the overlay's canvas with any opacity. */
   private long paintedPixels(WebElement overlay) {
-    Object n = ((JavascriptExecutor) browser).executeScript(
-        "const c = arguments[0].shadowRoot.querySelector('canvas');"
-            + " const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;"
-            + " let n = 0; for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;", overlay);
+    Object n =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const c = arguments[0].shadowRoot.querySelector('canvas'); const d ="
+                    + " c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
+                    + " for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;",
+                overlay);
     return ((Number) n).longValue();
   }
 
@@ -186,9 +209,11 @@ class SearchBrowserIT {
   }
 
   private WebElement fileInput(WebElement upload) {
-    return (WebElement) ((JavascriptExecutor) browser).executeScript(
-        "const u = arguments[0];"
-            + " return u.querySelector('input[type=file]') || u.shadowRoot.querySelector('input[type=file]');",
-        upload);
+    return (WebElement)
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "const u = arguments[0]; return u.querySelector('input[type=file]') ||"
+                    + " u.shadowRoot.querySelector('input[type=file]');",
+                upload);
   }
 }

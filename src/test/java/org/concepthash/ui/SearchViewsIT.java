@@ -23,12 +23,12 @@ import java.util.List;
 import java.util.Set;
 import org.concepthash.accounts.Role;
 import org.concepthash.accounts.SignedInUser;
-import org.concepthash.serving.CatalogSearchIndex;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageFilter;
+import org.concepthash.search.IndexEntry;
+import org.concepthash.serving.CatalogSearchIndex;
 import org.concepthash.serving.ModelRegistry;
 import org.concepthash.serving.query.SearchAnswer;
-import org.concepthash.search.IndexEntry;
 import org.concepthash.testing.SearchCatalog;
 import org.concepthash.testing.TestCatalog;
 import org.junit.jupiter.api.AfterAll;
@@ -40,7 +40,10 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
-/** The search view and the concept atlas, browserless (Karibu), on a real catalog, model and database. */
+/**
+ * The search view and the concept atlas, browserless (Karibu), on a real catalog, model and
+ * database.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SearchViewsIT {
 
@@ -62,7 +65,8 @@ class SearchViewsIT {
   @BeforeEach
   void setUp() {
     MicronautKaribu.setup(app.context());
-    // a curator: adding a query to the catalog and naming concepts are a curator's (roles: ViewAccessIT)
+    // a curator: adding a query to the catalog and naming concepts are a curator's (roles:
+    // ViewAccessIT)
     CurrentUser.signIn(new SignedInUser("test-curator", Role.CURATOR));
   }
 
@@ -79,7 +83,9 @@ class SearchViewsIT {
   }
 
   private static int[] cardDistances(SearchView view) {
-    return view.cards().stream().mapToInt(c -> Integer.parseInt(c.getElement().getAttribute("data-distance"))).toArray();
+    return view.cards().stream()
+        .mapToInt(c -> Integer.parseInt(c.getElement().getAttribute("data-distance")))
+        .toArray();
   }
 
   @Test
@@ -89,20 +95,26 @@ class SearchViewsIT {
     SearchAnswer a = view.answer();
     assertNotNull(a);
     assertEquals(seeded.model().id(), a.model().id());
-    assertEquals(a.query().subCodes().get(0), _get(Span.class, s -> s.withId("subcode-0")).getText());
-    assertEquals(a.query().subCodes().get(1), _get(Span.class, s -> s.withId("subcode-1")).getText());
-    assertTrue(_get(Span.class, s -> s.withId("query-predicted")).getText().startsWith("Predicted: "));
+    assertEquals(
+        a.query().subCodes().get(0), _get(Span.class, s -> s.withId("subcode-0")).getText());
+    assertEquals(
+        a.query().subCodes().get(1), _get(Span.class, s -> s.withId("subcode-1")).getText());
+    assertTrue(
+        _get(Span.class, s -> s.withId("query-predicted")).getText().startsWith("Predicted: "));
     assertEquals(10, view.cards().size());
     int previous = -1;
     for (ResultCard card : view.cards()) {
       SearchAnswer.Result r = card.result();
       List<Div> segments = _find(card, Div.class, s -> s.withClasses("ch-dist-seg"));
       assertEquals(2, segments.size());
-      assertEquals(String.valueOf(r.conceptDistances()[0]), segments.get(0).getElement().getAttribute("data-distance"));
+      assertEquals(
+          String.valueOf(r.conceptDistances()[0]),
+          segments.get(0).getElement().getAttribute("data-distance"));
       assertEquals("tail", segments.get(1).getElement().getAttribute("data-concept"));
       assertTrue(r.distance() >= previous, "ranked by distance");
       previous = r.distance();
-      assertEquals(r.explanation(), _get(card, Span.class, s -> s.withClasses("ch-explanation")).getText());
+      assertEquals(
+          r.explanation(), _get(card, Span.class, s -> s.withClasses("ch-explanation")).getText());
     }
 
     @SuppressWarnings("unchecked")
@@ -119,14 +131,17 @@ class SearchViewsIT {
     CheckboxGroup<Integer> concepts = _get(CheckboxGroup.class, s -> s.withId("search-concepts"));
     concepts.setValue(Set.of(1));
     assertEquals(2L, view.answer().conceptMask());
-    assertEquals("10 results, ranked on tail", _get(Span.class, s -> s.withId("result-summary")).getText());
+    assertEquals(
+        "10 results, ranked on tail", _get(Span.class, s -> s.withId("result-summary")).getText());
     int[] shown = cardDistances(view);
     for (int i = 0; i < shown.length; i++) {
       assertEquals(view.cards().get(i).result().conceptDistances()[1], shown[i]);
       assertTrue(i == 0 || shown[i - 1] <= shown[i]);
     }
     // the bar fades the concept that was left out
-    assertTrue(_find(view.cards().get(0), Div.class, s -> s.withClasses("ch-dist-unselected")).size() == 1);
+    assertTrue(
+        _find(view.cards().get(0), Div.class, s -> s.withClasses("ch-dist-unselected")).size()
+            == 1);
   }
 
   @Test
@@ -170,13 +185,18 @@ class SearchViewsIT {
   @Order(5)
   void catalogImageLinkSearchesRestrictedAndLeavesTheQueryOut() {
     long id = seeded.imageIds().get(7);
-    UI.getCurrent().navigate("search", com.vaadin.flow.router.QueryParameters.simple(
-        java.util.Map.of("image", String.valueOf(id), "concepts", "0")));
+    UI.getCurrent()
+        .navigate(
+            "search",
+            com.vaadin.flow.router.QueryParameters.simple(
+                java.util.Map.of("image", String.valueOf(id), "concepts", "0")));
     SearchView view = _get(SearchView.class);
     assertEquals(id, view.answer().query().catalogImageId());
     assertEquals(1L, view.answer().conceptMask());
     assertFalse(view.answer().results().stream().anyMatch(r -> r.imageId() == id));
-    assertTrue(_find(view, Button.class, s -> s.withId("add-to-catalog")).isEmpty(), "already in the catalog");
+    assertTrue(
+        _find(view, Button.class, s -> s.withId("add-to-catalog")).isEmpty(),
+        "already in the catalog");
   }
 
   @Test
@@ -184,8 +204,10 @@ class SearchViewsIT {
   void imageDetailsLinkToASearchWithTheImage() {
     long id = seeded.imageIds().get(2);
     UI.getCurrent().navigate("images/" + id);
-    assertEquals("search?image=" + id,
-        _get(com.vaadin.flow.router.RouterLink.class, s -> s.withId("search-with-image")).getHref());
+    assertEquals(
+        "search?image=" + id,
+        _get(com.vaadin.flow.router.RouterLink.class, s -> s.withId("search-with-image"))
+            .getHref());
   }
 
   @Test
@@ -201,15 +223,23 @@ class SearchViewsIT {
       long previous = Long.MAX_VALUE;
       for (Div value : _find(concepts.get(m), Div.class, s -> s.withClasses("ch-value"))) {
         String bits = value.getElement().getAttribute("data-value");
-        long count = Long.parseLong(_get(value, Span.class, s -> s.withClasses("ch-meta-name")).getText().split(" ")[0]);
+        long count =
+            Long.parseLong(
+                _get(value, Span.class, s -> s.withClasses("ch-meta-name"))
+                    .getText()
+                    .split(" ")[0]);
         assertTrue(count <= previous, "most frequent first");
         previous = count;
         total += count;
         List<Div> exemplars = _find(value, Div.class, s -> s.withClasses("ch-exemplar"));
         assertEquals(Math.min(count, ConceptsView.EXEMPLARS_PER_VALUE), exemplars.size());
         for (Div e : exemplars) {
-          IndexEntry entry = snapshot.get(Long.parseLong(e.getElement().getAttribute("data-image-id"))).orElseThrow();
-          assertEquals(bits, subCode(entry.code()[0], m), "an exemplar carries the value it illustrates");
+          IndexEntry entry =
+              snapshot
+                  .get(Long.parseLong(e.getElement().getAttribute("data-image-id")))
+                  .orElseThrow();
+          assertEquals(
+              bits, subCode(entry.code()[0], m), "an exemplar carries the value it illustrates");
           assertTrue(e.getStyle().get("background-image").contains("/api/images/"));
         }
       }
@@ -224,16 +254,20 @@ class SearchViewsIT {
     TextField name = _get(TextField.class, s -> s.withId("concept-name-0"));
     name.setValue("crown");
     ModelRegistry registry = app.bean(ModelRegistry.class);
-    assertEquals(List.of("crown", "tail"), registry.find(seeded.model().id()).orElseThrow().conceptNames());
+    assertEquals(
+        List.of("crown", "tail"), registry.find(seeded.model().id()).orElseThrow().conceptNames());
     name.setValue("tail"); // a duplicate is refused
-    assertEquals(List.of("crown", "tail"), registry.find(seeded.model().id()).orElseThrow().conceptNames());
+    assertEquals(
+        List.of("crown", "tail"), registry.find(seeded.model().id()).orElseThrow().conceptNames());
 
-    Div section = _find(_get(ConceptsView.class), Div.class, s -> s.withClasses("ch-atlas-concept")).get(1);
+    Div section =
+        _find(_get(ConceptsView.class), Div.class, s -> s.withClasses("ch-atlas-concept")).get(1);
     Div exemplar = _find(section, Div.class, s -> s.withClasses("ch-exemplar")).get(0);
     ComponentUtil.fireEvent(exemplar, new ClickEvent<>(exemplar));
     SearchView search = _get(SearchView.class);
     assertEquals(2L, search.answer().conceptMask());
-    assertEquals(Long.parseLong(exemplar.getElement().getAttribute("data-image-id")),
+    assertEquals(
+        Long.parseLong(exemplar.getElement().getAttribute("data-image-id")),
         search.answer().query().catalogImageId());
     assertEquals(List.of("crown", "tail"), search.answer().conceptNames());
     registry.renameConcept(seeded.model().id(), 0, "head");
@@ -252,7 +286,8 @@ class SearchViewsIT {
     assertTrue(name.isReadOnly());
     // a forged change (the field is read-only in the browser) is refused on the server
     name.setValue("forged");
-    assertEquals(List.of("head", "tail"),
+    assertEquals(
+        List.of("head", "tail"),
         app.bean(ModelRegistry.class).find(seeded.model().id()).orElseThrow().conceptNames());
   }
 
@@ -264,7 +299,8 @@ class SearchViewsIT {
     uploadQuery();
     assertEquals(before, catalog.list(new ImageFilter(null, null, null, null), 0, 1).totalSize());
     _get(Button.class, s -> s.withId("add-to-catalog")).click();
-    assertEquals(before + 1, catalog.list(new ImageFilter(null, null, null, null), 0, 1).totalSize());
+    assertEquals(
+        before + 1, catalog.list(new ImageFilter(null, null, null, null), 0, 1).totalSize());
   }
 
   private static String subCode(long word, int m) {

@@ -48,9 +48,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.slf4j.LoggerFactory;
 
 /**
- * Views and view actions by role, browserless (Karibu) on the real services: which views open for whom,
- * which actions are shown, and that a hidden action fired anyway is refused on the server. Also the
- * first-admin setup page, login and logout. Anonymous access is off here (external database).
+ * Views and view actions by role, browserless (Karibu) on the real services: which views open for
+ * whom, which actions are shown, and that a hidden action fired anyway is refused on the server.
+ * Also the first-admin setup page, login and logout. Anonymous access is off here (external
+ * database).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ViewAccessIT {
@@ -82,7 +83,9 @@ class ViewAccessIT {
     app = TestCatalog.server(); // the setup token is issued when the web server starts
     imageId =
         app.bean(ImageIngest.class)
-            .ingest(new ByteArrayInputStream(TestImages.png(20, 20, 3)), IngestRequest.upload("a.png", null, Split.TRAIN, "test"))
+            .ingest(
+                new ByteArrayInputStream(TestImages.png(20, 20, 3)),
+                IngestRequest.upload("a.png", null, Split.TRAIN, "test"))
             .image()
             .id();
   }
@@ -103,7 +106,9 @@ class ViewAccessIT {
     MicronautKaribu.tearDown();
   }
 
-  /** Signs the session in as a real user of that role (the guard re-reads users from the database). */
+  /**
+   * Signs the session in as a real user of that role (the guard re-reads users from the database).
+   */
   private static void signInAs(Role role) {
     String name = "ui-" + role.id();
     if (app.bean(AccountService.class).find(name).isEmpty()) {
@@ -123,7 +128,8 @@ class ViewAccessIT {
   }
 
   private static java.util.stream.Stream<Component> all(Component c) {
-    return java.util.stream.Stream.concat(java.util.stream.Stream.of(c), c.getChildren().flatMap(ViewAccessIT::all));
+    return java.util.stream.Stream.concat(
+        java.util.stream.Stream.of(c), c.getChildren().flatMap(ViewAccessIT::all));
   }
 
   @Test
@@ -147,9 +153,12 @@ class ViewAccessIT {
 
   @Test
   void everyRouteIsInTheMatrix() {
-    List<Class<? extends Component>> routes = new ArrayList<>(new Routes().autoDiscoverViews("org.concepthash.ui").getRoutes());
+    List<Class<? extends Component>> routes =
+        new ArrayList<>(new Routes().autoDiscoverViews("org.concepthash.ui").getRoutes());
     for (Class<? extends Component> route : routes) {
-      assertTrue(LEAST.containsKey(route), route.getSimpleName() + " has no entry in the view role matrix");
+      assertTrue(
+          LEAST.containsKey(route),
+          route.getSimpleName() + " has no entry in the view role matrix");
     }
   }
 
@@ -173,12 +182,15 @@ class ViewAccessIT {
         boolean shown = !_find(e.getKey()).isEmpty();
         String who = caller.map(Role::id).orElse("anonymous");
         if (allowed != shown) {
-          failures.add(e.getKey().getSimpleName() + " as " + who + ": " + (allowed ? "refused" : "shown"));
+          failures.add(
+              e.getKey().getSimpleName() + " as " + who + ": " + (allowed ? "refused" : "shown"));
         }
         if (!allowed) {
-          Class<? extends Component> instead = caller.isPresent() ? AccessDeniedView.class : LoginView.class;
+          Class<? extends Component> instead =
+              caller.isPresent() ? AccessDeniedView.class : LoginView.class;
           if (_find(instead).isEmpty()) {
-            failures.add(e.getKey().getSimpleName() + " as " + who + ": no " + instead.getSimpleName());
+            failures.add(
+                e.getKey().getSimpleName() + " as " + who + ": no " + instead.getSimpleName());
           }
         }
       }
@@ -190,15 +202,23 @@ class ViewAccessIT {
   void theMenuShowsWhatTheRoleAllowsAndTheCurrentUser() {
     signInAs(Role.VIEWER);
     UI.getCurrent().navigate("");
-    List<String> entries = _get(SideNav.class, s -> s.withId("main-nav")).getItems().stream().map(SideNavItem::getLabel).toList();
+    List<String> entries =
+        _get(SideNav.class, s -> s.withId("main-nav")).getItems().stream()
+            .map(SideNavItem::getLabel)
+            .toList();
     assertTrue(entries.contains("Catalog"));
     assertFalse(entries.contains("Upload & label"));
     assertFalse(entries.contains("Users"));
     assertEquals("ui-viewer (viewer)", _get(Span.class, s -> s.withId("current-user")).getText());
     signInAs(Role.ADMIN);
     UI.getCurrent().navigate("images/" + imageId);
-    List<String> adminEntries = _get(SideNav.class, s -> s.withId("main-nav")).getItems().stream().map(SideNavItem::getLabel).toList();
-    assertTrue(adminEntries.containsAll(List.of("Catalog", "Upload & label", "Users")), adminEntries.toString());
+    List<String> adminEntries =
+        _get(SideNav.class, s -> s.withId("main-nav")).getItems().stream()
+            .map(SideNavItem::getLabel)
+            .toList();
+    assertTrue(
+        adminEntries.containsAll(List.of("Catalog", "Upload & label", "Users")),
+        adminEntries.toString());
   }
 
   @Test
@@ -212,16 +232,23 @@ class ViewAccessIT {
       if (route.isEmpty()) {
         _get(CatalogView.class).selection().add(imageId);
       }
-      ComponentUtil.fireEvent(assigner, new LabelAssigner.AssignEvent(assigner, "sneaky_class", true));
-      assertTrue(app.bean(CatalogService.class).findClass("sneaky_class").isEmpty(), route + ": refused on the server");
+      ComponentUtil.fireEvent(
+          assigner, new LabelAssigner.AssignEvent(assigner, "sneaky_class", true));
+      assertTrue(
+          app.bean(CatalogService.class).findClass("sneaky_class").isEmpty(),
+          route + ": refused on the server");
       assertTrue(app.bean(CatalogService.class).labelHistory(imageId).isEmpty());
     }
     signInAs(Role.CURATOR);
     UI.getCurrent().navigate("images/" + imageId);
     LabelAssigner assigner = _get(LabelAssigner.class);
     assertTrue(assigner.isVisible());
-    ComponentUtil.fireEvent(assigner, new LabelAssigner.AssignEvent(assigner, "curated_class", true));
-    assertEquals("ui-curator", app.bean(CatalogService.class).labelHistory(imageId).get(0).by(), "recorded for the user");
+    ComponentUtil.fireEvent(
+        assigner, new LabelAssigner.AssignEvent(assigner, "curated_class", true));
+    assertEquals(
+        "ui-curator",
+        app.bean(CatalogService.class).labelHistory(imageId).get(0).by(),
+        "recorded for the user");
     app.bean(CatalogService.class).setLabel(imageId, null, "test");
   }
 
@@ -239,7 +266,8 @@ class ViewAccessIT {
     _get(users, TextField.class, s -> s.withId("user-name")).setValue("mallory");
     _get(users, PasswordField.class, s -> s.withId("user-password")).setValue("mallory-password");
     _get(users, Button.class, s -> s.withId("user-create")).click();
-    assertTrue(app.bean(AccountService.class).find("mallory").isEmpty(), "a curator cannot create users");
+    assertTrue(
+        app.bean(AccountService.class).find("mallory").isEmpty(), "a curator cannot create users");
     signInAs(Role.ADMIN);
     _get(users, Button.class, s -> s.withId("user-create")).click();
     _get(users, PasswordField.class, s -> s.withId("user-password")).setValue("mallory-password");

@@ -32,10 +32,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The role matrix over every REST endpoint: for each endpoint the least role that may call it, checked
- * for anonymous callers and every role (allowed: not 401/403; refused: 401 without a token, 403 with a
- * too-weak one, with a JSON error). A route the matrix does not list fails the test, so a new endpoint
- * cannot ship without a decided role. Anonymous access is off here (external database).
+ * The role matrix over every REST endpoint: for each endpoint the least role that may call it,
+ * checked for anonymous callers and every role (allowed: not 401/403; refused: 401 without a token,
+ * 403 with a too-weak one, with a JSON error). A route the matrix does not list fails the test, so
+ * a new endpoint cannot ship without a decided role. Anonymous access is off here (external
+ * database).
  */
 class AccessControlIT {
 
@@ -44,7 +45,8 @@ class AccessControlIT {
   private static final AtomicInteger unique = new AtomicInteger();
 
   /** One endpoint: its route template, the least role (null: anyone) and a request for it. */
-  private record Endpoint(String method, String template, Role least, Supplier<HttpRequest.Builder> request) {}
+  private record Endpoint(
+      String method, String template, Role least, Supplier<HttpRequest.Builder> request) {}
 
   private static TestCatalog app;
   private static final Map<Role, String> tokens = new EnumMap<>(Role.class);
@@ -77,12 +79,19 @@ class AccessControlIT {
   }
 
   private static HttpRequest.Builder json(String method, String path, String body) {
-    return at(path).header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+    return at(path)
+        .header("Content-Type", "application/json")
+        .method(method, HttpRequest.BodyPublishers.ofString(body));
   }
 
   private static HttpRequest.Builder uploadRequest() {
     Multipart form =
-        new Multipart().file("file", "m.png", "image/png", TestImages.png(16, 16, 1000 + unique.incrementAndGet()));
+        new Multipart()
+            .file(
+                "file",
+                "m.png",
+                "image/png",
+                TestImages.png(16, 16, 1000 + unique.incrementAndGet()));
     return at("/api/images").header("Content-Type", form.contentType()).POST(form.publisher());
   }
 
@@ -90,43 +99,111 @@ class AccessControlIT {
     String img = "/api/images/" + imageId;
     return List.of(
         new Endpoint("GET", "/api/health", null, () -> at("/api/health")),
-        new Endpoint("POST", "/api/login", null,
-            () -> json("POST", "/api/login", "{\"username\":\"test-viewer\",\"password\":\"" + TestCatalog.passwordOf("test-viewer") + "\"}")),
+        new Endpoint(
+            "POST",
+            "/api/login",
+            null,
+            () ->
+                json(
+                    "POST",
+                    "/api/login",
+                    "{\"username\":\"test-viewer\",\"password\":\""
+                        + TestCatalog.passwordOf("test-viewer")
+                        + "\"}")),
         new Endpoint("GET", "/api/classes", Role.VIEWER, () -> at("/api/classes")),
-        new Endpoint("POST", "/api/classes", Role.CURATOR,
-            () -> json("POST", "/api/classes", "{\"name\":\"class_" + unique.incrementAndGet() + "\"}")),
-        new Endpoint("GET", "/api/images{?label,family,unlabelled,split,page,size}", Role.VIEWER, () -> at("/api/images")),
+        new Endpoint(
+            "POST",
+            "/api/classes",
+            Role.CURATOR,
+            () ->
+                json(
+                    "POST",
+                    "/api/classes",
+                    "{\"name\":\"class_" + unique.incrementAndGet() + "\"}")),
+        new Endpoint(
+            "GET",
+            "/api/images{?label,family,unlabelled,split,page,size}",
+            Role.VIEWER,
+            () -> at("/api/images")),
         new Endpoint("POST", "/api/images", Role.CURATOR, AccessControlIT::uploadRequest),
         new Endpoint("GET", "/api/images/{id}", Role.VIEWER, () -> at(img)),
         new Endpoint("GET", "/api/images/{id}/labels", Role.VIEWER, () -> at(img + "/labels")),
-        new Endpoint("PUT", "/api/images/{id}/label", Role.CURATOR, () -> json("PUT", img + "/label", "{\"label\":\"seed_class\"}")),
+        new Endpoint(
+            "PUT",
+            "/api/images/{id}/label",
+            Role.CURATOR,
+            () -> json("PUT", img + "/label", "{\"label\":\"seed_class\"}")),
         new Endpoint("GET", "/api/images/{id}/content", Role.VIEWER, () -> at(img + "/content")),
-        new Endpoint("GET", "/api/images/{id}/thumbnail", Role.VIEWER, () -> at(img + "/thumbnail")),
+        new Endpoint(
+            "GET", "/api/images/{id}/thumbnail", Role.VIEWER, () -> at(img + "/thumbnail")),
         new Endpoint("GET", "/api/users/me", Role.VIEWER, () -> at("/api/users/me")),
         new Endpoint("GET", "/api/users", Role.ADMIN, () -> at("/api/users")),
-        new Endpoint("POST", "/api/users", Role.ADMIN,
-            () -> json("POST", "/api/users", "{\"username\":\"u" + unique.incrementAndGet() + "\",\"password\":\"long-enough-password\",\"role\":\"viewer\"}")),
-        new Endpoint("PUT", "/api/users/{username}", Role.ADMIN,
+        new Endpoint(
+            "POST",
+            "/api/users",
+            Role.ADMIN,
+            () ->
+                json(
+                    "POST",
+                    "/api/users",
+                    "{\"username\":\"u"
+                        + unique.incrementAndGet()
+                        + "\",\"password\":\"long-enough-password\",\"role\":\"viewer\"}")),
+        new Endpoint(
+            "PUT",
+            "/api/users/{username}",
+            Role.ADMIN,
             () -> json("PUT", "/api/users/test-viewer", "{\"role\":\"viewer\"}")),
         // no model is active here: allowed searches answer 409, which is not a refusal
-        new Endpoint("POST", "/api/search", Role.VIEWER, () -> json("POST", "/api/search", "{\"imageId\":" + imageId + "}")),
-        new Endpoint("GET", "/api/images/{id}/attention{?model}", Role.VIEWER, () -> at(img + "/attention")),
+        new Endpoint(
+            "POST",
+            "/api/search",
+            Role.VIEWER,
+            () -> json("POST", "/api/search", "{\"imageId\":" + imageId + "}")),
+        new Endpoint(
+            "GET", "/api/images/{id}/attention{?model}", Role.VIEWER, () -> at(img + "/attention")),
         new Endpoint("GET", "/api/models", Role.VIEWER, () -> at("/api/models")),
-        new Endpoint("GET", "/api/models/active/concepts", Role.VIEWER, () -> at("/api/models/active/concepts")),
-        new Endpoint("PUT", "/api/models/{id}/concepts/{index}", Role.CURATOR,
+        new Endpoint(
+            "GET",
+            "/api/models/active/concepts",
+            Role.VIEWER,
+            () -> at("/api/models/active/concepts")),
+        new Endpoint(
+            "PUT",
+            "/api/models/{id}/concepts/{index}",
+            Role.CURATOR,
             () -> json("PUT", "/api/models/no-such-model/concepts/0", "{\"name\":\"head\"}")),
-        new Endpoint("POST", "/api/models", Role.ADMIN, () -> {
-          Multipart form = new Multipart().file("file", "broken.zip", "application/zip", new byte[] {1, 2, 3});
-          return at("/api/models").header("Content-Type", form.contentType()).POST(form.publisher());
-        }),
-        new Endpoint("POST", "/api/models/{id}/activate", Role.ADMIN,
+        new Endpoint(
+            "POST",
+            "/api/models",
+            Role.ADMIN,
+            () -> {
+              Multipart form =
+                  new Multipart()
+                      .file("file", "broken.zip", "application/zip", new byte[] {1, 2, 3});
+              return at("/api/models")
+                  .header("Content-Type", form.contentType())
+                  .POST(form.publisher());
+            }),
+        new Endpoint(
+            "POST",
+            "/api/models/{id}/activate",
+            Role.ADMIN,
             () -> json("POST", "/api/models/no-such-model/activate", "{}")),
         // an unknown recipe: the role check comes first, and no training starts in this test
-        new Endpoint("POST", "/api/training-jobs", Role.ADMIN,
+        new Endpoint(
+            "POST",
+            "/api/training-jobs",
+            Role.ADMIN,
             () -> json("POST", "/api/training-jobs", "{\"recipe\":\"no-such-recipe\"}")),
-        new Endpoint("GET", "/api/training-jobs{?limit}", Role.VIEWER, () -> at("/api/training-jobs")),
-        new Endpoint("GET", "/api/training-jobs/{id}", Role.VIEWER, () -> at("/api/training-jobs/999999")),
-        new Endpoint("POST", "/api/training-jobs/{id}/cancel", Role.ADMIN,
+        new Endpoint(
+            "GET", "/api/training-jobs{?limit}", Role.VIEWER, () -> at("/api/training-jobs")),
+        new Endpoint(
+            "GET", "/api/training-jobs/{id}", Role.VIEWER, () -> at("/api/training-jobs/999999")),
+        new Endpoint(
+            "POST",
+            "/api/training-jobs/{id}/cancel",
+            Role.ADMIN,
             () -> json("POST", "/api/training-jobs/999999/cancel", "{}")));
   }
 
@@ -135,10 +212,12 @@ class AccessControlIT {
     Set<String> listed = new TreeSet<>();
     matrix().forEach(e -> listed.add(e.method() + " " + e.template()));
     Set<String> routes = new TreeSet<>();
-    for (UriRouteInfo<?, ?> route : app.bean(Router.class).uriRoutes().map(r -> (UriRouteInfo<?, ?>) r).toList()) {
+    for (UriRouteInfo<?, ?> route :
+        app.bean(Router.class).uriRoutes().map(r -> (UriRouteInfo<?, ?>) r).toList()) {
       routes.add(route.getHttpMethodName() + " " + route.getUriMatchTemplate().toString());
     }
-    // only /api reaches Micronaut (the servlet mapping); built-in management routes elsewhere are unreachable
+    // only /api reaches Micronaut (the servlet mapping); built-in management routes elsewhere are
+    // unreachable
     routes.removeIf(r -> !r.split(" ")[1].startsWith("/api/") || r.startsWith("HEAD "));
     assertEquals(routes, listed, "add new endpoints to the role matrix with their least role");
   }
@@ -155,7 +234,8 @@ class AccessControlIT {
     assertTrue(failures.isEmpty(), String.join("\n", failures));
   }
 
-  private static void check(Endpoint e, Role caller, boolean allowed, List<String> failures) throws Exception {
+  private static void check(Endpoint e, Role caller, boolean allowed, List<String> failures)
+      throws Exception {
     HttpRequest.Builder request = e.request().get();
     if (caller != null) {
       request.header("Authorization", "Bearer " + tokens.get(caller));
@@ -164,12 +244,30 @@ class AccessControlIT {
     String who = caller == null ? "anonymous" : caller.id();
     int status = r.statusCode();
     if (allowed && (status == 401 || status == 403 || status >= 500)) {
-      failures.add(e.method() + " " + e.template() + " as " + who + ": expected allowed, got " + status + " " + new String(r.body()));
+      failures.add(
+          e.method()
+              + " "
+              + e.template()
+              + " as "
+              + who
+              + ": expected allowed, got "
+              + status
+              + " "
+              + new String(r.body()));
     }
     if (!allowed) {
       int expected = caller == null ? 401 : 403;
       if (status != expected) {
-        failures.add(e.method() + " " + e.template() + " as " + who + ": expected " + expected + ", got " + status);
+        failures.add(
+            e.method()
+                + " "
+                + e.template()
+                + " as "
+                + who
+                + ": expected "
+                + expected
+                + ", got "
+                + status);
       } else if (!JSON.readTree(r.body()).path("error").isTextual()) {
         failures.add(e.method() + " " + e.template() + " as " + who + ": no JSON error body");
       }
@@ -180,7 +278,13 @@ class AccessControlIT {
   void loginAnswersATokenThatIdentifiesTheCaller() throws Exception {
     HttpResponse<byte[]> r =
         http.send(
-            json("POST", "/api/login", "{\"username\":\"test-curator\",\"password\":\"" + TestCatalog.passwordOf("test-curator") + "\"}").build(),
+            json(
+                    "POST",
+                    "/api/login",
+                    "{\"username\":\"test-curator\",\"password\":\""
+                        + TestCatalog.passwordOf("test-curator")
+                        + "\"}")
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, r.statusCode());
     JsonNode body = JSON.readTree(r.body());
@@ -191,7 +295,9 @@ class AccessControlIT {
     assertTrue(header.contains("HS256"), "signed, never alg none: " + header);
     JsonNode me =
         JSON.readTree(
-            http.send(at("/api/users/me").header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray())
+            http.send(
+                    at("/api/users/me").header("Authorization", "Bearer " + token).build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
                 .body());
     assertEquals("test-curator", me.get("username").asText());
     assertEquals("curator", me.get("role").asText());
@@ -200,7 +306,12 @@ class AccessControlIT {
   @Test
   void wrongPasswordsAndForgedTokensAreRefused() throws Exception {
     HttpResponse<byte[]> wrong =
-        http.send(json("POST", "/api/login", "{\"username\":\"test-admin\",\"password\":\"not-the-password\"}").build(),
+        http.send(
+            json(
+                    "POST",
+                    "/api/login",
+                    "{\"username\":\"test-admin\",\"password\":\"not-the-password\"}")
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(401, wrong.statusCode());
     assertFalse(JSON.readTree(wrong.body()).get("error").asText().isBlank());
@@ -209,12 +320,22 @@ class AccessControlIT {
     String[] admin = tokens.get(Role.ADMIN).split("\\.");
     String forged = viewer[0] + "." + admin[1] + "." + viewer[2];
     HttpResponse<byte[]> r =
-        http.send(at("/api/users").header("Authorization", "Bearer " + forged).build(), HttpResponse.BodyHandlers.ofByteArray());
+        http.send(
+            at("/api/users").header("Authorization", "Bearer " + forged).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(401, r.statusCode());
     String unsigned =
-        java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes()) + "." + admin[1] + ".";
-    assertEquals(401,
-        http.send(at("/api/users").header("Authorization", "Bearer " + unsigned).build(), HttpResponse.BodyHandlers.ofByteArray())
+        java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("{\"alg\":\"none\"}".getBytes())
+            + "."
+            + admin[1]
+            + ".";
+    assertEquals(
+        401,
+        http.send(
+                at("/api/users").header("Authorization", "Bearer " + unsigned).build(),
+                HttpResponse.BodyHandlers.ofByteArray())
             .statusCode());
   }
 
@@ -222,28 +343,50 @@ class AccessControlIT {
   void changesRecordTheCaller() throws Exception {
     String curator = tokens.get(Role.CURATOR);
     HttpResponse<byte[]> created =
-        http.send(json("POST", "/api/classes", "{\"name\":\"recorded_class\"}").header("Authorization", "Bearer " + curator).build(),
+        http.send(
+            json("POST", "/api/classes", "{\"name\":\"recorded_class\"}")
+                .header("Authorization", "Bearer " + curator)
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(201, created.statusCode(), new String(created.body()));
     HttpResponse<byte[]> labelled =
-        http.send(json("PUT", "/api/images/" + imageId + "/label", "{\"label\":\"recorded_class\"}")
-                .header("Authorization", "Bearer " + curator).build(),
+        http.send(
+            json("PUT", "/api/images/" + imageId + "/label", "{\"label\":\"recorded_class\"}")
+                .header("Authorization", "Bearer " + curator)
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, labelled.statusCode());
     JsonNode history =
-        JSON.readTree(http.send(at("/api/images/" + imageId + "/labels").header("Authorization", "Bearer " + curator).build(),
-            HttpResponse.BodyHandlers.ofByteArray()).body());
+        JSON.readTree(
+            http.send(
+                    at("/api/images/" + imageId + "/labels")
+                        .header("Authorization", "Bearer " + curator)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
+                .body());
     assertEquals("test-curator", history.get(history.size() - 1).get("by").asText());
     Multipart form =
-        new Multipart().file("file", "l.png", "image/png", TestImages.png(16, 16, 999)).field("label", "recorded_class");
+        new Multipart()
+            .file("file", "l.png", "image/png", TestImages.png(16, 16, 999))
+            .field("label", "recorded_class");
     HttpResponse<byte[]> upload =
-        http.send(at("/api/images").header("Content-Type", form.contentType()).header("Authorization", "Bearer " + curator)
-            .POST(form.publisher()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        http.send(
+            at("/api/images")
+                .header("Content-Type", form.contentType())
+                .header("Authorization", "Bearer " + curator)
+                .POST(form.publisher())
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(201, upload.statusCode(), new String(upload.body()));
     long uploaded = JSON.readTree(upload.body()).get("id").asLong();
     JsonNode uploadHistory =
-        JSON.readTree(http.send(at("/api/images/" + uploaded + "/labels").header("Authorization", "Bearer " + curator).build(),
-            HttpResponse.BodyHandlers.ofByteArray()).body());
+        JSON.readTree(
+            http.send(
+                    at("/api/images/" + uploaded + "/labels")
+                        .header("Authorization", "Bearer " + curator)
+                        .build(),
+                    HttpResponse.BodyHandlers.ofByteArray())
+                .body());
     assertEquals("test-curator", uploadHistory.get(0).get("by").asText());
   }
 
@@ -251,28 +394,48 @@ class AccessControlIT {
   void adminsManageUsersAndTheLastAdminStays() throws Exception {
     String admin = tokens.get(Role.ADMIN);
     HttpResponse<byte[]> created =
-        http.send(json("POST", "/api/users", "{\"username\":\"carol\",\"password\":\"carol-password-1\",\"role\":\"curator\"}")
-            .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofByteArray());
+        http.send(
+            json(
+                    "POST",
+                    "/api/users",
+                    "{\"username\":\"carol\",\"password\":\"carol-password-1\",\"role\":\"curator\"}")
+                .header("Authorization", "Bearer " + admin)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(201, created.statusCode(), new String(created.body()));
     assertEquals("curator", JSON.readTree(created.body()).get("role").asText());
     assertFalse(new String(created.body()).contains("argon2"), "never the hash");
     String carol = app.token("carol", "carol-password-1");
     HttpResponse<byte[]> disabled =
-        http.send(json("PUT", "/api/users/carol", "{\"enabled\":false}").header("Authorization", "Bearer " + admin).build(),
+        http.send(
+            json("PUT", "/api/users/carol", "{\"enabled\":false}")
+                .header("Authorization", "Bearer " + admin)
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(200, disabled.statusCode());
     HttpResponse<byte[]> login =
-        http.send(json("POST", "/api/login", "{\"username\":\"carol\",\"password\":\"carol-password-1\"}").build(),
+        http.send(
+            json("POST", "/api/login", "{\"username\":\"carol\",\"password\":\"carol-password-1\"}")
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(401, login.statusCode(), "a disabled user cannot sign in");
     assertNotEquals(null, carol);
     HttpResponse<byte[]> lastAdmin =
-        http.send(json("PUT", "/api/users/test-admin", "{\"role\":\"viewer\"}").header("Authorization", "Bearer " + admin).build(),
+        http.send(
+            json("PUT", "/api/users/test-admin", "{\"role\":\"viewer\"}")
+                .header("Authorization", "Bearer " + admin)
+                .build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(409, lastAdmin.statusCode());
     HttpResponse<byte[]> weak =
-        http.send(json("POST", "/api/users", "{\"username\":\"dave\",\"password\":\"short\",\"role\":\"viewer\"}")
-            .header("Authorization", "Bearer " + admin).build(), HttpResponse.BodyHandlers.ofByteArray());
+        http.send(
+            json(
+                    "POST",
+                    "/api/users",
+                    "{\"username\":\"dave\",\"password\":\"short\",\"role\":\"viewer\"}")
+                .header("Authorization", "Bearer " + admin)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(400, weak.statusCode());
   }
 }

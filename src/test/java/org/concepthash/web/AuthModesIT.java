@@ -17,8 +17,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Token expiry, anonymous viewer mode, the per-user upload limit and the brute-force brake, on an app
- * configured tight enough to see each: 3-second tokens, 3 uploads a minute, 3 failed logins allowed.
+ * Token expiry, anonymous viewer mode, the per-user upload limit and the brute-force brake, on an
+ * app configured tight enough to see each: 3-second tokens, 3 uploads a minute, 3 failed logins
+ * allowed.
  */
 class AuthModesIT {
 
@@ -50,17 +51,21 @@ class AuthModesIT {
   private static HttpRequest.Builder login(String user, String password) {
     return HttpRequest.newBuilder(app.uri("/api/login"))
         .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"));
+        .POST(
+            HttpRequest.BodyPublishers.ofString(
+                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"));
   }
 
   @Test
   void tokensExpire() throws Exception {
     String token = app.tokenFor(Role.VIEWER);
-    HttpRequest.Builder me = HttpRequest.newBuilder(app.uri("/api/users/me")).header("Authorization", "Bearer " + token);
+    HttpRequest.Builder me =
+        HttpRequest.newBuilder(app.uri("/api/users/me")).header("Authorization", "Bearer " + token);
     assertEquals("test-viewer", JSON.readTree(send(me).body()).get("username").asText());
     Thread.sleep(4_100);
     HttpResponse<String> expired = send(me);
-    assertEquals(401, expired.statusCode(), "an expired token is refused, not downgraded to anonymous");
+    assertEquals(
+        401, expired.statusCode(), "an expired token is refused, not downgraded to anonymous");
     assertTrue(JSON.readTree(expired.body()).get("error").isTextual());
   }
 
@@ -68,10 +73,16 @@ class AuthModesIT {
   void anonymousVisitorsMayBrowseButNotChange() throws Exception {
     HttpResponse<String> list = send(HttpRequest.newBuilder(app.uri("/api/classes")));
     assertEquals(200, list.statusCode());
-    assertEquals("anonymous", JSON.readTree(send(HttpRequest.newBuilder(app.uri("/api/users/me"))).body()).get("username").asText());
+    assertEquals(
+        "anonymous",
+        JSON.readTree(send(HttpRequest.newBuilder(app.uri("/api/users/me"))).body())
+            .get("username")
+            .asText());
     HttpResponse<String> create =
-        send(HttpRequest.newBuilder(app.uri("/api/classes")).header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"anon_class\"}")));
+        send(
+            HttpRequest.newBuilder(app.uri("/api/classes"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"anon_class\"}")));
     assertEquals(403, create.statusCode(), "a viewer's role does not allow creating classes");
     assertTrue(JSON.readTree(create.body()).get("error").isTextual());
     assertEquals(403, send(HttpRequest.newBuilder(app.uri("/api/users"))).statusCode());
@@ -79,13 +90,20 @@ class AuthModesIT {
 
   @Test
   void uploadsAreRateLimitedPerUser() throws Exception {
-    String curator = app.token(app.createUser("uploader", Role.CURATOR), TestCatalog.passwordOf("uploader"));
+    String curator =
+        app.token(app.createUser("uploader", Role.CURATOR), TestCatalog.passwordOf("uploader"));
     int[] statuses = new int[4];
     HttpResponse<String> last = null;
     for (int i = 0; i < 4; i++) {
-      Multipart form = new Multipart().file("file", "r" + i + ".png", "image/png", TestImages.png(12, 12, 500 + i));
-      last = send(HttpRequest.newBuilder(app.uri("/api/images")).header("Authorization", "Bearer " + curator)
-          .header("Content-Type", form.contentType()).POST(form.publisher()));
+      Multipart form =
+          new Multipart()
+              .file("file", "r" + i + ".png", "image/png", TestImages.png(12, 12, 500 + i));
+      last =
+          send(
+              HttpRequest.newBuilder(app.uri("/api/images"))
+                  .header("Authorization", "Bearer " + curator)
+                  .header("Content-Type", form.contentType())
+                  .POST(form.publisher()));
       statuses[i] = last.statusCode();
     }
     assertEquals("[201, 201, 201, 429]", java.util.Arrays.toString(statuses));
@@ -100,7 +118,8 @@ class AuthModesIT {
       assertEquals(401, send(login("target", "guess-" + i)).statusCode());
     }
     HttpResponse<String> locked = send(login("target", TestCatalog.passwordOf("target")));
-    assertEquals(429, locked.statusCode(), "even the right password waits until the delay has passed");
+    assertEquals(
+        429, locked.statusCode(), "even the right password waits until the delay has passed");
     assertTrue(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow()) >= 1);
     assertTrue(JSON.readTree(locked.body()).get("error").asText().contains("too many"));
   }

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micronaut.servlet.engine.MicronautServletConfiguration;
+import jakarta.servlet.MultipartConfigElement;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,8 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import io.micronaut.servlet.engine.MicronautServletConfiguration;
-import jakarta.servlet.MultipartConfigElement;
 import javax.imageio.ImageIO;
 import org.concepthash.accounts.Role;
 import org.concepthash.catalog.ImageIngest;
@@ -37,8 +37,12 @@ class CatalogApiIT {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static TestCatalog app;
-  /** A curator's token: every request here is a curator's (the role matrix is AccessControlIT's). */
+
+  /**
+   * A curator's token: every request here is a curator's (the role matrix is AccessControlIT's).
+   */
   private static String token;
+
   private static final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -64,7 +68,8 @@ class CatalogApiIT {
     return JSON.readTree(response.body());
   }
 
-  private static HttpResponse<byte[]> upload(String name, byte[] content, String label, String split) throws Exception {
+  private static HttpResponse<byte[]> upload(
+      String name, byte[] content, String label, String split) throws Exception {
     Multipart form = new Multipart().file("file", name, "application/octet-stream", content);
     if (label != null) {
       form.field("label", label);
@@ -72,11 +77,15 @@ class CatalogApiIT {
     if (split != null) {
       form.field("split", split);
     }
-    return send(at("/api/images").header("Content-Type", form.contentType()).POST(form.publisher()));
+    return send(
+        at("/api/images").header("Content-Type", form.contentType()).POST(form.publisher()));
   }
 
   private static HttpResponse<byte[]> postJson(String path, String body) throws Exception {
-    return send(at(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)));
+    return send(
+        at(path)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
   @Test
@@ -105,8 +114,12 @@ class CatalogApiIT {
 
   @Test
   void uploadWithALabelAndTheLabelIsListedAndFiltered() throws Exception {
-    assertEquals(201, postJson("/api/classes", "{\"name\":\"Laysan_Albatross\",\"family\":\"albatross\"}").statusCode());
-    HttpResponse<byte[]> r = upload("a.jpg", TestImages.jpeg(30, 30, 2), "Laysan_Albatross", "test");
+    assertEquals(
+        201,
+        postJson("/api/classes", "{\"name\":\"Laysan_Albatross\",\"family\":\"albatross\"}")
+            .statusCode());
+    HttpResponse<byte[]> r =
+        upload("a.jpg", TestImages.jpeg(30, 30, 2), "Laysan_Albatross", "test");
     assertEquals(201, r.statusCode(), new String(r.body()));
     assertEquals("Laysan_Albatross", json(r).get("label").asText());
     assertEquals("Laysan Albatross", json(r).get("labelDisplayName").asText());
@@ -137,32 +150,42 @@ class CatalogApiIT {
       assertFalse(json(r).get("error").asText().isBlank());
     }
     byte[] png = TestImages.png(64, 64, 3);
-    HttpResponse<byte[]> truncated = upload("cut.png", java.util.Arrays.copyOf(png, png.length / 2), null, null);
+    HttpResponse<byte[]> truncated =
+        upload("cut.png", java.util.Arrays.copyOf(png, png.length / 2), null, null);
     assertEquals(400, truncated.statusCode());
     assertTrue(json(truncated).get("error").asText().contains("truncated"));
     HttpResponse<byte[]> badSplit = upload("ok.png", TestImages.png(8, 8, 4), null, "validation");
     assertEquals(400, badSplit.statusCode());
-    HttpResponse<byte[]> unknownLabel = upload("ok.png", TestImages.png(8, 8, 5), "no_such_class", null);
+    HttpResponse<byte[]> unknownLabel =
+        upload("ok.png", TestImages.png(8, 8, 5), "no_such_class", null);
     assertEquals(400, unknownLabel.statusCode());
     assertTrue(json(unknownLabel).get("error").asText().contains("unknown class"));
-    assertEquals(filesBefore, countFiles(app.dataDir()), "refused uploads leave no files, temporary or stored");
+    assertEquals(
+        filesBefore,
+        countFiles(app.dataDir()),
+        "refused uploads leave no files, temporary or stored");
   }
 
   @Test
   void oversizeUploadIsRefusedByTheContainerAsItStreamsWithAJson413() throws Exception {
-    try (TestCatalog small = TestCatalog.start(true, java.util.Map.of("concepthash.ingest.max-bytes", 500))) {
+    try (TestCatalog small =
+        TestCatalog.start(true, java.util.Map.of("concepthash.ingest.max-bytes", 500))) {
       // over the file cap, under the request cap (which leaves room for the other form fields)
-      HttpResponse<byte[]> file = uploadTo(small, TestImages.encode(TestImages.noise(100, 100, 6), "png"));
+      HttpResponse<byte[]> file =
+          uploadTo(small, TestImages.encode(TestImages.noise(100, 100, 6), "png"));
       assertEquals(413, file.statusCode(), new String(file.body(), StandardCharsets.UTF_8));
       assertTrue(json(file).get("error").asText().contains("larger than"), json(file).toString());
       // over the request cap as well
-      HttpResponse<byte[]> request = uploadTo(small, TestImages.encode(TestImages.noise(300, 300, 6), "png"));
+      HttpResponse<byte[]> request =
+          uploadTo(small, TestImages.encode(TestImages.noise(300, 300, 6), "png"));
       assertEquals(413, request.statusCode(), new String(request.body(), StandardCharsets.UTF_8));
-      assertTrue(json(request).get("error").asText().contains("larger than"), json(request).toString());
+      assertTrue(
+          json(request).get("error").asText().contains("larger than"), json(request).toString());
     }
   }
 
-  private static HttpResponse<byte[]> uploadTo(TestCatalog catalog, byte[] content) throws Exception {
+  private static HttpResponse<byte[]> uploadTo(TestCatalog catalog, byte[] content)
+      throws Exception {
     Multipart form = new Multipart().file("file", "big.png", "image/png", content);
     return http.send(
         HttpRequest.newBuilder(catalog.uri("/api/images"))
@@ -179,7 +202,9 @@ class CatalogApiIT {
         app.bean(MicronautServletConfiguration.class).getMultipartConfigElement().orElseThrow();
     long maxBytes = app.bean(IngestLimits.class).maxBytes();
     assertEquals(maxBytes, multipart.getMaxFileSize());
-    assertTrue(multipart.getMaxRequestSize() > maxBytes && multipart.getMaxRequestSize() < maxBytes + (1 << 20),
+    assertTrue(
+        multipart.getMaxRequestSize() > maxBytes
+            && multipart.getMaxRequestSize() < maxBytes + (1 << 20),
         "request cap " + multipart.getMaxRequestSize());
     Path staging = Path.of(multipart.getLocation());
     assertTrue(staging.startsWith(app.dataDir()), staging.toString());
@@ -205,7 +230,8 @@ class CatalogApiIT {
     assertEquals(200, thumb.statusCode());
     var small = ImageIO.read(new ByteArrayInputStream(thumb.body()));
     assertEquals(256, small.getWidth());
-    assertArrayEquals(thumb.body(), send(at("/api/images/" + id + "/thumbnail")).body(), "cached, identical");
+    assertArrayEquals(
+        thumb.body(), send(at("/api/images/" + id + "/thumbnail")).body(), "cached, identical");
     assertEquals(404, send(at("/api/images/999999/thumbnail")).statusCode());
   }
 
@@ -216,8 +242,10 @@ class CatalogApiIT {
     long id = json(upload("g.png", TestImages.png(20, 20, 8), null, null)).get("id").asLong();
     for (String label : new String[] {"\"herring_gull\"", "\"glaucous_gull\"", "null"}) {
       HttpResponse<byte[]> r =
-          send(at("/api/images/" + id + "/label").header("Content-Type", "application/json")
-              .PUT(HttpRequest.BodyPublishers.ofString("{\"label\":" + label + "}")));
+          send(
+              at("/api/images/" + id + "/label")
+                  .header("Content-Type", "application/json")
+                  .PUT(HttpRequest.BodyPublishers.ofString("{\"label\":" + label + "}")));
       assertEquals(200, r.statusCode(), new String(r.body()));
     }
     assertTrue(json(send(at("/api/images/" + id))).get("label").isNull());
@@ -226,10 +254,13 @@ class CatalogApiIT {
     assertEquals("herring_gull", history.get(0).get("label").asText());
     assertEquals("glaucous_gull", history.get(1).get("label").asText());
     assertTrue(history.get(2).get("label").isNull());
-    assertEquals("test-curator", history.get(0).get("by").asText(), "the change is recorded for the caller");
+    assertEquals(
+        "test-curator", history.get(0).get("by").asText(), "the change is recorded for the caller");
     HttpResponse<byte[]> unknown =
-        send(at("/api/images/" + id + "/label").header("Content-Type", "application/json")
-            .PUT(HttpRequest.BodyPublishers.ofString("{\"label\":\"nope\"}")));
+        send(
+            at("/api/images/" + id + "/label")
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"label\":\"nope\"}")));
     assertEquals(400, unknown.statusCode());
     JsonNode unlabelled = json(send(at("/api/images?unlabelled=true&size=500")));
     boolean listed = false;
@@ -272,8 +303,11 @@ class CatalogApiIT {
     assertEquals(before + 1, json(send(at("/api/images?size=1"))).get("totalSize").asLong());
     assertTrue(store.contains(key));
     // and the service path (import uses it) agrees that it is now a duplicate
-    var dup = app.bean(ImageIngest.class)
-        .ingest(new ByteArrayInputStream(png), IngestRequest.upload("x.png", null, Split.UNSPECIFIED, "test"));
+    var dup =
+        app.bean(ImageIngest.class)
+            .ingest(
+                new ByteArrayInputStream(png),
+                IngestRequest.upload("x.png", null, Split.UNSPECIFIED, "test"));
     assertTrue(dup.duplicate());
   }
 

@@ -30,10 +30,11 @@ import org.concepthash.testing.TestImages;
 import org.junit.jupiter.api.Test;
 
 /**
- * Concept-part consistency through the API: a catalog whose parts-world birds carry their part keypoints
- * measures the micro model on registration, and {@code GET /api/models/active/concepts}, the model list,
- * search and attention answers show it; the counts are checked against an independent computation from
- * the model's own attention maps. A catalog without keypoints shows "not measured".
+ * Concept-part consistency through the API: a catalog whose parts-world birds carry their part
+ * keypoints measures the micro model on registration, and {@code GET /api/models/active/concepts},
+ * the model list, search and attention answers show it; the counts are checked against an
+ * independent computation from the model's own attention maps. A catalog without keypoints shows
+ * "not measured".
  */
 class PartConsistencyApiIT {
 
@@ -45,7 +46,8 @@ class PartConsistencyApiIT {
   @Test
   void theConceptsOfAMeasuredModelShowThePartsAnIndependentCountFinds() throws Exception {
     try (TestCatalog app = TestCatalog.server()) {
-      SearchCatalog.Seeded seeded = SearchCatalog.seed(app, CLASSES, PER_CLASS, SearchCatalog.Annotations.GENERATED);
+      SearchCatalog.Seeded seeded =
+          SearchCatalog.seed(app, CLASSES, PER_CLASS, SearchCatalog.Annotations.GENERATED);
       String token = app.tokenFor(Role.VIEWER);
       List<Map<String, Integer>> expected = independentCounts(seeded);
       int images = expected.get(0).values().stream().mapToInt(Integer::intValue).sum();
@@ -64,8 +66,13 @@ class PartConsistencyApiIT {
         JsonNode c = concepts.get("concepts").get(m);
         Map<String, Integer> counts = expected.get(m);
         int top = counts.values().stream().mapToInt(Integer::intValue).max().orElseThrow();
-        String part = counts.entrySet().stream().filter(e -> e.getValue() == top).map(Map.Entry::getKey).sorted()
-            .findFirst().orElseThrow();
+        String part =
+            counts.entrySet().stream()
+                .filter(e -> e.getValue() == top)
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         double purity = (double) top / images;
         JsonNode p = c.get("parts");
         assertEquals(part, p.get("dominantPart").asText(), "concept " + m);
@@ -73,7 +80,8 @@ class PartConsistencyApiIT {
         Map<String, Integer> shown = new HashMap<>();
         p.get("parts").forEach(s -> shown.put(s.get("part").asText(), s.get("images").asInt()));
         assertEquals(counts, shown, "the whole distribution of concept " + m);
-        String summary = part + " in " + Math.round(100 * purity) + "% of " + images + " annotated images";
+        String summary =
+            part + " in " + Math.round(100 * purity) + "% of " + images + " annotated images";
         assertEquals(summary, c.get("part").asText());
         boolean unreliable = purity < chance + 0.1;
         assertEquals(unreliable ? "unreliable" : "reliable", c.get("reliability").asText());
@@ -92,20 +100,26 @@ class PartConsistencyApiIT {
       }
       assertEquals(all, listed.get("partConsistency"), "the model list shows the same measurement");
 
-      // search and attention answers carry the reliability; explanations mark the unreliable concepts
+      // search and attention answers carry the reliability; explanations mark the unreliable
+      // concepts
       List<String> reliability = new ArrayList<>();
       concepts.get("concepts").forEach(c -> reliability.add(c.get("reliability").asText()));
-      JsonNode answer = post(app, token, "/api/search", "{\"imageId\":" + seeded.imageIds().get(1) + ",\"k\":10}");
+      JsonNode answer =
+          post(
+              app, token, "/api/search", "{\"imageId\":" + seeded.imageIds().get(1) + ",\"k\":10}");
       assertEquals(reliability, texts(answer.get("conceptReliability")));
       for (JsonNode r : answer.get("results")) {
         String explanation = r.get("explanation").asText();
         for (int m = 0; m < 2; m++) {
           String name = answer.get("concepts").get(m).asText();
-          assertEquals(reliability.get(m).equals("unreliable"), explanation.contains(name + " (unreliable)"),
+          assertEquals(
+              reliability.get(m).equals("unreliable"),
+              explanation.contains(name + " (unreliable)"),
               explanation);
         }
       }
-      JsonNode attention = get(app, token, "/api/images/" + seeded.imageIds().get(0) + "/attention");
+      JsonNode attention =
+          get(app, token, "/api/images/" + seeded.imageIds().get(0) + "/attention");
       assertEquals(reliability, texts(attention.get("conceptReliability")));
     }
   }
@@ -122,26 +136,34 @@ class PartConsistencyApiIT {
         assertEquals("not measured", c.get("reliability").asText());
         assertTrue(c.get("parts").isNull());
       }
-      JsonNode answer = post(app, token, "/api/search", "{\"imageId\":" + seeded.imageIds().get(0) + "}");
-      assertEquals(List.of("not measured", "not measured"), texts(answer.get("conceptReliability")));
-      answer.get("results").forEach(r -> assertFalse(r.get("explanation").asText().contains("unreliable")));
+      JsonNode answer =
+          post(app, token, "/api/search", "{\"imageId\":" + seeded.imageIds().get(0) + "}");
+      assertEquals(
+          List.of("not measured", "not measured"), texts(answer.get("conceptReliability")));
+      answer
+          .get("results")
+          .forEach(r -> assertFalse(r.get("explanation").asText().contains("unreliable")));
     }
   }
 
   /**
-   * Per concept, how often its attention peak lies nearest to each part over the test-split images (odd
-   * image indices), computed here from the micro model's maps: the peak patch's centre in the network's
-   * crop, mapped back to the 48 px image (square, so one scale and one offset), to the nearest keypoint.
+   * Per concept, how often its attention peak lies nearest to each part over the test-split images
+   * (odd image indices), computed here from the micro model's maps: the peak patch's centre in the
+   * network's crop, mapped back to the 48 px image (square, so one scale and one offset), to the
+   * nearest keypoint.
    */
-  private static List<Map<String, Integer>> independentCounts(SearchCatalog.Seeded seeded) throws Exception {
+  private static List<Map<String, Integer>> independentCounts(SearchCatalog.Seeded seeded)
+      throws Exception {
     List<Map<String, Integer>> counts = List.of(new HashMap<>(), new HashMap<>());
-    try (Encoder encoder = Encoder.open(PackageFixtures.microV1(), new EncoderOptions(false, 1, 8))) {
+    try (Encoder encoder =
+        Encoder.open(PackageFixtures.microV1(), new EncoderOptions(false, 1, 8))) {
       int resized = encoder.preprocessor().resizeShorterSide();
       int crop = encoder.preprocessor().cropSize();
       for (int c = 0; c < CLASSES; c++) {
         for (int i = 1; i < PER_CLASS; i += 2) {
           GeneratedImage g = seeded.world().generate(c, i);
-          BufferedImage stored = ImageIO.read(new ByteArrayInputStream(TestImages.encode(g.image(), "png")));
+          BufferedImage stored =
+              ImageIO.read(new ByteArrayInputStream(TestImages.encode(g.image(), "png")));
           int size = stored.getWidth();
           Encoding e = encoder.encode(stored);
           for (int m = 0; m < 2; m++) {
@@ -175,16 +197,27 @@ class PartConsistencyApiIT {
   }
 
   private static JsonNode get(TestCatalog app, String token, String path) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(app.uri(path)).header("Authorization", "Bearer " + token)
-        .GET().build(), HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(app.uri(path))
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
     return JSON.readTree(r.body());
   }
 
-  private static JsonNode post(TestCatalog app, String token, String path, String body) throws Exception {
-    HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(app.uri(path)).header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-        HttpResponse.BodyHandlers.ofString());
+  private static JsonNode post(TestCatalog app, String token, String path, String body)
+      throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(app.uri(path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, r.statusCode(), r.body());
     return JSON.readTree(r.body());
   }

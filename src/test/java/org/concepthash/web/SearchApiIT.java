@@ -14,11 +14,11 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.concepthash.accounts.Role;
-import org.concepthash.serving.CatalogSearchIndex;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageFilter;
 import org.concepthash.code.HexCode;
 import org.concepthash.search.IndexSnapshot;
+import org.concepthash.serving.CatalogSearchIndex;
 import org.concepthash.testing.Multipart;
 import org.concepthash.testing.SearchCatalog;
 import org.concepthash.testing.TestCatalog;
@@ -30,8 +30,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The search, attention and concept-name API against the running app with a real catalog, the micro model
- * on ONNX Runtime and PostgreSQL. Rankings are checked against a brute-force scan of the stored codes.
+ * The search, attention and concept-name API against the running app with a real catalog, the micro
+ * model on ONNX Runtime and PostgreSQL. Rankings are checked against a brute-force scan of the
+ * stored codes.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SearchApiIT {
@@ -40,7 +41,11 @@ class SearchApiIT {
   private static final HttpClient http = HttpClient.newHttpClient();
   private static TestCatalog app;
   private static SearchCatalog.Seeded seeded;
-  /** Searching needs a viewer and renaming a curator (AccessControlIT checks the roles): sign in as one. */
+
+  /**
+   * Searching needs a viewer and renaming a curator (AccessControlIT checks the roles): sign in as
+   * one.
+   */
   private static String curatorToken;
 
   @BeforeAll
@@ -67,7 +72,8 @@ class SearchApiIT {
     return JSON.readTree(r.body());
   }
 
-  private static HttpResponse<byte[]> searchUpload(byte[] png, String k, String concepts) throws Exception {
+  private static HttpResponse<byte[]> searchUpload(byte[] png, String k, String concepts)
+      throws Exception {
     Multipart form = new Multipart().file("file", "query.png", "image/png", png);
     if (k != null) {
       form.field("k", k);
@@ -75,33 +81,46 @@ class SearchApiIT {
     if (concepts != null) {
       form.field("concepts", concepts);
     }
-    return send(at("/api/search").header("Content-Type", form.contentType()).POST(form.publisher()));
+    return send(
+        at("/api/search").header("Content-Type", form.contentType()).POST(form.publisher()));
   }
 
-  private static HttpResponse<byte[]> sendJson(String method, String path, String body) throws Exception {
-    return send(at(path).header("Content-Type", "application/json")
-        .method(method, HttpRequest.BodyPublishers.ofString(body)));
+  private static HttpResponse<byte[]> sendJson(String method, String path, String body)
+      throws Exception {
+    return send(
+        at(path)
+            .header("Content-Type", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body)));
   }
 
-  /** Image ids in (distance over the selected concepts, id) order, by brute force over the served codes. */
+  /**
+   * Image ids in (distance over the selected concepts, id) order, by brute force over the served
+   * codes.
+   */
   private static List<Long> bruteForce(String hexCode, boolean[] selected, long exclude, int k) {
     IndexSnapshot snapshot = app.bean(CatalogSearchIndex.class).index().orElseThrow().snapshot();
     long[] query = HexCode.parse(hexCode, 8);
     record Scored(long id, int d) {}
     List<Scored> all = new ArrayList<>();
-    snapshot.entries().forEach(e -> {
-      int d = 0;
-      for (int j = 0; j < 8; j++) {
-        if (selected[j / 4] && ((e.code()[0] ^ query[0]) >>> j & 1L) != 0) {
-          d++;
-        }
-      }
-      if (e.imageId() != exclude) {
-        all.add(new Scored(e.imageId(), d));
-      }
-    });
-    return all.stream().sorted(Comparator.comparingInt(Scored::d).thenComparingLong(Scored::id)).limit(k)
-        .map(Scored::id).toList();
+    snapshot
+        .entries()
+        .forEach(
+            e -> {
+              int d = 0;
+              for (int j = 0; j < 8; j++) {
+                if (selected[j / 4] && ((e.code()[0] ^ query[0]) >>> j & 1L) != 0) {
+                  d++;
+                }
+              }
+              if (e.imageId() != exclude) {
+                all.add(new Scored(e.imageId(), d));
+              }
+            });
+    return all.stream()
+        .sorted(Comparator.comparingInt(Scored::d).thenComparingLong(Scored::id))
+        .limit(k)
+        .map(Scored::id)
+        .toList();
   }
 
   private static List<Long> ids(JsonNode results) {
@@ -113,7 +132,10 @@ class SearchApiIT {
   @Test
   @Order(1)
   void uploadedQueryIsAnsweredWithItsCodeAndRankedExplainedResultsButNotStored() throws Exception {
-    long before = app.bean(CatalogService.class).list(new ImageFilter(null, null, null, null), 0, 1).totalSize();
+    long before =
+        app.bean(CatalogService.class)
+            .list(new ImageFilter(null, null, null, null), 0, 1)
+            .totalSize();
     HttpResponse<byte[]> r = searchUpload(SearchCatalog.newBird(seeded, 2, 40), "7", null);
     assertEquals(200, r.statusCode(), new String(r.body()));
     JsonNode body = json(r);
@@ -123,7 +145,10 @@ class SearchApiIT {
     String code = query.get("code").asText();
     assertEquals(2, code.length(), "8 bits are 2 hex digits");
     String bits = query.get("subcodes").get(0).asText() + query.get("subcodes").get(1).asText();
-    assertEquals(Integer.parseInt(code, 16), Integer.parseInt(bits, 2), "sub-codes are the code's bits, first first");
+    assertEquals(
+        Integer.parseInt(code, 16),
+        Integer.parseInt(bits, 2),
+        "sub-codes are the code's bits, first first");
     assertEquals(4, query.get("attention").get("grid").asInt());
     assertEquals(2, query.get("attention").get("maps").size());
     assertEquals(16, query.get("attention").get("maps").get(1).size());
@@ -143,7 +168,10 @@ class SearchApiIT {
         assertTrue(explanation.startsWith("same head"), explanation);
       }
     }
-    long after = app.bean(CatalogService.class).list(new ImageFilter(null, null, null, null), 0, 1).totalSize();
+    long after =
+        app.bean(CatalogService.class)
+            .list(new ImageFilter(null, null, null, null), 0, 1)
+            .totalSize();
     assertEquals(before, after, "a query upload is not stored");
   }
 
@@ -165,25 +193,35 @@ class SearchApiIT {
   @Order(3)
   void catalogImageQueryAsJsonLeavesTheQueryOut() throws Exception {
     long id = seeded.imageIds().get(3);
-    HttpResponse<byte[]> r = sendJson("POST", "/api/search", "{\"imageId\": " + id + ", \"k\": 5, \"concepts\": [0]}");
+    HttpResponse<byte[]> r =
+        sendJson("POST", "/api/search", "{\"imageId\": " + id + ", \"k\": 5, \"concepts\": [0]}");
     assertEquals(200, r.statusCode(), new String(r.body()));
     JsonNode body = json(r);
     List<Long> ids = ids(body.get("results"));
     assertEquals(5, ids.size());
     assertFalse(ids.contains(id));
-    assertEquals(bruteForce(body.get("query").get("code").asText(), new boolean[] {true, false}, id, 5), ids);
-    JsonNode byName = json(sendJson("POST", "/api/search", "{\"imageId\": " + id + ", \"k\": 5, \"concepts\": [\"head\"]}"));
+    assertEquals(
+        bruteForce(body.get("query").get("code").asText(), new boolean[] {true, false}, id, 5),
+        ids);
+    JsonNode byName =
+        json(
+            sendJson(
+                "POST",
+                "/api/search",
+                "{\"imageId\": " + id + ", \"k\": 5, \"concepts\": [\"head\"]}"));
     assertEquals(ids, ids(byName.get("results")));
   }
 
   @Test
   @Order(4)
   void badRequestsAreRefusedWithAReason() throws Exception {
-    HttpResponse<byte[]> unknownConcept = searchUpload(SearchCatalog.newBird(seeded, 0, 40), "5", "wing");
+    HttpResponse<byte[]> unknownConcept =
+        searchUpload(SearchCatalog.newBird(seeded, 0, 40), "5", "wing");
     assertEquals(400, unknownConcept.statusCode());
     assertTrue(json(unknownConcept).get("error").asText().contains("wing"));
     assertEquals(400, searchUpload(SearchCatalog.newBird(seeded, 0, 40), "0", null).statusCode());
-    assertEquals(400, searchUpload(SearchCatalog.newBird(seeded, 0, 40), "many", null).statusCode());
+    assertEquals(
+        400, searchUpload(SearchCatalog.newBird(seeded, 0, 40), "many", null).statusCode());
     HttpResponse<byte[]> notImage = searchUpload("hello".getBytes(), null, null);
     assertEquals(400, notImage.statusCode());
     assertTrue(json(notImage).has("error"));
@@ -210,8 +248,11 @@ class SearchApiIT {
     JsonNode crop = a.get("crop");
     // the micro package resizes the shorter side to 37 px and takes the central 32 px
     assertEquals(32.0 / 37, crop.get("width").asDouble(), 1e-9);
-    assertEquals(2.0 / 37, crop.get("left").asDouble(), 1e-9, "centred: (37 - 32) / 2 whole pixels");
-    assertEquals(200, send(at("/api/images/" + id + "/attention?model=" + seeded.model().id())).statusCode());
+    assertEquals(
+        2.0 / 37, crop.get("left").asDouble(), 1e-9, "centred: (37 - 32) / 2 whole pixels");
+    assertEquals(
+        200,
+        send(at("/api/images/" + id + "/attention?model=" + seeded.model().id())).statusCode());
     assertEquals(409, send(at("/api/images/" + id + "/attention?model=other")).statusCode());
     assertEquals(404, send(at("/api/images/999999/attention")).statusCode());
   }
@@ -230,11 +271,17 @@ class SearchApiIT {
     assertEquals("beak", json(renamed).get("concepts").get(1).get("name").asText());
     JsonNode search = json(searchUpload(SearchCatalog.newBird(seeded, 1, 40), "3", "beak"));
     assertTrue(search.get("results").get(0).get("explanation").asText().contains("beak"));
-    assertEquals("beak", json(send(at("/api/models/active/concepts"))).get("concepts").get(1).get("name").asText());
+    assertEquals(
+        "beak",
+        json(send(at("/api/models/active/concepts"))).get("concepts").get(1).get("name").asText());
 
     assertEquals(409, sendJson("PUT", path, "{\"name\": \"Head\"}").statusCode());
-    assertEquals(400, sendJson("PUT", "/api/models/" + seeded.model().id() + "/concepts/5", "{\"name\": \"x\"}").statusCode());
-    assertEquals(404, sendJson("PUT", "/api/models/nope/concepts/0", "{\"name\": \"x\"}").statusCode());
+    assertEquals(
+        400,
+        sendJson("PUT", "/api/models/" + seeded.model().id() + "/concepts/5", "{\"name\": \"x\"}")
+            .statusCode());
+    assertEquals(
+        404, sendJson("PUT", "/api/models/nope/concepts/0", "{\"name\": \"x\"}").statusCode());
     assertNotEquals(200, sendJson("PUT", path, "{\"name\": \" \"}").statusCode());
     sendJson("PUT", path, "{\"name\": \"tail\"}");
   }

@@ -18,7 +18,10 @@ class TokenSigningIT {
       var signatures = app.context().getBeansOfType(SignatureConfiguration.class);
       assertEquals(1, signatures.size(), "one key signs and checks tokens: " + signatures);
       SignatureGeneratorConfiguration generator =
-          app.context().getBean(SignatureGeneratorConfiguration.class, io.micronaut.inject.qualifiers.Qualifiers.byName("generator"));
+          app.context()
+              .getBean(
+                  SignatureGeneratorConfiguration.class,
+                  io.micronaut.inject.qualifiers.Qualifiers.byName("generator"));
       assertTrue(generator.supports(com.nimbusds.jose.JWSAlgorithm.HS256));
       String secret = Files.readString(app.dataDir().resolve(TokenSigning.SECRET_FILE));
       assertTrue(secret.length() >= 32);

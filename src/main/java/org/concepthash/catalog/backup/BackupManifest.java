@@ -5,8 +5,9 @@ import com.google.gson.GsonBuilder;
 import java.util.List;
 
 /**
- * {@code backup.json}, the last entry of a backup archive: what the archive must hold, so a restore can
- * check every entry before it writes anything (a truncated or altered archive is refused whole).
+ * {@code backup.json}, the last entry of a backup archive: what the archive must hold, so a restore
+ * can check every entry before it writes anything (a truncated or altered archive is refused
+ * whole).
  *
  * <pre>
  * format          1
@@ -16,13 +17,16 @@ import java.util.List;
  * files[]         {path (relative to the data directory), entry, size, sha256}
  * </pre>
  */
-public record BackupManifest(int format, String createdAt, String schemaVersion, List<Table> tables, List<FileEntry> files) {
+public record BackupManifest(
+    int format, String createdAt, String schemaVersion, List<Table> tables, List<FileEntry> files) {
 
   static final int FORMAT = 1;
   static final String ENTRY = "backup.json";
-  private static final Gson GSON = new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create();
 
-  public record Table(String name, List<String> columns, long rows, String entry, long size, String sha256) {}
+  public record Table(
+      String name, List<String> columns, long rows, String entry, long size, String sha256) {}
 
   public record FileEntry(String path, String entry, long size, String sha256) {}
 

@@ -24,24 +24,29 @@ import org.concepthash.catalog.database.CatalogLocation.ExternalDatabase;
 import org.concepthash.catalog.store.AtomicFiles;
 
 /**
- * Writes a backup archive (a ZIP file) of a catalog, also while the application runs: the database's
- * tables from one snapshot ({@link CatalogTables}), then the image store, the model packages and the token
- * secret, then {@link BackupManifest} with the size and SHA-256 of every entry. Images and packages are
- * written before their rows and never deleted, so every file a row of the snapshot names is there when the
- * files are copied after it. Thumbnails (made on demand), training run folders and the database files
- * themselves are left out.
+ * Writes a backup archive (a ZIP file) of a catalog, also while the application runs: the
+ * database's tables from one snapshot ({@link CatalogTables}), then the image store, the model
+ * packages and the token secret, then {@link BackupManifest} with the size and SHA-256 of every
+ * entry. Images and packages are written before their rows and never deleted, so every file a row
+ * of the snapshot names is there when the files are copied after it. Thumbnails (made on demand),
+ * training run folders and the database files themselves are left out.
  */
 public final class CatalogBackup {
 
   /** What of the data directory a restore needs, relative to it. */
   static final List<String> DATA = List.of("images", "models", "token-secret");
+
   static final String TABLE_PREFIX = "database/";
   static final String FILE_PREFIX = "files/";
 
   private CatalogBackup() {}
 
-  /** Writes the archive to {@code out} (through a temporary file and a rename: never half an archive). */
-  public static BackupManifest write(ExternalDatabase database, Path dataDir, Path out) throws IOException {
+  /**
+   * Writes the archive to {@code out} (through a temporary file and a rename: never half an
+   * archive).
+   */
+  public static BackupManifest write(ExternalDatabase database, Path dataDir, Path out)
+      throws IOException {
     Path partial = out.toAbsolutePath().resolveSibling(out.getFileName() + ".partial");
     try {
       BackupManifest manifest;
@@ -50,8 +55,13 @@ public final class CatalogBackup {
         zip.setLevel(Deflater.BEST_SPEED); // PNGs and packages are compressed already
         Snapshot snapshot = writeTables(database, zip);
         List<BackupManifest.FileEntry> files = writeFiles(dataDir, zip);
-        manifest = new BackupManifest(BackupManifest.FORMAT, snapshot.createdAt(), snapshot.schemaVersion(),
-            snapshot.tables(), files);
+        manifest =
+            new BackupManifest(
+                BackupManifest.FORMAT,
+                snapshot.createdAt(),
+                snapshot.schemaVersion(),
+                snapshot.tables(),
+                files);
         zip.putNextEntry(new ZipEntry(BackupManifest.ENTRY));
         zip.write(manifest.toJson().getBytes(StandardCharsets.UTF_8));
         zip.closeEntry();
@@ -67,21 +77,31 @@ public final class CatalogBackup {
     }
   }
 
-  private record Snapshot(String createdAt, String schemaVersion, List<BackupManifest.Table> tables) {}
+  private record Snapshot(
+      String createdAt, String schemaVersion, List<BackupManifest.Table> tables) {}
 
-  private static Snapshot writeTables(ExternalDatabase database, ZipOutputStream zip) throws IOException {
-    try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+  private static Snapshot writeTables(ExternalDatabase database, ZipOutputStream zip)
+      throws IOException {
+    try (Connection c =
+        DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
       c.setAutoCommit(false);
       c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
       c.setReadOnly(true);
       String createdAt;
       try (Statement s = c.createStatement();
-          ResultSet rs = s.executeQuery("select to_char(now() at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")) {
+          ResultSet rs =
+              s.executeQuery(
+                  "select to_char(now() at time zone 'UTC',"
+                      + " 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')")) {
         rs.next(); // the transaction's first query fixes its snapshot
         createdAt = rs.getString(1);
       }
-      String version = CatalogTables.schemaVersion(c).orElseThrow(() ->
-          new BackupException("the database holds no catalog (no Flyway history): nothing to back up"));
+      String version =
+          CatalogTables.schemaVersion(c)
+              .orElseThrow(
+                  () ->
+                      new BackupException(
+                          "the database holds no catalog (no Flyway history): nothing to back up"));
       List<BackupManifest.Table> tables = new ArrayList<>();
       for (String table : CatalogTables.names(c)) {
         List<String> columns = CatalogTables.columns(c, table);
@@ -90,7 +110,9 @@ public final class CatalogBackup {
         DigestingOutput out = new DigestingOutput(zip);
         CatalogTables.copyOut(c, table, columns, out);
         zip.closeEntry();
-        tables.add(new BackupManifest.Table(table, columns, out.newlines(), entry, out.size(), out.sha256()));
+        tables.add(
+            new BackupManifest.Table(
+                table, columns, out.newlines(), entry, out.size(), out.sha256()));
       }
       c.commit();
       return new Snapshot(createdAt, version, tables);
@@ -99,7 +121,8 @@ public final class CatalogBackup {
     }
   }
 
-  private static List<BackupManifest.FileEntry> writeFiles(Path dataDir, ZipOutputStream zip) throws IOException {
+  private static List<BackupManifest.FileEntry> writeFiles(Path dataDir, ZipOutputStream zip)
+      throws IOException {
     List<BackupManifest.FileEntry> files = new ArrayList<>();
     for (String root : DATA) {
       Path start = dataDir.resolve(root);
@@ -108,10 +131,13 @@ public final class CatalogBackup {
       }
       List<Path> paths;
       try (Stream<Path> walk = Files.walk(start)) {
-        // a temporary file is a write in progress (or a crash's leftover): its final file is not there yet
-        paths = walk.filter(Files::isRegularFile)
-            .filter(p -> !p.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX))
-            .sorted().toList();
+        // a temporary file is a write in progress (or a crash's leftover): its final file is not
+        // there yet
+        paths =
+            walk.filter(Files::isRegularFile)
+                .filter(p -> !p.getFileName().toString().endsWith(AtomicFiles.TEMP_SUFFIX))
+                .sorted()
+                .toList();
       }
       for (Path p : paths) {
         String relative = dataDir.relativize(p).toString().replace('\\', '/');

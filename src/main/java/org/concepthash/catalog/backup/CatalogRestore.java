@@ -26,9 +26,9 @@ import org.flywaydb.core.Flyway;
 
 /**
  * Rebuilds a catalog from a {@link CatalogBackup} archive into an empty data directory and an empty
- * database. The whole archive is checked first (every entry present with the recorded size and SHA-256), so
- * a truncated or altered archive restores nothing; then the files are written, the schema is migrated to
- * the archive's version and the rows are copied back in one transaction.
+ * database. The whole archive is checked first (every entry present with the recorded size and
+ * SHA-256), so a truncated or altered archive restores nothing; then the files are written, the
+ * schema is migrated to the archive's version and the rows are copied back in one transaction.
  */
 public final class CatalogRestore {
 
@@ -56,10 +56,12 @@ public final class CatalogRestore {
   }
 
   /**
-   * Restores {@code archive} into {@code dataDir} (absent or empty) and {@code database} (empty: no catalog
-   * rows). On any failure the files written are removed and the database transaction is rolled back.
+   * Restores {@code archive} into {@code dataDir} (absent or empty) and {@code database} (empty: no
+   * catalog rows). On any failure the files written are removed and the database transaction is
+   * rolled back.
    */
-  public static BackupManifest restore(Path archive, Path dataDir, DatabaseOpener database) throws IOException {
+  public static BackupManifest restore(Path archive, Path dataDir, DatabaseOpener database)
+      throws IOException {
     BackupManifest manifest = verify(archive);
     requireEmpty(dataDir);
     Files.createDirectories(dataDir);
@@ -75,7 +77,9 @@ public final class CatalogRestore {
     }
   }
 
-  /** Opens the target database once the data directory exists (the embedded one lives inside it). */
+  /**
+   * Opens the target database once the data directory exists (the embedded one lives inside it).
+   */
   @FunctionalInterface
   public interface DatabaseOpener {
     OpenedDatabase open(Path dataDir) throws IOException;
@@ -97,27 +101,38 @@ public final class CatalogRestore {
         .target(manifest.schemaVersion())
         .load()
         .migrate();
-    try (Connection c = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
+    try (Connection c =
+        DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
       Optional<String> version = CatalogTables.schemaVersion(c);
       if (!version.equals(Optional.of(manifest.schemaVersion()))) {
-        throw new BackupException("the archive's schema is version " + manifest.schemaVersion()
-            + " but this ConceptHash migrates to " + version.orElse("nothing")
-            + ": restore it with the version that wrote it");
+        throw new BackupException(
+            "the archive's schema is version "
+                + manifest.schemaVersion()
+                + " but this ConceptHash migrates to "
+                + version.orElse("nothing")
+                + ": restore it with the version that wrote it");
       }
       c.setAutoCommit(false);
       Map<String, BackupManifest.Table> byName =
-          manifest.tables().stream().collect(Collectors.toMap(BackupManifest.Table::name, Function.identity()));
+          manifest.tables().stream()
+              .collect(Collectors.toMap(BackupManifest.Table::name, Function.identity()));
       List<String> present = CatalogTables.names(c);
       for (String name : byName.keySet()) {
         if (!present.contains(name)) {
-          throw new BackupException("the archive holds table " + name + ", which schema version "
-              + manifest.schemaVersion() + " lacks");
+          throw new BackupException(
+              "the archive holds table "
+                  + name
+                  + ", which schema version "
+                  + manifest.schemaVersion()
+                  + " lacks");
         }
       }
       Optional<String> occupied = CatalogTables.firstNonEmpty(c, present);
       if (occupied.isPresent()) {
-        throw new BackupException("the target database already holds a catalog (table " + occupied.get()
-            + " has rows): restore into an empty database");
+        throw new BackupException(
+            "the target database already holds a catalog (table "
+                + occupied.get()
+                + " has rows): restore into an empty database");
       }
       for (String table : CatalogTables.dependencyOrder(c, List.copyOf(byName.keySet()))) {
         BackupManifest.Table t = byName.get(table);
@@ -126,7 +141,8 @@ public final class CatalogRestore {
           rows = CatalogTables.copyIn(c, table, t.columns(), in);
         }
         if (rows != t.rows()) {
-          throw new BackupException("table " + table + ": " + rows + " rows restored, " + t.rows() + " recorded");
+          throw new BackupException(
+              "table " + table + ": " + rows + " rows restored, " + t.rows() + " recorded");
         }
       }
       CatalogTables.resetSequences(c, List.copyOf(byName.keySet()));
@@ -136,7 +152,8 @@ public final class CatalogRestore {
     }
   }
 
-  private static void writeFiles(ZipFile zip, BackupManifest manifest, Path dataDir) throws IOException {
+  private static void writeFiles(ZipFile zip, BackupManifest manifest, Path dataDir)
+      throws IOException {
     for (BackupManifest.FileEntry f : manifest.files()) {
       Path target = dataDir.resolve(f.path());
       Files.createDirectories(target.getParent());
@@ -168,13 +185,18 @@ public final class CatalogRestore {
       throw damaged(archive, "unreadable " + BackupManifest.ENTRY + ": " + e.getMessage(), e);
     }
     if (m.format() != BackupManifest.FORMAT) {
-      throw new BackupException(archive + " is a backup of format " + m.format() + "; this ConceptHash reads "
-          + BackupManifest.FORMAT);
+      throw new BackupException(
+          archive
+              + " is a backup of format "
+              + m.format()
+              + "; this ConceptHash reads "
+              + BackupManifest.FORMAT);
     }
     return m;
   }
 
-  private static void check(ZipFile zip, Path archive, String name, long size, String sha256) throws IOException {
+  private static void check(ZipFile zip, Path archive, String name, long size, String sha256)
+      throws IOException {
     ZipEntry entry = name == null ? null : zip.getEntry(name);
     if (entry == null) {
       throw damaged(archive, "entry " + name + " is missing", null);
@@ -194,17 +216,22 @@ public final class CatalogRestore {
       }
     }
     if (read != size || !HexFormat.of().formatHex(digest.digest()).equals(sha256)) {
-      throw damaged(archive, "entry " + name + " differs from what was recorded (" + read + " of " + size
-          + " bytes)", null);
+      throw damaged(
+          archive,
+          "entry " + name + " differs from what was recorded (" + read + " of " + size + " bytes)",
+          null);
     }
   }
 
   /** A file entry must land inside the data directory, under one of the parts a backup copies. */
   private static void checkPath(Path archive, String path) throws BackupException {
     Path p = Path.of(path).normalize();
-    if (p.isAbsolute() || p.startsWith("..") || !CatalogBackup.DATA.contains(p.getName(0).toString())
+    if (p.isAbsolute()
+        || p.startsWith("..")
+        || !CatalogBackup.DATA.contains(p.getName(0).toString())
         || !p.toString().equals(path)) {
-      throw damaged(archive, "file entry " + path + " lies outside the parts of a data directory", null);
+      throw damaged(
+          archive, "file entry " + path + " lies outside the parts of a data directory", null);
     }
   }
 
@@ -212,7 +239,8 @@ public final class CatalogRestore {
     if (Files.isDirectory(dataDir)) {
       try (Stream<Path> entries = Files.list(dataDir)) {
         if (entries.findAny().isPresent()) {
-          throw new BackupException(dataDir + " is not empty: restore into a new, empty data directory");
+          throw new BackupException(
+              dataDir + " is not empty: restore into a new, empty data directory");
         }
       }
     } else if (Files.exists(dataDir)) {
@@ -231,8 +259,12 @@ public final class CatalogRestore {
   }
 
   private static BackupException damaged(Path archive, String detail, Throwable cause) {
-    return new BackupException(archive + " is incomplete or damaged (" + detail
-        + "); nothing was restored. Was the backup interrupted, or the file cut short when it was copied?",
+    return new BackupException(
+        archive
+            + " is incomplete or damaged ("
+            + detail
+            + "); nothing was restored. Was the backup interrupted, or the file cut short when it"
+            + " was copied?",
         cause);
   }
 }

@@ -19,10 +19,10 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
 /**
- * The catalog's tables as PostgreSQL's COPY reads and writes them. The embedded server ships without
- * pg_dump, so a backup is the schema's Flyway version plus every table's rows in COPY text format, taken in
- * one repeatable-read transaction (the same snapshot pg_dump takes); a restore migrates an empty database to
- * that version and copies the rows back.
+ * The catalog's tables as PostgreSQL's COPY reads and writes them. The embedded server ships
+ * without pg_dump, so a backup is the schema's Flyway version plus every table's rows in COPY text
+ * format, taken in one repeatable-read transaction (the same snapshot pg_dump takes); a restore
+ * migrates an empty database to that version and copies the rows back.
  */
 final class CatalogTables {
 
@@ -33,17 +33,24 @@ final class CatalogTables {
 
   /** The catalog's tables in the current schema, by name. */
   static List<String> names(Connection c) throws SQLException {
-    return strings(c, "select table_name from information_schema.tables where table_schema = current_schema()"
-        + " and table_type = 'BASE TABLE' and table_name <> ? order by table_name", HISTORY);
+    return strings(
+        c,
+        "select table_name from information_schema.tables where table_schema = current_schema()"
+            + " and table_type = 'BASE TABLE' and table_name <> ? order by table_name",
+        HISTORY);
   }
 
   static List<String> columns(Connection c, String table) throws SQLException {
-    return strings(c, "select column_name from information_schema.columns"
-        + " where table_schema = current_schema() and table_name = ? order by ordinal_position", table);
+    return strings(
+        c,
+        "select column_name from information_schema.columns"
+            + " where table_schema = current_schema() and table_name = ? order by ordinal_position",
+        table);
   }
 
   /** The first column of {@code sql}'s rows, its one parameter bound to {@code parameter}. */
-  private static List<String> strings(Connection c, String sql, String parameter) throws SQLException {
+  private static List<String> strings(Connection c, String sql, String parameter)
+      throws SQLException {
     List<String> out = new ArrayList<>();
     try (PreparedStatement s = c.prepareStatement(sql)) {
       s.setString(1, parameter);
@@ -66,8 +73,12 @@ final class CatalogTables {
       }
     }
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select version from " + HISTORY
-            + " where success and version is not null order by installed_rank desc limit 1")) {
+        ResultSet rs =
+            s.executeQuery(
+                "select version from "
+                    + HISTORY
+                    + " where success and version is not null order by installed_rank desc"
+                    + " limit 1")) {
       return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
     }
   }
@@ -79,7 +90,8 @@ final class CatalogTables {
 
   static long copyIn(Connection c, String table, List<String> columns, InputStream in)
       throws SQLException, IOException {
-    return copyApi(c).copyIn("copy " + quoted(table) + " (" + quotedList(columns) + ") from stdin", in);
+    return copyApi(c)
+        .copyIn("copy " + quoted(table) + " (" + quotedList(columns) + ") from stdin", in);
   }
 
   /** Tables ordered so that each comes after the tables its foreign keys point to. */
@@ -87,12 +99,17 @@ final class CatalogTables {
     Map<String, Set<String>> dependsOn = new LinkedHashMap<>();
     tables.forEach(t -> dependsOn.put(t, new LinkedHashSet<>()));
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select c.conrelid::regclass::text, c.confrelid::regclass::text"
-            + " from pg_constraint c where c.contype = 'f' and c.connamespace = current_schema()::regnamespace")) {
+        ResultSet rs =
+            s.executeQuery(
+                "select c.conrelid::regclass::text, c.confrelid::regclass::text from pg_constraint"
+                    + " c where c.contype = 'f' and c.connamespace ="
+                    + " current_schema()::regnamespace")) {
       while (rs.next()) {
         String table = unquoted(rs.getString(1));
         String target = unquoted(rs.getString(2));
-        if (dependsOn.containsKey(table) && dependsOn.containsKey(target) && !table.equals(target)) {
+        if (dependsOn.containsKey(table)
+            && dependsOn.containsKey(target)
+            && !table.equals(target)) {
           dependsOn.get(table).add(target);
         }
       }
@@ -119,8 +136,11 @@ final class CatalogTables {
   static void resetSequences(Connection c, List<String> tables) throws SQLException {
     List<String[]> serials = new ArrayList<>();
     try (Statement s = c.createStatement();
-        ResultSet rs = s.executeQuery("select table_name, column_name from information_schema.columns"
-            + " where table_schema = current_schema() and (column_default like 'nextval(%' or is_identity = 'YES')")) {
+        ResultSet rs =
+            s.executeQuery(
+                "select table_name, column_name from information_schema.columns where table_schema"
+                    + " = current_schema() and (column_default like 'nextval(%' or is_identity ="
+                    + " 'YES')")) {
       while (rs.next()) {
         serials.add(new String[] {rs.getString(1), rs.getString(2)});
       }
@@ -129,8 +149,14 @@ final class CatalogTables {
       if (!tables.contains(serial[0])) {
         continue;
       }
-      try (PreparedStatement s = c.prepareStatement("select setval(pg_get_serial_sequence(?, ?),"
-          + " coalesce((select max(" + quoted(serial[1]) + ") from " + quoted(serial[0]) + "), 0) + 1, false)")) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "select setval(pg_get_serial_sequence(?, ?),"
+                  + " coalesce((select max("
+                  + quoted(serial[1])
+                  + ") from "
+                  + quoted(serial[0])
+                  + "), 0) + 1, false)")) {
         s.setString(1, quoted(serial[0]));
         s.setString(2, serial[1]);
         s.execute();
@@ -161,7 +187,9 @@ final class CatalogTables {
   }
 
   private static String unquoted(String regclass) {
-    return regclass.startsWith("\"") ? regclass.substring(1, regclass.length() - 1).replace("\"\"", "\"") : regclass;
+    return regclass.startsWith("\"")
+        ? regclass.substring(1, regclass.length() - 1).replace("\"\"", "\"")
+        : regclass;
   }
 
   private static String quotedList(List<String> columns) {

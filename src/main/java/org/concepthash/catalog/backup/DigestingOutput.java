@@ -8,8 +8,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /**
- * Counts, hashes (SHA-256) and counts newlines of what passes to an archive entry; close() does not close
- * the archive underneath.
+ * Counts, hashes (SHA-256) and counts newlines of what passes to an archive entry; close() does not
+ * close the archive underneath.
  */
 final class DigestingOutput extends FilterOutputStream {
 

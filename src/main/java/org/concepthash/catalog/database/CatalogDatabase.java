@@ -17,14 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The database of a catalog for the lifetime of one process: either an embedded PostgreSQL with its files
- * under {@code dataDir/db} (started here, locked against other processes) or an external one. Produces
- * the Micronaut properties that point the data source and Flyway at it.
+ * The database of a catalog for the lifetime of one process: either an embedded PostgreSQL with its
+ * files under {@code dataDir/db} (started here, locked against other processes) or an external one.
+ * Produces the Micronaut properties that point the data source and Flyway at it.
  */
 public final class CatalogDatabase implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(CatalogDatabase.class);
   static final String EMBEDDED_DATABASE = "concepthash";
+
   /** A fast shutdown ends at the next checkpoint; generous for a large catalog on a slow disk. */
   private static final Duration LEFTOVER_SHUTDOWN_WAIT = Duration.ofSeconds(120);
 
@@ -34,8 +35,10 @@ public final class CatalogDatabase implements AutoCloseable {
   private final String password;
   private final EmbeddedPostgres embedded;
   private final DataDirectoryLock lock;
+
   /** Users of the database (the application context) to close before it, newest first. */
   private final Deque<AutoCloseable> users = new ArrayDeque<>();
+
   private final Thread shutdownHook = new Thread(this::closeQuietly, "catalog-database-shutdown");
   private boolean closed;
 
@@ -66,7 +69,8 @@ public final class CatalogDatabase implements AutoCloseable {
     try {
       Path dbDir = location.dataDir().resolve("db");
       Files.createDirectories(dbDir);
-      // a process killed with its database running leaves the daemonised server behind; we hold the lock,
+      // a process killed with its database running leaves the daemonised server behind; we hold the
+      // lock,
       // so no live ConceptHash process uses it
       Optional<LeftoverPostmaster> leftover = LeftoverPostmaster.find(dbDir);
       if (leftover.isPresent()) {
@@ -79,12 +83,14 @@ public final class CatalogDatabase implements AutoCloseable {
               .setCleanDataDirectory(false)
               .setServerConfig("max_connections", "50")
               // the library starts PostgreSQL with its test settings (-F, i.e. fsync off, and
-              // synchronous_commit off): a power cut could then lose acknowledged labels or corrupt the
+              // synchronous_commit off): a power cut could then lose acknowledged labels or corrupt
+              // the
               // cluster. These -c options follow -F on the command line, so they win.
               .setServerConfig("fsync", "on")
               .setServerConfig("synchronous_commit", "on")
               .setServerConfig("full_page_writes", "on")
-              // our own hook stops it, after its users (see closeFirst): the library's hook would race them
+              // our own hook stops it, after its users (see closeFirst): the library's hook would
+              // race them
               .setRegisterShutdownHook(false)
               .start();
       createDatabaseIfMissing(pg);
@@ -100,8 +106,7 @@ public final class CatalogDatabase implements AutoCloseable {
     try (Connection c = pg.getPostgresDatabase().getConnection();
         Statement s = c.createStatement()) {
       var rs =
-          s.executeQuery(
-              "select 1 from pg_database where datname = '" + EMBEDDED_DATABASE + "'");
+          s.executeQuery("select 1 from pg_database where datname = '" + EMBEDDED_DATABASE + "'");
       if (!rs.next()) {
         s.execute("create database " + EMBEDDED_DATABASE);
       }
@@ -118,7 +123,9 @@ public final class CatalogDatabase implements AutoCloseable {
     return jdbcUrl;
   }
 
-  /** URL, user and password of this database (embedded or external), for JDBC tools such as backup. */
+  /**
+   * URL, user and password of this database (embedded or external), for JDBC tools such as backup.
+   */
   public CatalogLocation.ExternalDatabase coordinates() {
     return new CatalogLocation.ExternalDatabase(jdbcUrl, user, password);
   }
@@ -135,14 +142,17 @@ public final class CatalogDatabase implements AutoCloseable {
   }
 
   /**
-   * Registers something that uses the database (e.g. the application context with its job worker) to be
-   * closed before the database, by {@link #close} or at JVM shutdown (Ctrl-C), so it can still write.
+   * Registers something that uses the database (e.g. the application context with its job worker)
+   * to be closed before the database, by {@link #close} or at JVM shutdown (Ctrl-C), so it can
+   * still write.
    */
   public synchronized void closeFirst(AutoCloseable user) {
     users.push(user);
   }
 
-  /** Closes the registered users, then stops the embedded server and releases the data directory. */
+  /**
+   * Closes the registered users, then stops the embedded server and releases the data directory.
+   */
   @Override
   public synchronized void close() throws IOException {
     if (closed) {

@@ -6,8 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where a catalog lives: the data directory (image store, embedded database files) and, optionally, an
- * external PostgreSQL. Every command that touches the catalog resolves its location the same way.
+ * Where a catalog lives: the data directory (image store, embedded database files) and, optionally,
+ * an external PostgreSQL. Every command that touches the catalog resolves its location the same
+ * way.
  *
  * @param dataDir data directory; default {@code $CONCEPTHASH_HOME} or {@code ~/.concepthash}
  * @param database the external database, or empty for the embedded one under {@code dataDir/db}
@@ -30,14 +31,16 @@ public record CatalogLocation(Path dataDir, Optional<ExternalDatabase> database)
    * Resolves the location from command-line options (which win) and the environment.
    *
    * <p>The database URL is either a JDBC URL ({@code jdbc:postgresql://host:5432/db}) or the common
-   * {@code postgres://user:password@host:5432/db} form; user and password may also come from
-   * {@code DATABASE_USER} / {@code DATABASE_PASSWORD}.
+   * {@code postgres://user:password@host:5432/db} form; user and password may also come from {@code
+   * DATABASE_USER} / {@code DATABASE_PASSWORD}.
    */
   public static CatalogLocation resolve(
       Optional<Path> dataDirOption, Optional<String> urlOption, Map<String, String> env) {
     Path dataDir =
         dataDirOption
-            .or(() -> Optional.ofNullable(env.get(HOME_ENV)).filter(s -> !s.isBlank()).map(Path::of))
+            .or(
+                () ->
+                    Optional.ofNullable(env.get(HOME_ENV)).filter(s -> !s.isBlank()).map(Path::of))
             .orElseGet(() -> Path.of(System.getProperty("user.home"), ".concepthash"))
             .toAbsolutePath()
             .normalize();
@@ -69,7 +72,9 @@ public record CatalogLocation(Path dataDir, Optional<ExternalDatabase> database)
       int port = uri.getPort() > 0 ? uri.getPort() : 5432;
       String query = uri.getQuery() == null ? "" : "?" + uri.getQuery();
       return new ExternalDatabase(
-          "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getPath() + query, user, password);
+          "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getPath() + query,
+          user,
+          password);
     }
     throw new IllegalArgumentException(
         "database URL must start with jdbc:postgresql:, postgres:// or postgresql://, got '"

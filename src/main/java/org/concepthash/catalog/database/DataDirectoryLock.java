@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * An exclusive, process-wide lock on a data directory whose embedded database is in use. The operating
- * system releases it when the process dies, so a crash never leaves the catalog locked.
+ * An exclusive, process-wide lock on a data directory whose embedded database is in use. The
+ * operating system releases it when the process dies, so a crash never leaves the catalog locked.
  */
 final class DataDirectoryLock implements AutoCloseable {
 
@@ -49,8 +49,7 @@ final class DataDirectoryLock implements AutoCloseable {
               + ").");
     }
     channel.truncate(0);
-    channel.write(
-        StandardCharsets.UTF_8.encode("pid " + ProcessHandle.current().pid()), 0);
+    channel.write(StandardCharsets.UTF_8.encode("pid " + ProcessHandle.current().pid()), 0);
     return new DataDirectoryLock(channel, lock);
   }
 

@@ -15,13 +15,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL server still running on an embedded data directory after the process that started it
- * died (kill -9, a crash). pg_ctl daemonises the postmaster, so it outlives its parent; a new start on the
- * same directory fails while it runs, and deleting its {@code postmaster.pid} only hides it (its shared
- * memory still locks the cluster). It is stopped with a fast shutdown (open transactions roll back, the
- * data stays consistent) before the new server starts.
+ * died (kill -9, a crash). pg_ctl daemonises the postmaster, so it outlives its parent; a new start
+ * on the same directory fails while it runs, and deleting its {@code postmaster.pid} only hides it
+ * (its shared memory still locks the cluster). It is stopped with a fast shutdown (open
+ * transactions roll back, the data stays consistent) before the new server starts.
  *
- * <p>Only called while this process holds the {@link DataDirectoryLock}, so no live ConceptHash process
- * owns the server.
+ * <p>Only called while this process holds the {@link DataDirectoryLock}, so no live ConceptHash
+ * process owns the server.
  */
 final class LeftoverPostmaster {
 
@@ -37,9 +37,9 @@ final class LeftoverPostmaster {
   }
 
   /**
-   * The server running on {@code dbDir}, if its pid file names a live process whose command line starts
-   * PostgreSQL on that directory. A pid file whose process is gone (power cut, or the server was killed
-   * too) or now belongs to another program is stale and deleted.
+   * The server running on {@code dbDir}, if its pid file names a live process whose command line
+   * starts PostgreSQL on that directory. A pid file whose process is gone (power cut, or the server
+   * was killed too) or now belongs to another program is stale and deleted.
    */
   static Optional<LeftoverPostmaster> find(Path dbDir) throws IOException {
     Path pidFile = dbDir.resolve(PID_FILE);
@@ -52,7 +52,9 @@ final class LeftoverPostmaster {
     if (process.isPresent() && servesDirectory(process.get().pid(), dbDir)) {
       return Optional.of(new LeftoverPostmaster(pid.get(), process.get()));
     }
-    LOG.info("Removing the stale {} of a server that is no longer running (pid {})", pidFile,
+    LOG.info(
+        "Removing the stale {} of a server that is no longer running (pid {})",
+        pidFile,
         pid.map(String::valueOf).orElse("unreadable"));
     Files.deleteIfExists(pidFile);
     return Optional.empty();
@@ -63,20 +65,31 @@ final class LeftoverPostmaster {
   }
 
   /**
-   * Asks the server for a fast shutdown and waits for it to exit; PostgreSQL removes its pid file itself.
+   * Asks the server for a fast shutdown and waits for it to exit; PostgreSQL removes its pid file
+   * itself.
    *
    * @throws CatalogInUseException when it is still running after {@code wait}
    */
   void stop(Path dbDir, Duration wait) throws IOException {
-    LOG.warn("A PostgreSQL server (pid {}) left running by a ConceptHash process that stopped abruptly still "
-        + "serves {}; shutting it down before starting a new one", pid, dbDir);
+    LOG.warn(
+        "A PostgreSQL server (pid {}) left running by a ConceptHash process that stopped abruptly"
+            + " still serves {}; shutting it down before starting a new one",
+        pid,
+        dbDir);
     requestFastShutdown();
     try {
       process.onExit().get(wait.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
-      throw new CatalogInUseException("The PostgreSQL server (pid " + pid + ") left running on " + dbDir
-          + " did not stop within " + wait.toSeconds() + " s. Stop it (kill -INT " + pid
-          + ") and start again.");
+      throw new CatalogInUseException(
+          "The PostgreSQL server (pid "
+              + pid
+              + ") left running on "
+              + dbDir
+              + " did not stop within "
+              + wait.toSeconds()
+              + " s. Stop it (kill -INT "
+              + pid
+              + ") and start again.");
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IOException("interrupted while waiting for the old PostgreSQL server to stop", e);
@@ -87,8 +100,9 @@ final class LeftoverPostmaster {
   }
 
   /**
-   * SIGINT is PostgreSQL's fast shutdown. Java can only send SIGTERM (a smart shutdown, which waits for
-   * every session), and pg_ctl refuses to run as root, which the embedded server allows (containers).
+   * SIGINT is PostgreSQL's fast shutdown. Java can only send SIGTERM (a smart shutdown, which waits
+   * for every session), and pg_ctl refuses to run as root, which the embedded server allows
+   * (containers).
    */
   private void requestFastShutdown() throws IOException {
     List<String> command = List.of("kill", "-INT", String.valueOf(pid));
@@ -115,7 +129,10 @@ final class LeftoverPostmaster {
     }
   }
 
-  /** Whether the process is a {@code postgres} started with {@code -D dbDir} (its command line, from /proc). */
+  /**
+   * Whether the process is a {@code postgres} started with {@code -D dbDir} (its command line, from
+   * /proc).
+   */
   static boolean servesDirectory(long pid, Path dbDir) {
     List<String> args = commandLine(pid);
     if (args.isEmpty() || !Path.of(args.get(0)).getFileName().toString().equals("postgres")) {
@@ -136,7 +153,8 @@ final class LeftoverPostmaster {
   }
 
   private static List<String> commandLine(long pid) {
-    // /proc keeps the original argv; ProcessHandle.Info.arguments() is empty on some JDKs and for other users
+    // /proc keeps the original argv; ProcessHandle.Info.arguments() is empty on some JDKs and for
+    // other users
     Path cmdline = Path.of("/proc", String.valueOf(pid), "cmdline");
     try {
       String raw = new String(Files.readAllBytes(cmdline), StandardCharsets.UTF_8);

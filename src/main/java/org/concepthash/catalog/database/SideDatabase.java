@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The database of a catalog for a tool that runs beside the application (backup): the external database;
- * or, for the embedded one, the server the running application started (found by its pid file, which
- * names its port), or a server started here when no application runs.
+ * The database of a catalog for a tool that runs beside the application (backup): the external
+ * database; or, for the embedded one, the server the running application started (found by its pid
+ * file, which names its port), or a server started here when no application runs.
  */
 public final class SideDatabase implements AutoCloseable {
 
@@ -28,15 +28,20 @@ public final class SideDatabase implements AutoCloseable {
     }
     Path dbDir = location.dataDir().resolve("db");
     if (!Files.isDirectory(dbDir)) {
-      throw new IOException("no catalog in " + location.dataDir() + " (no embedded database there)");
+      throw new IOException(
+          "no catalog in " + location.dataDir() + " (no embedded database there)");
     }
     try {
       CatalogDatabase db = CatalogDatabase.open(location);
       return new SideDatabase(db.coordinates(), db);
     } catch (CatalogInUseException running) {
       int port = runningPort(dbDir).orElseThrow(() -> running);
-      return new SideDatabase(new CatalogLocation.ExternalDatabase(
-          "jdbc:postgresql://localhost:" + port + "/" + CatalogDatabase.EMBEDDED_DATABASE, "postgres", ""), null);
+      return new SideDatabase(
+          new CatalogLocation.ExternalDatabase(
+              "jdbc:postgresql://localhost:" + port + "/" + CatalogDatabase.EMBEDDED_DATABASE,
+              "postgres",
+              ""),
+          null);
     }
   }
 

@@ -22,13 +22,14 @@ import org.concepthash.data.LabelledImage;
 
 /**
  * Puts a data set read by {@code org.concepthash.data} into the catalog through the same validated
- * ingest as uploads ({@link ImageIngest}): classes (with display names and families) are created first,
- * then every image is ingested with its label, split, box and keypoints.
+ * ingest as uploads ({@link ImageIngest}): classes (with display names and families) are created
+ * first, then every image is ingested with its label, split, box and keypoints.
  *
  * <p>Idempotent: identical content is recognised by the ingest, so a second run adds nothing.
  * Resumable: an {@link ImportJournal} lets a re-run skip what an interrupted run already finished
- * without decoding it again. An image the ingest refuses (unreadable, too large, ...) is reported and
- * the import goes on; the annotation files themselves were already validated completely by the reader.
+ * without decoding it again. An image the ingest refuses (unreadable, too large, ...) is reported
+ * and the import goes on; the annotation files themselves were already validated completely by the
+ * reader.
  */
 @Singleton
 public class DatasetImporter {
@@ -38,7 +39,8 @@ public class DatasetImporter {
   private final CatalogConfig config;
   private final IngestLimits limits;
 
-  DatasetImporter(ImageIngest ingest, CatalogService catalog, CatalogConfig config, IngestLimits limits) {
+  DatasetImporter(
+      ImageIngest ingest, CatalogService catalog, CatalogConfig config, IngestLimits limits) {
     this.ingest = ingest;
     this.catalog = catalog;
     this.config = config;
@@ -51,7 +53,8 @@ public class DatasetImporter {
    * @param root where the data set was read from: identifies the import for resuming
    * @param progress called with the number of items handled so far
    */
-  public ImportSummary importDataset(Dataset dataset, Path root, int limit, String actor, IntConsumer progress)
+  public ImportSummary importDataset(
+      Dataset dataset, Path root, int limit, String actor, IntConsumer progress)
       throws IOException {
     for (ClassInfo c : dataset.classes()) {
       catalog.ensureClass(new NewClass(c.name(), c.displayName(), c.family()), actor);
@@ -62,16 +65,25 @@ public class DatasetImporter {
     int duplicates = 0;
     int resumed = 0;
     List<ImportSummary.Refusal> refused = new ArrayList<>();
-    try (ImportJournal journal = ImportJournal.open(config.dataDir().resolve("imports"), dataset.format(), root)) {
+    try (ImportJournal journal =
+        ImportJournal.open(config.dataDir().resolve("imports"), dataset.format(), root)) {
       for (int i = 0; i < items.size(); i++) {
         LabelledImage item = items.get(i);
         if (journal.recorded(item.key()).flatMap(catalog::findBySha256).isPresent()) {
           resumed++;
         } else {
-          IngestRequest request = new IngestRequest(item.key(), source, item.split(),
-              dataset.classes().get(item.classIndex()).name(), item.box(), item.keypoints(), actor);
+          IngestRequest request =
+              new IngestRequest(
+                  item.key(),
+                  source,
+                  item.split(),
+                  dataset.classes().get(item.classIndex()).name(),
+                  item.box(),
+                  item.keypoints(),
+                  actor);
           try {
-            // read failures refuse this image; failures of the catalog itself (store, database) abort
+            // read failures refuse this image; failures of the catalog itself (store, database)
+            // abort
             byte[] bytes = read(item);
             IngestResult result = ingest.ingest(new ByteArrayInputStream(bytes), request);
             journal.record(item.key(), result.image().sha256());
@@ -95,7 +107,8 @@ public class DatasetImporter {
     try (InputStream in = item.image().open()) {
       return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limits.maxBytes() + 1));
     } catch (IOException e) {
-      throw new IngestRefusedException("cannot read " + item.image().name() + ": " + e.getMessage(), e);
+      throw new IngestRefusedException(
+          "cannot read " + item.image().name() + ": " + e.getMessage(), e);
     }
   }
 }

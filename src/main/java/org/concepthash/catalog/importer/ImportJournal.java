@@ -15,10 +15,10 @@ import org.concepthash.catalog.ingest.CanonicalImage;
 
 /**
  * Remembers, per data set root and format, which items an import has brought into the catalog and
- * under which content hash, so that a re-run (after an interruption, or just again) skips them without
- * decoding the image again. One file per import under {@code {data dir}/imports/}, one
- * {@code key<TAB>sha256} line per item, appended and flushed as items complete. The journal is only a
- * shortcut: an entry counts only while the catalog still holds that content.
+ * under which content hash, so that a re-run (after an interruption, or just again) skips them
+ * without decoding the image again. One file per import under {@code {data dir}/imports/}, one
+ * {@code key<TAB>sha256} line per item, appended and flushed as items complete. The journal is only
+ * a shortcut: an entry counts only while the catalog still holds that content.
  */
 final class ImportJournal implements Closeable {
 
@@ -32,7 +32,9 @@ final class ImportJournal implements Closeable {
 
   static ImportJournal open(Path importsDir, String format, Path datasetRoot) throws IOException {
     Files.createDirectories(importsDir);
-    String id = CanonicalImage.sha256(datasetRoot.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+    String id =
+        CanonicalImage.sha256(
+            datasetRoot.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
     Path file = importsDir.resolve(format + "-" + id.substring(0, 16) + ".tsv");
     Map<String, String> done = new HashMap<>();
     if (Files.exists(file)) {
@@ -45,8 +47,9 @@ final class ImportJournal implements Closeable {
         }
       }
     }
-    BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8,
-        StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    BufferedWriter out =
+        Files.newBufferedWriter(
+            file, StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     return new ImportJournal(done, out);
   }
 

@@ -11,8 +11,8 @@ import javax.imageio.ImageIO;
 
 /**
  * An image re-encoded to the catalog's one canonical format: PNG, upright, no metadata. Re-encoding
- * destroys polyglot payloads and metadata; PNG keeps the decoded pixels exactly, so the model sees the
- * same pixels in training and serving. The SHA-256 of these bytes is the image's identity.
+ * destroys polyglot payloads and metadata; PNG keeps the decoded pixels exactly, so the model sees
+ * the same pixels in training and serving. The SHA-256 of these bytes is the image's identity.
  */
 public record CanonicalImage(byte[] png, String sha256, int width, int height) {
 

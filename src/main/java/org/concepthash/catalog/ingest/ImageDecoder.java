@@ -12,11 +12,11 @@ import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 
 /**
- * Decodes an accepted image safely: dimensions are read from the header and checked against the limits
- * before any pixel buffer is allocated (decompression bombs), decoder warnings count as corruption
- * (truncated JPEGs otherwise decode silently with grey blocks; a CMYK JPEG without an ICC profile is
- * the one exception), only the first frame is read, and the
- * EXIF orientation is applied once. The result is always TYPE_INT_RGB or TYPE_INT_ARGB.
+ * Decodes an accepted image safely: dimensions are read from the header and checked against the
+ * limits before any pixel buffer is allocated (decompression bombs), decoder warnings count as
+ * corruption (truncated JPEGs otherwise decode silently with grey blocks; a CMYK JPEG without an
+ * ICC profile is the one exception), only the first frame is read, and the EXIF orientation is
+ * applied once. The result is always TYPE_INT_RGB or TYPE_INT_ARGB.
  */
 final class ImageDecoder {
 
@@ -38,11 +38,12 @@ final class ImageDecoder {
       int height = reader.getHeight(0);
       checkDimensions(width, height);
       List<String> warnings = new ArrayList<>();
-      reader.addIIOReadWarningListener((source, warning) -> {
-        if (!aboutColourAccuracy(warning)) {
-          warnings.add(warning);
-        }
-      });
+      reader.addIIOReadWarningListener(
+          (source, warning) -> {
+            if (!aboutColourAccuracy(warning)) {
+              warnings.add(warning);
+            }
+          });
       BufferedImage image = reader.read(0);
       if (!warnings.isEmpty()) {
         throw new IngestRefusedException(
@@ -58,9 +59,9 @@ final class ImageDecoder {
   }
 
   /**
-   * TwelveMonkeys warns when a CMYK JPEG has no ICC profile (print workflows, some scanners) and converts
-   * it with a generic profile: the pixels are all there, only their colours are approximate, which does
-   * not matter for search. Every other warning means lost pixels.
+   * TwelveMonkeys warns when a CMYK JPEG has no ICC profile (print workflows, some scanners) and
+   * converts it with a generic profile: the pixels are all there, only their colours are
+   * approximate, which does not matter for search. Every other warning means lost pixels.
    */
   private static boolean aboutColourAccuracy(String warning) {
     return warning != null && warning.contains("ICC color profile") && warning.contains("CMYK");
@@ -72,7 +73,11 @@ final class ImageDecoder {
     }
     if (width > limits.maxSide() || height > limits.maxSide()) {
       throw new IngestRefusedException(
-          "image is " + width + " x " + height + " pixels; the longest accepted side is "
+          "image is "
+              + width
+              + " x "
+              + height
+              + " pixels; the longest accepted side is "
               + limits.maxSide());
     }
     if ((long) width * height > limits.maxPixels()) {

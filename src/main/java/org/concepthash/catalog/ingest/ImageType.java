@@ -3,7 +3,9 @@ package org.concepthash.catalog.ingest;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** The accepted encodings, detected from the leading bytes only (never the name or Content-Type). */
+/**
+ * The accepted encodings, detected from the leading bytes only (never the name or Content-Type).
+ */
 enum ImageType {
   JPEG("jpeg"),
   PNG("png"),
@@ -45,13 +47,15 @@ enum ImageType {
     String text = new String(head, StandardCharsets.ISO_8859_1).trim().toLowerCase(Locale.ROOT);
     if (text.startsWith("<?xml") || text.startsWith("<svg") || text.startsWith("<!doctype svg")) {
       throw new IngestRefusedException(
-          "SVG and other XML documents are not accepted: upload a JPEG, PNG, WebP, BMP or GIF image");
+          "SVG and other XML documents are not accepted: upload a JPEG, PNG, WebP, BMP or GIF"
+              + " image");
     }
     if (head.length == 0) {
       throw new IngestRefusedException("the file is empty");
     }
     throw new IngestRefusedException(
-        "not an image: the content is not JPEG, PNG, WebP, BMP or GIF (whatever the file name says)");
+        "not an image: the content is not JPEG, PNG, WebP, BMP or GIF (whatever the file name"
+            + " says)");
   }
 
   private static boolean startsWith(byte[] data, int... prefix) {

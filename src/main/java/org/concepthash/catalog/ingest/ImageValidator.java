@@ -6,9 +6,9 @@ import java.io.InputStream;
 import java.util.Arrays;
 
 /**
- * The checks every image passes before it enters the catalog, in order: size cap while reading, type
- * from the leading bytes, dimensions from the header (before decoding), a decode that treats warnings as
- * damage, EXIF orientation, and re-encoding to the canonical PNG.
+ * The checks every image passes before it enters the catalog, in order: size cap while reading,
+ * type from the leading bytes, dimensions from the header (before decoding), a decode that treats
+ * warnings as damage, EXIF orientation, and re-encoding to the canonical PNG.
  */
 public final class ImageValidator {
 
@@ -29,7 +29,8 @@ public final class ImageValidator {
     if (encoded.length > limits.maxBytes()) {
       throw tooLarge();
     }
-    ImageType type = ImageType.sniff(Arrays.copyOf(encoded, Math.min(encoded.length, ImageType.SNIFF_BYTES)));
+    ImageType type =
+        ImageType.sniff(Arrays.copyOf(encoded, Math.min(encoded.length, ImageType.SNIFF_BYTES)));
     return CanonicalImage.of(decoder.decode(encoded, type));
   }
 

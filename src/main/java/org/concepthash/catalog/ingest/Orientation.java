@@ -12,8 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 
 /**
- * EXIF orientation (tag 0x0112, values 1-8). ImageIO ignores it, so ingest applies it once and stores
- * upright pixels without metadata.
+ * EXIF orientation (tag 0x0112, values 1-8). ImageIO ignores it, so ingest applies it once and
+ * stores upright pixels without metadata.
  */
 final class Orientation {
 
@@ -54,7 +54,10 @@ final class Orientation {
       default -> throw new IllegalStateException("orientation " + orientation);
     }
     BufferedImage out =
-        new BufferedImage(swap ? h : w, swap ? w : h, image.getType() == 0 ? BufferedImage.TYPE_INT_ARGB : image.getType());
+        new BufferedImage(
+            swap ? h : w,
+            swap ? w : h,
+            image.getType() == 0 ? BufferedImage.TYPE_INT_ARGB : image.getType());
     Graphics2D g = out.createGraphics();
     g.drawImage(image, t, null);
     g.dispose();

@@ -4,8 +4,8 @@ import java.text.Normalizer;
 
 /**
  * Turns a client-supplied file name into a harmless display name: no directories, no control or
- * path characters, at most {@value #MAX_LENGTH} characters. The name is only ever displayed: files are
- * stored under their content hash.
+ * path characters, at most {@value #MAX_LENGTH} characters. The name is only ever displayed: files
+ * are stored under their content hash.
  */
 public final class OriginalName {
 
@@ -22,8 +22,16 @@ public final class OriginalName {
     base = Normalizer.normalize(base, Normalizer.Form.NFC);
     StringBuilder out = new StringBuilder();
     base.codePoints()
-        .filter(cp -> !Character.isISOControl(cp) && cp != ':' && cp != '*' && cp != '?' && cp != '"'
-            && cp != '<' && cp != '>' && cp != '|')
+        .filter(
+            cp ->
+                !Character.isISOControl(cp)
+                    && cp != ':'
+                    && cp != '*'
+                    && cp != '?'
+                    && cp != '"'
+                    && cp != '<'
+                    && cp != '>'
+                    && cp != '|')
         .forEach(out::appendCodePoint);
     String cleaned = out.toString().strip();
     while (cleaned.startsWith(".")) {

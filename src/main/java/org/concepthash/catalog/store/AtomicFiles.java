@@ -11,7 +11,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
-/** Writes files so that readers see either nothing or the complete content, never a partial file. */
+/**
+ * Writes files so that readers see either nothing or the complete content, never a partial file.
+ */
 public final class AtomicFiles {
 
   /** Suffix of the temporary files; anything with it is debris of a crash. */
@@ -21,15 +23,20 @@ public final class AtomicFiles {
 
   /** Writes to a temporary file in the target's directory, forces it to disk, then renames it. */
   public static void write(Path target, byte[] content) throws IOException {
-    write(target, ch -> {
-      ByteBuffer buffer = ByteBuffer.wrap(content);
-      while (buffer.hasRemaining()) {
-        ch.write(buffer);
-      }
-    });
+    write(
+        target,
+        ch -> {
+          ByteBuffer buffer = ByteBuffer.wrap(content);
+          while (buffer.hasRemaining()) {
+            ch.write(buffer);
+          }
+        });
   }
 
-  /** {@link #write(Path, byte[])} from a stream, for content too large to hold in memory (model packages). */
+  /**
+   * {@link #write(Path, byte[])} from a stream, for content too large to hold in memory (model
+   * packages).
+   */
   public static void write(Path target, InputStream content) throws IOException {
     write(target, ch -> content.transferTo(Channels.newOutputStream(ch)));
   }
@@ -40,14 +47,16 @@ public final class AtomicFiles {
 
   private static void write(Path target, Content content) throws IOException {
     Files.createDirectories(target.getParent());
-    Path temp = Files.createTempFile(target.getParent(), target.getFileName().toString(), TEMP_SUFFIX);
+    Path temp =
+        Files.createTempFile(target.getParent(), target.getFileName().toString(), TEMP_SUFFIX);
     try {
       try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE)) {
         content.writeTo(ch);
         ch.force(true);
       }
       try {
-        Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
       } catch (AtomicMoveNotSupportedException e) {
         Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
       }

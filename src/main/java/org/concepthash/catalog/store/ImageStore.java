@@ -13,8 +13,9 @@ import javax.imageio.ImageIO;
 /**
  * Content-addressed file store for canonical images, outside any web root: the file of content with
  * SHA-256 {@code abcd...} lives at {@code ab/cd/abcd....png}. Files appear atomically (written to a
- * temporary file in the same directory, flushed to disk, then renamed: {@link AtomicFiles}), so a crash
- * leaves at most a temporary file, which {@link #sweepTemporaryFiles()} removes at the next start.
+ * temporary file in the same directory, flushed to disk, then renamed: {@link AtomicFiles}), so a
+ * crash leaves at most a temporary file, which {@link #sweepTemporaryFiles()} removes at the next
+ * start.
  */
 public final class ImageStore {
 
@@ -91,5 +92,4 @@ public final class ImageStore {
     }
     return keys;
   }
-
 }

@@ -11,7 +11,8 @@ import java.util.Map;
  * histogram; see {@link WorldDesign}.
  *
  * @param layers bottom to top
- * @param anchors per part, a point inside the visible area of that part, where its keypoint is sought
+ * @param anchors per part, a point inside the visible area of that part, where its keypoint is
+ *     sought
  */
 record Bird(List<Layer> layers, Map<Part, double[]> anchors) {
 
@@ -31,26 +32,36 @@ record Bird(List<Layer> layers, Map<Part, double[]> anchors) {
     layers.add(new Layer(Part.TAIL, tail(family.tail(), rx), Paint.solid(bodyColour.scaled(0.75))));
     anchors.put(Part.TAIL, new double[] {-rx - 0.15, 0});
 
-    layers.add(new Layer(Part.BODY, new Ellipse(0, 0, rx, ry, 0), bodyPaint(family.pattern(), bodyColour, ry)));
+    layers.add(
+        new Layer(
+            Part.BODY, new Ellipse(0, 0, rx, ry, 0), bodyPaint(family.pattern(), bodyColour, ry)));
     anchors.put(Part.BODY, new double[] {0.05, ry * 0.72});
 
-    layers.add(new Layer(Part.WING, new Ellipse(-0.05, -0.03, WING_RX, WING_RY, -0.12), Paint.solid(species.wing().rgb())));
+    layers.add(
+        new Layer(
+            Part.WING,
+            new Ellipse(-0.05, -0.03, WING_RX, WING_RY, -0.12),
+            Paint.solid(species.wing().rgb())));
     anchors.put(Part.WING, new double[] {-0.05, -0.03});
 
     double hx = rx * 0.82;
     double hy = -ry * 0.95;
-    layers.add(new Layer(Part.HEAD, Ellipse.circle(hx, hy, HEAD_RADIUS), Paint.solid(species.head().rgb())));
+    layers.add(
+        new Layer(
+            Part.HEAD, Ellipse.circle(hx, hy, HEAD_RADIUS), Paint.solid(species.head().rgb())));
     PartColour eye = species.head() == PartColour.BLACK ? PartColour.WHITE : PartColour.BLACK;
-    layers.add(new Layer(Part.HEAD, Ellipse.circle(hx + 0.06, hy - 0.04, 0.04), Paint.solid(eye.rgb())));
+    layers.add(
+        new Layer(Part.HEAD, Ellipse.circle(hx + 0.06, hy - 0.04, 0.04), Paint.solid(eye.rgb())));
     anchors.put(Part.HEAD, new double[] {hx, hy});
 
     double length = family.longBeak() ? 0.30 : 0.20;
     double baseX = hx + 0.12;
     double baseY = hy + 0.02;
-    layers.add(new Layer(
-        Part.BEAK,
-        new Polygon(baseX, baseY - 0.07, baseX + length, baseY + 0.02, baseX, baseY + 0.07),
-        Paint.solid(species.beak().rgb())));
+    layers.add(
+        new Layer(
+            Part.BEAK,
+            new Polygon(baseX, baseY - 0.07, baseX + length, baseY + 0.02, baseX, baseY + 0.07),
+            Paint.solid(species.beak().rgb())));
     // half way along the beak: outside the head, inside the triangle
     anchors.put(Part.BEAK, new double[] {baseX + length * 0.5, baseY + 0.01});
     return new Bird(List.copyOf(layers), anchors);
@@ -62,7 +73,9 @@ record Bird(List<Layer> layers, Map<Part, double[]> anchors) {
     return switch (shape) {
       case FAN -> new Polygon(base, -0.05, end - 0.30, -0.17, end - 0.30, 0.17, base, 0.05);
       case POINTED -> new Polygon(base, -0.08, end - 0.38, 0.0, base, 0.08);
-      case FORKED -> new Polygon(base, -0.06, end - 0.34, -0.16, end - 0.22, 0.0, end - 0.34, 0.16, base, 0.06);
+      case FORKED ->
+          new Polygon(
+              base, -0.06, end - 0.34, -0.16, end - 0.22, 0.0, end - 0.34, 0.16, base, 0.06);
       case SQUARE -> new Polygon(base, -0.09, end - 0.27, -0.09, end - 0.27, 0.09, base, 0.09);
     };
   }

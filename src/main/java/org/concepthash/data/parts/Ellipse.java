@@ -3,7 +3,9 @@ package org.concepthash.data.parts;
 import java.util.ArrayList;
 import java.util.List;
 
-/** An ellipse with centre (cx, cy), radii (rx, ry) and its rx axis rotated by {@code angle} radians. */
+/**
+ * An ellipse with centre (cx, cy), radii (rx, ry) and its rx axis rotated by {@code angle} radians.
+ */
 final class Ellipse implements Shape {
 
   private static final int OUTLINE_POINTS = 32;

@@ -7,7 +7,12 @@ package org.concepthash.data.parts;
  * @param name single lower-case word, the last word of every member's class name ("finch")
  */
 public record Family(
-    String name, BodyShape body, TailShape tail, PartColour colour, BodyPattern pattern, boolean longBeak) {
+    String name,
+    BodyShape body,
+    TailShape tail,
+    PartColour colour,
+    BodyPattern pattern,
+    boolean longBeak) {
 
   /** Body ellipse radii in object units. */
   public enum BodyShape {

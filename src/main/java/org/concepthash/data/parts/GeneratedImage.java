@@ -8,14 +8,18 @@ import org.concepthash.data.Keypoint;
 /**
  * One generated image with its ground truth.
  *
- * @param partMap (size*size, row-major) {@code Part.ordinal() + 1} of the part covering most of each
- *     pixel, 0 for background; not copied, do not modify
+ * @param partMap (size*size, row-major) {@code Part.ordinal() + 1} of the part covering most of
+ *     each pixel, 0 for background; not copied, do not modify
  * @param keypoints one per {@link Part} in part order, at the centre of a pixel that shows the part
  *     (continuous pixel coordinates: pixel (i, j) covers [i, i+1) x [j, j+1))
  * @param box tight box around every pixel the bird touches, same coordinates
  */
 public record GeneratedImage(
-    Species species, BufferedImage image, byte[] partMap, List<Keypoint> keypoints, BoundingBox box) {
+    Species species,
+    BufferedImage image,
+    byte[] partMap,
+    List<Keypoint> keypoints,
+    BoundingBox box) {
 
   public GeneratedImage {
     keypoints = List.copyOf(keypoints);

@@ -3,8 +3,8 @@ package org.concepthash.data.parts;
 import java.util.Locale;
 
 /**
- * The saturated colours parts are painted with. Names are single words so that class names built from
- * them ("red headed blue winged ...") stay readable and prompt-friendly.
+ * The saturated colours parts are painted with. Names are single words so that class names built
+ * from them ("red headed blue winged ...") stay readable and prompt-friendly.
  */
 public enum PartColour {
   RED(215, 40, 40),

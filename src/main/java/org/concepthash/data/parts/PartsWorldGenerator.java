@@ -9,14 +9,15 @@ import org.concepthash.data.BoundingBox;
 import org.concepthash.data.Keypoint;
 
 /**
- * Renders parts-world images. Image (class c, index i) depends only on (seed, c, i), so images can be
- * generated in any order or in parallel and a seed always gives the same pixels.
+ * Renders parts-world images. Image (class c, index i) depends only on (seed, c, i), so images can
+ * be generated in any order or in parallel and a seed always gives the same pixels.
  *
  * <p>Per image the generator varies: mirror (facing left or right), rotation (+-18 degrees), scale
- * (0.36-0.46 x size pixels per object unit, the bird is about 1.7 units long), position (anywhere the
- * whole bird fits), a muted two-tone background with 2-5 clutter shapes behind the bird, brightness
- * (+-8 %) and Gaussian pixel noise (sigma 4 of 255). The variation is moderate on purpose: a small
- * model must find the parts but 20-30 training images per class are enough to learn them.
+ * (0.36-0.46 x size pixels per object unit, the bird is about 1.7 units long), position (anywhere
+ * the whole bird fits), a muted two-tone background with 2-5 clutter shapes behind the bird,
+ * brightness (+-8 %) and Gaussian pixel noise (sigma 4 of 255). The variation is moderate on
+ * purpose: a small model must find the parts but 20-30 training images per class are enough to
+ * learn them.
  */
 public final class PartsWorldGenerator {
 
@@ -47,7 +48,8 @@ public final class PartsWorldGenerator {
 
   /** Renders image {@code imageIndex} (0-based) of class {@code classIndex}. */
   public GeneratedImage generate(int classIndex, int imageIndex) {
-    SplittableRandom random = new SplittableRandom(Seeds.mix(config.seed(), IMAGE_STREAM, classIndex, imageIndex));
+    SplittableRandom random =
+        new SplittableRandom(Seeds.mix(config.seed(), IMAGE_STREAM, classIndex, imageIndex));
     int size = config.size();
     Bird bird = birds.get(classIndex);
 
@@ -59,7 +61,8 @@ public final class PartsWorldGenerator {
     float hue = (float) random.nextDouble();
     float saturation = (float) uniform(random, 0.10, 0.30);
     Rgb top = hsb(hue, saturation, uniform(random, 0.70, 0.92));
-    Rgb bottom = hsb(hue + (float) uniform(random, -0.08, 0.08), saturation, uniform(random, 0.45, 0.70));
+    Rgb bottom =
+        hsb(hue + (float) uniform(random, -0.08, 0.08), saturation, uniform(random, 0.45, 0.70));
     Paint background = (x, y) -> top.mix(bottom, y / size).packed();
     List<Layer> clutter = clutter(size, top, random);
 
@@ -71,7 +74,8 @@ public final class PartsWorldGenerator {
       int pixel = nearestPixelShowing(raster, part, anchor);
       keypoints.add(new Keypoint(part.key(), pixel % size + 0.5, pixel / size + 0.5));
     }
-    return new GeneratedImage(species.get(classIndex), image, raster.partMap(), keypoints, box(raster));
+    return new GeneratedImage(
+        species.get(classIndex), image, raster.partMap(), keypoints, box(raster));
   }
 
   /** Moves the posed bird to a random position where all of it is inside the image (3 % margin). */
@@ -108,18 +112,29 @@ public final class PartsWorldGenerator {
       double angle = uniform(random, 0, Math.PI);
       if (random.nextInt(3) < 2) {
         Rgb colour = colours[random.nextInt(colours.length)].rgb().mix(backgroundColour, 0.45);
-        Shape blob = new Ellipse(x, y, size * uniform(random, 0.02, 0.06), size * uniform(random, 0.02, 0.06), angle);
+        Shape blob =
+            new Ellipse(
+                x,
+                y,
+                size * uniform(random, 0.02, 0.06),
+                size * uniform(random, 0.02, 0.06),
+                angle);
         layers.add(new Layer(null, blob, Paint.solid(colour)));
       } else {
         double length = size * uniform(random, 0.15, 0.35);
         double width = size * uniform(random, 0.012, 0.02);
         double dx = StrictMath.cos(angle);
         double dy = StrictMath.sin(angle);
-        Shape twig = new Polygon(
-            x - dy * width, y + dx * width,
-            x + dx * length - dy * width, y + dy * length + dx * width,
-            x + dx * length + dy * width, y + dy * length - dx * width,
-            x + dy * width, y - dx * width);
+        Shape twig =
+            new Polygon(
+                x - dy * width,
+                y + dx * width,
+                x + dx * length - dy * width,
+                y + dy * length + dx * width,
+                x + dx * length + dy * width,
+                y + dy * length - dx * width,
+                x + dy * width,
+                y - dx * width);
         Rgb colour = PartColour.BROWN.rgb().mix(backgroundColour, uniform(random, 0.1, 0.4));
         layers.add(new Layer(null, twig, Paint.solid(colour)));
       }
@@ -143,8 +158,8 @@ public final class PartsWorldGenerator {
   }
 
   /**
-   * The pixel nearest to {@code anchor} (image coordinates) that mostly shows {@code part}; if the part
-   * wins no pixel (only possible at tiny sizes), the pixel it covers most.
+   * The pixel nearest to {@code anchor} (image coordinates) that mostly shows {@code part}; if the
+   * part wins no pixel (only possible at tiny sizes), the pixel it covers most.
    */
   private static int nearestPixelShowing(Raster raster, Part part, double[] anchor) {
     int size = raster.size();

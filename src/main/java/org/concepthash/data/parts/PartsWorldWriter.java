@@ -25,8 +25,8 @@ import org.concepthash.data.Keypoint;
 import org.concepthash.data.PartsWorldReader;
 
 /**
- * Writes a parts-world data set in the layout {@link PartsWorldReader} documents. Every byte written
- * is a function of the config: the same config gives byte-identical files.
+ * Writes a parts-world data set in the layout {@link PartsWorldReader} documents. Every byte
+ * written is a function of the config: the same config gives byte-identical files.
  */
 public final class PartsWorldWriter {
 
@@ -39,7 +39,8 @@ public final class PartsWorldWriter {
    * @param progress called with the number of images written so far (from worker threads)
    * @return the number of images written
    */
-  public static int write(PartsWorldConfig config, Path out, IntConsumer progress) throws IOException {
+  public static int write(PartsWorldConfig config, Path out, IntConsumer progress)
+      throws IOException {
     requireEmpty(out);
     PartsWorldGenerator generator = new PartsWorldGenerator(config);
     List<Species> species = generator.species();
@@ -50,22 +51,25 @@ public final class PartsWorldWriter {
     AtomicInteger done = new AtomicInteger();
     String[] rows = new String[species.size() * perClass];
     try {
-      IntStream.range(0, rows.length).parallel().forEach(n -> {
-        int classIndex = n / perClass;
-        int imageIndex = n % perClass;
-        GeneratedImage image = generator.generate(classIndex, imageIndex);
-        String path = imagePath(species.get(classIndex), imageIndex);
-        try {
-          if (!ImageIO.write(image.image(), "png", out.resolve(path).toFile())) {
-            throw new IOException("no PNG writer available");
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot write " + out.resolve(path), e);
-        }
-        String split = imageIndex < config.trainPerClass() ? "train" : "test";
-        rows[n] = annotationRow(path, classIndex, split, image.box(), image.keypoints());
-        progress.accept(done.incrementAndGet());
-      });
+      IntStream.range(0, rows.length)
+          .parallel()
+          .forEach(
+              n -> {
+                int classIndex = n / perClass;
+                int imageIndex = n % perClass;
+                GeneratedImage image = generator.generate(classIndex, imageIndex);
+                String path = imagePath(species.get(classIndex), imageIndex);
+                try {
+                  if (!ImageIO.write(image.image(), "png", out.resolve(path).toFile())) {
+                    throw new IOException("no PNG writer available");
+                  }
+                } catch (IOException e) {
+                  throw new UncheckedIOException("cannot write " + out.resolve(path), e);
+                }
+                String split = imageIndex < config.trainPerClass() ? "train" : "test";
+                rows[n] = annotationRow(path, classIndex, split, image.box(), image.keypoints());
+                progress.accept(done.incrementAndGet());
+              });
     } catch (UncheckedIOException e) {
       throw e.getCause();
     }
@@ -81,7 +85,11 @@ public final class PartsWorldWriter {
 
   /** Relative path of an image, e.g. images/001.Red_headed_..._Finch/0001.png. */
   static String imagePath(Species species, int imageIndex) {
-    return IMAGES + "/" + species.className() + "/" + String.format(Locale.ROOT, "%04d.png", imageIndex + 1);
+    return IMAGES
+        + "/"
+        + species.className()
+        + "/"
+        + String.format(Locale.ROOT, "%04d.png", imageIndex + 1);
   }
 
   private static void requireEmpty(Path out) throws IOException {
@@ -100,14 +108,26 @@ public final class PartsWorldWriter {
 
   private static List<String> classRows(List<Species> species) {
     List<String> rows = new ArrayList<>();
-    rows.add(String.join(",", CLASS_COLUMNS)
-        + ",head,wing,beak,body_colour,body_shape,body_pattern,tail,beak_length");
+    rows.add(
+        String.join(",", CLASS_COLUMNS)
+            + ",head,wing,beak,body_colour,body_shape,body_pattern,tail,beak_length");
     for (Species s : species) {
       Family f = s.family();
-      rows.add(String.join(",",
-          Integer.toString(s.index()), s.className(), s.displayName(), f.name(),
-          s.head().word(), s.wing().word(), s.beak().word(), f.colour().word(),
-          lower(f.body()), lower(f.pattern()), lower(f.tail()), f.longBeak() ? "long" : "short"));
+      rows.add(
+          String.join(
+              ",",
+              Integer.toString(s.index()),
+              s.className(),
+              s.displayName(),
+              f.name(),
+              s.head().word(),
+              s.wing().word(),
+              s.beak().word(),
+              f.colour().word(),
+              lower(f.body()),
+              lower(f.pattern()),
+              lower(f.tail()),
+              f.longBeak() ? "long" : "short"));
     }
     return rows;
   }
@@ -120,8 +140,10 @@ public final class PartsWorldWriter {
     return header.toString();
   }
 
-  private static String annotationRow(String path, int classIndex, String split, BoundingBox box, List<Keypoint> keypoints) {
-    StringBuilder row = new StringBuilder(path).append(',').append(classIndex).append(',').append(split);
+  private static String annotationRow(
+      String path, int classIndex, String split, BoundingBox box, List<Keypoint> keypoints) {
+    StringBuilder row =
+        new StringBuilder(path).append(',').append(classIndex).append(',').append(split);
     for (double v : new double[] {box.x(), box.y(), box.width(), box.height()}) {
       row.append(',').append(number(v));
     }
@@ -132,7 +154,8 @@ public final class PartsWorldWriter {
   }
 
   /** The list-file view of the same images (reference code format: "relative/path label"). */
-  private static void writeLists(Path out, List<Species> species, PartsWorldConfig config) throws IOException {
+  private static void writeLists(Path out, List<Species> species, PartsWorldConfig config)
+      throws IOException {
     List<String> train = new ArrayList<>();
     List<String> test = new ArrayList<>();
     for (Species s : species) {

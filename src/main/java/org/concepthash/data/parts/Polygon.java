@@ -9,7 +9,9 @@ final class Polygon implements Shape {
   private final double[] xs;
   private final double[] ys;
 
-  /** @param xy alternating x, y coordinates of at least three vertices */
+  /**
+   * @param xy alternating x, y coordinates of at least three vertices
+   */
   Polygon(double... xy) {
     if (xy.length < 6 || xy.length % 2 != 0) {
       throw new IllegalArgumentException("a polygon needs at least three (x, y) vertices");

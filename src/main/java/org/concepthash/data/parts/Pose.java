@@ -2,8 +2,8 @@ package org.concepthash.data.parts;
 
 /**
  * Places a bird drawn in object units (facing +x, y down, body centre at the origin) into an image:
- * optional mirror about the vertical axis, scale by {@code unit} pixels per object unit, rotation by an
- * angle, then translation of the body centre to pixel position (cx, cy).
+ * optional mirror about the vertical axis, scale by {@code unit} pixels per object unit, rotation
+ * by an angle, then translation of the body centre to pixel position (cx, cy).
  */
 final class Pose {
 
@@ -26,7 +26,8 @@ final class Pose {
   /** A pose with the body centre at the image origin; place it with {@link #movedTo}. */
   static Pose at(double unit, double angleRadians, boolean mirrored) {
     // StrictMath: the same bits on every JVM, so a seed gives byte-identical images everywhere.
-    return new Pose(0, 0, unit, mirrored, StrictMath.cos(angleRadians), StrictMath.sin(angleRadians));
+    return new Pose(
+        0, 0, unit, mirrored, StrictMath.cos(angleRadians), StrictMath.sin(angleRadians));
   }
 
   /** The same pose with the body centre at pixel position (newCx, newCy). */
@@ -41,7 +42,9 @@ final class Pose {
     return new double[] {cx + x * cos - y * sin, cy + x * sin + y * cos};
   }
 
-  /** Image pixel coordinates to object coordinates, written into {@code out} (hot loop: no garbage). */
+  /**
+   * Image pixel coordinates to object coordinates, written into {@code out} (hot loop: no garbage).
+   */
   void toObject(double ix, double iy, double[] out) {
     double dx = ix - cx;
     double dy = iy - cy;

@@ -5,7 +5,8 @@ public record Rgb(int r, int g, int b) {
 
   public Rgb {
     if (r < 0 || r > 255 || g < 0 || g > 255 || b < 0 || b > 255) {
-      throw new IllegalArgumentException("colour channels must be 0..255: " + r + "," + g + "," + b);
+      throw new IllegalArgumentException(
+          "colour channels must be 0..255: " + r + "," + g + "," + b);
     }
   }
 

@@ -3,8 +3,9 @@ package org.concepthash.encode.eval;
 import org.concepthash.model.CropWindow;
 
 /**
- * Where one concept looked in one image: the patch with the largest attention (the first one on ties)
- * and its centre, in crop pixels and, through the {@link CropWindow}, in original-image pixels.
+ * Where one concept looked in one image: the patch with the largest attention (the first one on
+ * ties) and its centre, in crop pixels and, through the {@link CropWindow}, in original-image
+ * pixels.
  *
  * @param patch row-major patch index (row y, column x at y * G + x)
  * @param grid G, patches per side of the crop
@@ -14,7 +15,8 @@ public record AttentionPeak(int patch, int grid) {
   /** The peak of one concept's map of G x G values, row-major. */
   public static AttentionPeak of(float[] map, int grid) {
     if (map.length != grid * grid) {
-      throw new IllegalArgumentException(map.length + " attention values for a " + grid + " x " + grid + " grid");
+      throw new IllegalArgumentException(
+          map.length + " attention values for a " + grid + " x " + grid + " grid");
     }
     int best = 0;
     for (int p = 1; p < map.length; p++) {

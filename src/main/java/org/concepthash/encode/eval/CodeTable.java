@@ -9,12 +9,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.concepthash.code.HexCode;
 import org.concepthash.code.BinaryCodes;
+import org.concepthash.code.HexCode;
 
 /**
  * Externally computed codes for {@code eval --codes}: a UTF-8 TSV file whose first line is exactly
- * {@code split	label	family	code}, then one row per image:
+ * {@code split label family code}, then one row per image:
  *
  * <ul>
  *   <li>split: {@code query} or {@code database};
@@ -24,13 +24,20 @@ import org.concepthash.code.BinaryCodes;
  * </ul>
  *
  * <p>K is {@code bits} when given, else 4 x the number of hex digits; every code must have the same
- * number of digits. Blank lines are ignored; any other malformed line is refused with its line number.
+ * number of digits. Blank lines are ignored; any other malformed line is refused with its line
+ * number.
  *
  * @param queryLabels, databaseLabels label indices (order of first appearance over the file)
  * @param queryFamilies, databaseFamilies family indices, null when the file has no families
  */
-record CodeTable(BinaryCodes queries, int[] queryLabels, int[] queryFamilies, BinaryCodes database,
-    int[] databaseLabels, int[] databaseFamilies, int familyCount) {
+record CodeTable(
+    BinaryCodes queries,
+    int[] queryLabels,
+    int[] queryFamilies,
+    BinaryCodes database,
+    int[] databaseLabels,
+    int[] databaseFamilies,
+    int familyCount) {
 
   static final String HEADER = "split\tlabel\tfamily\tcode";
 
@@ -44,7 +51,8 @@ record CodeTable(BinaryCodes queries, int[] queryLabels, int[] queryFamilies, Bi
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String header = in.readLine();
       if (header == null || !header.strip().equals(HEADER)) {
-        throw error(file, 1, "the first line must be the header '" + HEADER.replace("\t", "\\t") + "'");
+        throw error(
+            file, 1, "the first line must be the header '" + HEADER.replace("\t", "\\t") + "'");
       }
       String line;
       int number = 1;
@@ -57,11 +65,13 @@ record CodeTable(BinaryCodes queries, int[] queryLabels, int[] queryFamilies, Bi
         if (f.length != 4) {
           throw error(file, number, "expected 4 tab-separated fields, found " + f.length);
         }
-        Side side = switch (f[0].strip()) {
-          case "query" -> query;
-          case "database" -> database;
-          default -> throw error(file, number, "split must be query or database, not '" + f[0] + "'");
-        };
+        Side side =
+            switch (f[0].strip()) {
+              case "query" -> query;
+              case "database" -> database;
+              default ->
+                  throw error(file, number, "split must be query or database, not '" + f[0] + "'");
+            };
         String label = f[1].strip();
         if (label.isEmpty()) {
           throw error(file, number, "empty label");
@@ -81,15 +91,22 @@ record CodeTable(BinaryCodes queries, int[] queryLabels, int[] queryFamilies, Bi
           throw error(file, number, e.getMessage());
         }
         side.labels.add(labels.computeIfAbsent(label, x -> labels.size()));
-        side.families.add(family ? families.computeIfAbsent(f[2].strip(), x -> families.size()) : -1);
+        side.families.add(
+            family ? families.computeIfAbsent(f[2].strip(), x -> families.size()) : -1);
       }
     }
     if (query.codes.isEmpty() || database.codes.isEmpty()) {
       throw error(file, 0, "needs at least one query row and one database row");
     }
     boolean withFamilies = Boolean.TRUE.equals(hasFamilies);
-    return new CodeTable(query.codes(k), query.labels(), withFamilies ? query.families() : null, database.codes(k),
-        database.labels(), withFamilies ? database.families() : null, withFamilies ? families.size() : 0);
+    return new CodeTable(
+        query.codes(k),
+        query.labels(),
+        withFamilies ? query.families() : null,
+        database.codes(k),
+        database.labels(),
+        withFamilies ? database.families() : null,
+        withFamilies ? families.size() : 0);
   }
 
   private static IOException error(Path file, int line, String message) {

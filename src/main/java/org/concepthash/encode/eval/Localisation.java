@@ -1,15 +1,16 @@
 package org.concepthash.encode.eval;
 
-import org.concepthash.model.CropWindow;
 import java.util.List;
 import org.concepthash.data.Keypoint;
 import org.concepthash.encode.Encoding;
+import org.concepthash.model.CropWindow;
 
 /**
- * The localisation error of Table 3 (method-spec section 5), per concept: the distance between the peak
- * of the concept's attention map and the nearest ground-truth part keypoint of the image, in the
- * network's input crop, divided by the crop side (so 0.1 = a tenth of the crop), averaged over images
- * with keypoints. The peak is the centre of the patch with the largest attention (first one on ties).
+ * The localisation error of Table 3 (method-spec section 5), per concept: the distance between the
+ * peak of the concept's attention map and the nearest ground-truth part keypoint of the image, in
+ * the network's input crop, divided by the crop side (so 0.1 = a tenth of the crop), averaged over
+ * images with keypoints. The peak is the centre of the patch with the largest attention (first one
+ * on ties).
  */
 final class Localisation {
 

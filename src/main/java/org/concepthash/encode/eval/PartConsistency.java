@@ -1,6 +1,5 @@
 package org.concepthash.encode.eval;
 
-import org.concepthash.model.CropWindow;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -12,26 +11,29 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.concepthash.data.BoundingBox;
 import org.concepthash.data.Keypoint;
+import org.concepthash.model.CropWindow;
 
 /**
- * Concept-part consistency (issue 14): does a concept look at the same part in every image? Per image
- * with part keypoints, each concept's attention peak ({@link AttentionPeak}, the patch centre mapped to
- * original-image pixels through the {@link CropWindow}) is assigned to the part of the nearest keypoint.
- * Per concept this gives a distribution over parts; its most frequent part is the dominant part and that
- * part's share is the concept's purity.
+ * Concept-part consistency (issue 14): does a concept look at the same part in every image? Per
+ * image with part keypoints, each concept's attention peak ({@link AttentionPeak}, the patch centre
+ * mapped to original-image pixels through the {@link CropWindow}) is assigned to the part of the
+ * nearest keypoint. Per concept this gives a distribution over parts; its most frequent part is the
+ * dominant part and that part's share is the concept's purity.
  *
- * <p>The chance reference is computed the same way for {@value #CHANCE_DRAWS} "random concepts" that
- * each put one uniformly random point per image inside the object box (the whole image without a box),
- * clipped to the part of the image the network sees (the crop), since a peak can only lie there. The
- * generator is seeded with {@value #CHANCE_SEED} and draws in the order images are added, so the same
- * images in the same order give the same reference.
+ * <p>The chance reference is computed the same way for {@value #CHANCE_DRAWS} "random concepts"
+ * that each put one uniformly random point per image inside the object box (the whole image without
+ * a box), clipped to the part of the image the network sees (the crop), since a peak can only lie
+ * there. The generator is seeded with {@value #CHANCE_SEED} and draws in the order images are
+ * added, so the same images in the same order give the same reference.
  *
- * <p>One implementation for {@code eval}, the training job's evaluation and registration in the catalog.
+ * <p>One implementation for {@code eval}, the training job's evaluation and registration in the
+ * catalog.
  */
 public final class PartConsistency {
 
   /** Seed of the random points of the chance reference. */
   public static final long CHANCE_SEED = 14L;
+
   /** Random concepts averaged for the chance reference. */
   public static final int CHANCE_DRAWS = 32;
 
@@ -60,13 +62,18 @@ public final class PartConsistency {
    * @param box the object box in image pixels, empty when the image has none
    * @param keypoints the image's part keypoints in image pixels
    */
-  public void add(float[][] attention, int grid, CropWindow window, Optional<BoundingBox> box,
+  public void add(
+      float[][] attention,
+      int grid,
+      CropWindow window,
+      Optional<BoundingBox> box,
       List<Keypoint> keypoints) {
     if (keypoints.isEmpty()) {
       return;
     }
     if (attention.length != concepts.size()) {
-      throw new IllegalArgumentException(attention.length + " attention maps for " + concepts.size() + " concepts");
+      throw new IllegalArgumentException(
+          attention.length + " attention maps for " + concepts.size() + " concepts");
     }
     for (int m = 0; m < attention.length; m++) {
       AttentionPeak peak = AttentionPeak.of(attention[m], grid);
@@ -106,8 +113,14 @@ public final class PartConsistency {
     for (Map<String, Integer> draw : chance) {
       chancePurity += (double) shares(draw).get(0).images() / images;
     }
-    return Optional.of(new PartConsistencyReport(images, out, purities / concepts.size(), dominant.size(),
-        new PartConsistencyReport.Chance(chancePurity / CHANCE_DRAWS, CHANCE_DRAWS, CHANCE_SEED)));
+    return Optional.of(
+        new PartConsistencyReport(
+            images,
+            out,
+            purities / concepts.size(),
+            dominant.size(),
+            new PartConsistencyReport.Chance(
+                chancePurity / CHANCE_DRAWS, CHANCE_DRAWS, CHANCE_SEED)));
   }
 
   /** The part of the keypoint nearest to (x, y); the first listed one on ties. */
@@ -125,8 +138,8 @@ public final class PartConsistency {
   }
 
   /**
-   * {left, top, right, bottom} in image pixels where chance points fall: the box (or the image) clipped
-   * to the visible crop; the unclipped box when the two do not overlap.
+   * {left, top, right, bottom} in image pixels where chance points fall: the box (or the image)
+   * clipped to the visible crop; the unclipped box when the two do not overlap.
    */
   static double[] chanceRegion(CropWindow window, Optional<BoundingBox> box) {
     double left = box.map(BoundingBox::x).orElse(0.0);
@@ -137,7 +150,9 @@ public final class PartConsistency {
     double ct = Math.max(top, window.originalY(0));
     double cr = Math.min(right, window.originalX(window.size()));
     double cb = Math.min(bottom, window.originalY(window.size()));
-    return cl < cr && ct < cb ? new double[] {cl, ct, cr, cb} : new double[] {left, top, right, bottom};
+    return cl < cr && ct < cb
+        ? new double[] {cl, ct, cr, cb}
+        : new double[] {left, top, right, bottom};
   }
 
   private static void count(Map<String, Integer> counts, String part) {
@@ -148,8 +163,10 @@ public final class PartConsistency {
   private static List<PartConsistencyReport.PartShare> shares(Map<String, Integer> counts) {
     return counts.entrySet().stream()
         .map(e -> new PartConsistencyReport.PartShare(e.getKey(), e.getValue()))
-        .sorted(Comparator.comparingInt(PartConsistencyReport.PartShare::images).reversed()
-            .thenComparing(PartConsistencyReport.PartShare::part))
+        .sorted(
+            Comparator.comparingInt(PartConsistencyReport.PartShare::images)
+                .reversed()
+                .thenComparing(PartConsistencyReport.PartShare::part))
         .toList();
   }
 }

@@ -9,8 +9,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The result of a {@link PartConsistency} measurement. Stored as JSON (Gson, field names as here) with a
- * model version and in {@code eval}'s report.
+ * The result of a {@link PartConsistency} measurement. Stored as JSON (Gson, field names as here)
+ * with a model version and in {@code eval}'s report.
  *
  * @param images annotated images measured (query / test-split images with part keypoints)
  * @param concepts per concept, in concept order
@@ -18,11 +18,16 @@ import java.util.Set;
  * @param distinctDominantParts how many different parts the concepts' dominant parts are
  * @param chance the purity of random points inside the object box, measured the same way
  */
-public record PartConsistencyReport(int images, List<ConceptParts> concepts, double meanPurity,
-    int distinctDominantParts, Chance chance) {
+public record PartConsistencyReport(
+    int images,
+    List<ConceptParts> concepts,
+    double meanPurity,
+    int distinctDominantParts,
+    Chance chance) {
 
   /** A concept is named after its part from this purity on. */
   public static final double NAMING_PURITY = 0.6;
+
   /** A concept is marked unreliable when its purity is below chance + this margin. */
   public static final double RELIABILITY_MARGIN = 0.1;
 
@@ -39,7 +44,8 @@ public record PartConsistencyReport(int images, List<ConceptParts> concepts, dou
    * @param images images measured
    * @param parts every part it fell on, most frequent first
    */
-  public record ConceptParts(int concept, String dominantPart, double purity, int images, List<PartShare> parts) {
+  public record ConceptParts(
+      int concept, String dominantPart, double purity, int images, List<PartShare> parts) {
 
     public ConceptParts {
       parts = List.copyOf(parts);
@@ -47,8 +53,13 @@ public record PartConsistencyReport(int images, List<ConceptParts> concepts, dou
 
     /** E.g. "head in 84% of 240 annotated images". */
     public String summary() {
-      return String.format(Locale.ROOT, "%s in %d%% of %d annotated image%s", dominantPart,
-          Math.round(100 * purity), images, images == 1 ? "" : "s");
+      return String.format(
+          Locale.ROOT,
+          "%s in %d%% of %d annotated image%s",
+          dominantPart,
+          Math.round(100 * purity),
+          images,
+          images == 1 ? "" : "s");
     }
   }
 
@@ -68,24 +79,29 @@ public record PartConsistencyReport(int images, List<ConceptParts> concepts, dou
     return m >= 0 && m < concepts.size() ? Optional.of(concepts.get(m)) : Optional.empty();
   }
 
-  /** Whether concept {@code m} finds its part no better than chance + {@link #RELIABILITY_MARGIN}. */
+  /**
+   * Whether concept {@code m} finds its part no better than chance + {@link #RELIABILITY_MARGIN}.
+   */
   public boolean unreliable(int m) {
     return concept(m).map(c -> c.purity() < chance.purity() + RELIABILITY_MARGIN).orElse(false);
   }
 
   /**
-   * A name to suggest for concept {@code m}: its dominant part, when its purity is at least
-   * {@link #NAMING_PURITY}, it is not {@linkplain #unreliable unreliable} (a part that wins that often
-   * by chance names nothing), and no concept with a higher purity (or equal purity and a lower index) has
-   * the same dominant part.
+   * A name to suggest for concept {@code m}: its dominant part, when its purity is at least {@link
+   * #NAMING_PURITY}, it is not {@linkplain #unreliable unreliable} (a part that wins that often by
+   * chance names nothing), and no concept with a higher purity (or equal purity and a lower index)
+   * has the same dominant part.
    */
   public Optional<String> suggestedName(int m) {
     List<ConceptParts> ranked = new ArrayList<>(concepts);
-    ranked.sort(Comparator.comparingDouble(ConceptParts::purity).reversed()
-        .thenComparingInt(ConceptParts::concept));
+    ranked.sort(
+        Comparator.comparingDouble(ConceptParts::purity)
+            .reversed()
+            .thenComparingInt(ConceptParts::concept));
     Set<String> taken = new HashSet<>();
     for (ConceptParts c : ranked) {
-      boolean named = c.purity() >= NAMING_PURITY && !unreliable(c.concept()) && taken.add(c.dominantPart());
+      boolean named =
+          c.purity() >= NAMING_PURITY && !unreliable(c.concept()) && taken.add(c.dominantPart());
       if (c.concept() == m) {
         return named ? Optional.of(c.dominantPart()) : Optional.empty();
       }

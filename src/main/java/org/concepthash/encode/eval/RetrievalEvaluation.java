@@ -1,6 +1,5 @@
 package org.concepthash.encode.eval;
 
-import org.concepthash.model.CropWindow;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,23 +9,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
+import org.concepthash.code.BinaryCodes;
 import org.concepthash.data.ClassInfo;
 import org.concepthash.data.Dataset;
 import org.concepthash.data.LabelledImage;
 import org.concepthash.data.Split;
 import org.concepthash.encode.Encoder;
 import org.concepthash.encode.Encoding;
+import org.concepthash.model.CropWindow;
 import org.concepthash.onnx.ModelManifest;
-import org.concepthash.code.BinaryCodes;
 import org.concepthash.search.RetrievalMetrics;
 import org.concepthash.search.RetrievalReport;
 
 /**
- * {@code eval}: scores a model package on a data set, or externally computed codes, with the project's
- * one metric implementation ({@link RetrievalMetrics}), with the concepts' localisation error and part
- * consistency ({@link PartConsistency}) over the query images that have part keypoints. Queries are the
- * test split, the database is the train split, as in the trainer's final evaluation, so a package scores
- * what its run reported.
+ * {@code eval}: scores a model package on a data set, or externally computed codes, with the
+ * project's one metric implementation ({@link RetrievalMetrics}), with the concepts' localisation
+ * error and part consistency ({@link PartConsistency}) over the query images that have part
+ * keypoints. Queries are the test split, the database is the train split, as in the trainer's final
+ * evaluation, so a package scores what its run reported.
  */
 public final class RetrievalEvaluation {
 
@@ -40,18 +40,29 @@ public final class RetrievalEvaluation {
    *
    * @param progress receives the number of images encoded so far
    */
-  public static EvaluationReport ofModel(Encoder encoder, Path packageFile, Dataset dataset, Path dataRoot,
-      IntConsumer progress) throws IOException {
+  public static EvaluationReport ofModel(
+      Encoder encoder, Path packageFile, Dataset dataset, Path dataRoot, IntConsumer progress)
+      throws IOException {
     List<LabelledImage> queries = dataset.split(Split.TEST);
     List<LabelledImage> database = dataset.split(Split.TRAIN);
     if (queries.isEmpty() || database.isEmpty()) {
-      throw new IllegalArgumentException("evaluation needs a test split (queries) and a train split (database); "
-          + dataRoot + " has " + queries.size() + " test and " + database.size() + " train images");
+      throw new IllegalArgumentException(
+          "evaluation needs a test split (queries) and a train split (database); "
+              + dataRoot
+              + " has "
+              + queries.size()
+              + " test and "
+              + database.size()
+              + " train images");
     }
     ModelManifest manifest = encoder.manifest();
     if (manifest.classes().size() != dataset.classes().size()) {
-      throw new IllegalArgumentException("the model knows " + manifest.classes().size() + " classes, the data set has "
-          + dataset.classes().size() + "; evaluate on the data the model was trained for");
+      throw new IllegalArgumentException(
+          "the model knows "
+              + manifest.classes().size()
+              + " classes, the data set has "
+              + dataset.classes().size()
+              + "; evaluate on the data the model was trained for");
     }
     long started = System.nanoTime();
     Localisation localisation = new Localisation(manifest.network().concepts());
@@ -62,38 +73,74 @@ public final class RetrievalEvaluation {
     BinaryCodes databaseCodes = encode(encoder, database, null, null, counted);
     double seconds = (System.nanoTime() - started) / 1e9;
 
-    RetrievalReport classes = RetrievalMetrics.evaluate(queryCodes, labels(queries), databaseCodes, labels(database));
+    RetrievalReport classes =
+        RetrievalMetrics.evaluate(queryCodes, labels(queries), databaseCodes, labels(database));
     Map<String, Integer> familyIndex = new LinkedHashMap<>();
     int[] familyOfClass = new int[dataset.classes().size()];
     boolean hasFamilies = true;
     for (int c = 0; c < familyOfClass.length; c++) {
       ClassInfo info = dataset.classes().get(c);
       hasFamilies &= info.family() != null && !info.family().isBlank();
-      familyOfClass[c] = hasFamilies ? familyIndex.computeIfAbsent(info.family(), f -> familyIndex.size()) : -1;
+      familyOfClass[c] =
+          hasFamilies ? familyIndex.computeIfAbsent(info.family(), f -> familyIndex.size()) : -1;
     }
     // a family level equal to the class level adds nothing; report it only when it groups classes
     boolean groups = hasFamilies && familyIndex.size() < familyOfClass.length;
-    RetrievalReport families = groups ? RetrievalMetrics.evaluate(queryCodes, map(labels(queries), familyOfClass),
-        databaseCodes, map(labels(database), familyOfClass)) : null;
-    return new EvaluationReport(packageFile.toString(), manifest.id(), dataRoot.toString(), manifest.network().bits(),
-        queries.size(), database.size(), classes, families, groups ? familyIndex.size() : 0,
-        localisation(localisation, manifest.concepts()), parts.report().orElse(null),
+    RetrievalReport families =
+        groups
+            ? RetrievalMetrics.evaluate(
+                queryCodes,
+                map(labels(queries), familyOfClass),
+                databaseCodes,
+                map(labels(database), familyOfClass))
+            : null;
+    return new EvaluationReport(
+        packageFile.toString(),
+        manifest.id(),
+        dataRoot.toString(),
+        manifest.network().bits(),
+        queries.size(),
+        database.size(),
+        classes,
+        families,
+        groups ? familyIndex.size() : 0,
+        localisation(localisation, manifest.concepts()),
+        parts.report().orElse(null),
         (queries.size() + database.size()) / seconds);
   }
 
   /** Scores the codes of a {@link CodeTable} file. */
   public static EvaluationReport ofCodes(Path file, Integer bits) throws IOException {
     CodeTable t = CodeTable.read(file, bits);
-    RetrievalReport classes = RetrievalMetrics.evaluate(t.queries(), t.queryLabels(), t.database(),
-        t.databaseLabels());
-    RetrievalReport families = t.queryFamilies() == null ? null
-        : RetrievalMetrics.evaluate(t.queries(), t.queryFamilies(), t.database(), t.databaseFamilies());
-    return new EvaluationReport(file.toString(), null, null, t.queries().bits(), t.queries().count(),
-        t.database().count(), classes, families, t.familyCount(), null, null, null);
+    RetrievalReport classes =
+        RetrievalMetrics.evaluate(t.queries(), t.queryLabels(), t.database(), t.databaseLabels());
+    RetrievalReport families =
+        t.queryFamilies() == null
+            ? null
+            : RetrievalMetrics.evaluate(
+                t.queries(), t.queryFamilies(), t.database(), t.databaseFamilies());
+    return new EvaluationReport(
+        file.toString(),
+        null,
+        null,
+        t.queries().bits(),
+        t.queries().count(),
+        t.database().count(),
+        classes,
+        families,
+        t.familyCount(),
+        null,
+        null,
+        null);
   }
 
-  private static BinaryCodes encode(Encoder encoder, List<LabelledImage> items, Localisation localisation,
-      PartConsistency parts, IntConsumer progress) throws IOException {
+  private static BinaryCodes encode(
+      Encoder encoder,
+      List<LabelledImage> items,
+      Localisation localisation,
+      PartConsistency parts,
+      IntConsumer progress)
+      throws IOException {
     int bits = encoder.manifest().network().bits();
     int perCode = BinaryCodes.wordsPerCode(bits);
     long[] words = new long[items.size() * perCode];
@@ -110,10 +157,16 @@ public final class RetrievalEvaluation {
         System.arraycopy(encodings.get(i).words(), 0, words, (start + i) * perCode, perCode);
         if (localisation != null) {
           BufferedImage image = images.get(i);
-          CropWindow window = CropWindow.of(encoder.preprocessor(), image.getWidth(), image.getHeight());
+          CropWindow window =
+              CropWindow.of(encoder.preprocessor(), image.getWidth(), image.getHeight());
           LabelledImage item = chunk.get(i);
           localisation.add(encodings.get(i), window, item.keypoints());
-          parts.add(encodings.get(i).attention(), encodings.get(i).grid(), window, item.box(), item.keypoints());
+          parts.add(
+              encodings.get(i).attention(),
+              encodings.get(i).grid(),
+              window,
+              item.box(),
+              item.keypoints());
         }
       }
       progress.accept(chunk.size());
@@ -121,8 +174,8 @@ public final class RetrievalEvaluation {
     return new BinaryCodes(bits, words);
   }
 
-
-  private static EvaluationReport.LocalisationReport localisation(Localisation l, List<String> conceptNames) {
+  private static EvaluationReport.LocalisationReport localisation(
+      Localisation l, List<String> conceptNames) {
     double[] errors = l.errors();
     if (errors.length == 0) {
       return null;
@@ -134,7 +187,9 @@ public final class RetrievalEvaluation {
       sum += errors[m];
     }
     return new EvaluationReport.LocalisationReport(
-        "distance from the attention peak to the nearest part keypoint / crop side", l.images(), concepts,
+        "distance from the attention peak to the nearest part keypoint / crop side",
+        l.images(),
+        concepts,
         sum / errors.length);
   }
 

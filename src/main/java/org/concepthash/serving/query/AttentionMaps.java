@@ -2,22 +2,25 @@ package org.concepthash.serving.query;
 
 import java.util.Arrays;
 import org.concepthash.encode.Encoding;
-import org.concepthash.model.ImagePreprocessor;
 import org.concepthash.encode.eval.AttentionPeak;
 import org.concepthash.model.CropWindow;
+import org.concepthash.model.ImagePreprocessor;
 
 /**
- * Where each concept looked in one image: M maps over the G x G patch grid of the network's input crop,
- * and where that crop lies in the original image.
+ * Where each concept looked in one image: M maps over the G x G patch grid of the network's input
+ * crop, and where that crop lies in the original image.
  *
- * @param maps per concept, G*G values row-major (row y, column x at y * G + x), as the encoder returns them
+ * @param maps per concept, G*G values row-major (row y, column x at y * G + x), as the encoder
+ *     returns them
  * @param crop the input crop in the original image (the maps cover exactly this box)
  */
 public record AttentionMaps(String modelVersion, int grid, float[][] maps, CropBox crop) {
 
   /** The maps of an encoding of a {@code width} x {@code height} image. */
-  public static AttentionMaps of(String modelVersion, Encoding e, ImagePreprocessor p, int width, int height) {
-    return new AttentionMaps(modelVersion, e.grid(), e.attention(), CropBox.of(CropWindow.of(p, width, height)));
+  public static AttentionMaps of(
+      String modelVersion, Encoding e, ImagePreprocessor p, int width, int height) {
+    return new AttentionMaps(
+        modelVersion, e.grid(), e.attention(), CropBox.of(CropWindow.of(p, width, height)));
   }
 
   /** Patch index (y * G + x) of the largest value of concept {@code m}; the first one on ties. */
@@ -27,8 +30,11 @@ public record AttentionMaps(String modelVersion, int grid, float[][] maps, CropB
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof AttentionMaps a && a.modelVersion.equals(modelVersion) && a.grid == grid
-        && Arrays.deepEquals(a.maps, maps) && a.crop.equals(crop);
+    return o instanceof AttentionMaps a
+        && a.modelVersion.equals(modelVersion)
+        && a.grid == grid
+        && Arrays.deepEquals(a.maps, maps)
+        && a.crop.equals(crop);
   }
 
   @Override
@@ -38,6 +44,14 @@ public record AttentionMaps(String modelVersion, int grid, float[][] maps, CropB
 
   @Override
   public String toString() {
-    return "AttentionMaps[" + modelVersion + ", grid " + grid + ", " + maps.length + " concepts, " + crop + "]";
+    return "AttentionMaps["
+        + modelVersion
+        + ", grid "
+        + grid
+        + ", "
+        + maps.length
+        + " concepts, "
+        + crop
+        + "]";
   }
 }

@@ -11,14 +11,14 @@ import java.util.Map;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageView;
-import org.concepthash.serving.ServingModel;
 import org.concepthash.catalog.store.ImageStore;
 import org.concepthash.encode.Encoding;
+import org.concepthash.serving.ServingModel;
 
 /**
- * Attention maps of catalog images, computed on demand with the serving encoder from the stored image.
- * They are not stored in the database (M x P floats per image and version would dwarf the codes); a small
- * LRU cache serves the result cards a user is looking at.
+ * Attention maps of catalog images, computed on demand with the serving encoder from the stored
+ * image. They are not stored in the database (M x P floats per image and version would dwarf the
+ * codes); a small LRU cache serves the result cards a user is looking at.
  */
 @Singleton
 public class AttentionService {
@@ -31,12 +31,13 @@ public class AttentionService {
   private final ServingModel serving;
   private final CatalogService catalog;
   private final QueryImages images;
-  private final Map<Key, AttentionMaps> cache = new LinkedHashMap<>(64, 0.75f, true) {
-    @Override
-    protected boolean removeEldestEntry(Map.Entry<Key, AttentionMaps> eldest) {
-      return size() > CACHE_ENTRIES;
-    }
-  };
+  private final Map<Key, AttentionMaps> cache =
+      new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, AttentionMaps> eldest) {
+          return size() > CACHE_ENTRIES;
+        }
+      };
 
   AttentionService(ServingModel serving, CatalogService catalog, QueryImages images) {
     this.serving = serving;
@@ -48,20 +49,29 @@ public class AttentionService {
    * The maps of one catalog image under the active model.
    *
    * @param model the version the caller expects, or null for whichever is active
-   * @throws CatalogException not found (no such image), conflict (no active model, or {@code model} is
-   *     not the active one: maps are computed with the serving encoder only)
+   * @throws CatalogException not found (no such image), conflict (no active model, or {@code model}
+   *     is not the active one: maps are computed with the serving encoder only)
    */
   public AttentionMaps forImage(long imageId, String model) throws IOException {
     return forImages(List.of(imageId), model).get(imageId);
   }
 
-  /** {@link #forImage} for several images, encoded in one batch; ids without an image are left out. */
+  /**
+   * {@link #forImage} for several images, encoded in one batch; ids without an image are left out.
+   */
   public Map<Long, AttentionMaps> forImages(List<Long> imageIds, String model) throws IOException {
-    ServingModel.Serving s = serving.current()
-        .orElseThrow(() -> CatalogException.conflict("no model is active: train or activate one first"));
+    ServingModel.Serving s =
+        serving
+            .current()
+            .orElseThrow(
+                () -> CatalogException.conflict("no model is active: train or activate one first"));
     if (model != null && !model.isBlank() && !model.equals(s.id())) {
-      throw CatalogException.conflict("attention maps are computed with the active model '" + s.id()
-          + "', not '" + model + "'");
+      throw CatalogException.conflict(
+          "attention maps are computed with the active model '"
+              + s.id()
+              + "', not '"
+              + model
+              + "'");
     }
     Map<Long, AttentionMaps> out = new HashMap<>();
     List<Long> missing = new ArrayList<>();
@@ -95,8 +105,13 @@ public class AttentionService {
     synchronized (cache) {
       for (int i = 0; i < ids.size(); i++) {
         BufferedImage img = decoded.get(i);
-        AttentionMaps maps = AttentionMaps.of(s.id(), encodings.get(i), s.encoder().preprocessor(),
-            img.getWidth(), img.getHeight());
+        AttentionMaps maps =
+            AttentionMaps.of(
+                s.id(),
+                encodings.get(i),
+                s.encoder().preprocessor(),
+                img.getWidth(),
+                img.getHeight());
         cache.put(new Key(s.id(), ids.get(i)), maps);
         out.put(ids.get(i), maps);
       }

@@ -10,20 +10,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.concepthash.serving.CatalogSearchIndex;
-import org.concepthash.serving.ModelVersion;
-import org.concepthash.serving.ServingModel;
-import org.concepthash.model.CropWindow;
 import org.concepthash.code.ConceptLayout;
+import org.concepthash.model.CropWindow;
 import org.concepthash.search.HammingIndex;
 import org.concepthash.search.IndexEntry;
 import org.concepthash.search.IndexSnapshot;
+import org.concepthash.serving.CatalogSearchIndex;
+import org.concepthash.serving.ModelVersion;
+import org.concepthash.serving.ServingModel;
 
 /**
- * What the sub-codes of the active model mean in this catalog: per concept, its most frequent sub-code
- * values with how many images carry each, and a few exemplars per value with the region around that
- * concept's attention peak. Counts come from the in-memory index; attention is computed for the
- * exemplars only.
+ * What the sub-codes of the active model mean in this catalog: per concept, its most frequent
+ * sub-code values with how many images carry each, and a few exemplars per value with the region
+ * around that concept's attention peak. Counts come from the in-memory index; attention is computed
+ * for the exemplars only.
  */
 @Singleton
 public class ConceptAtlas {
@@ -57,11 +57,17 @@ public class ConceptAtlas {
       stats.add(new HashMap<>());
     }
     // entries stream in image-id order, so the exemplars are the oldest images of each value
-    snapshot.entries().forEach(e -> {
-      for (int m = 0; m < layout.concepts(); m++) {
-        stats.get(m).computeIfAbsent(subCode(e, layout, m), v -> new ValueStats()).add(e.imageId(), exemplarsPerValue);
-      }
-    });
+    snapshot
+        .entries()
+        .forEach(
+            e -> {
+              for (int m = 0; m < layout.concepts(); m++) {
+                stats
+                    .get(m)
+                    .computeIfAbsent(subCode(e, layout, m), v -> new ValueStats())
+                    .add(e.imageId(), exemplarsPerValue);
+              }
+            });
     List<List<String>> chosen = new ArrayList<>();
     Set<Long> exemplarIds = new LinkedHashSet<>();
     for (int m = 0; m < layout.concepts(); m++) {
@@ -110,19 +116,21 @@ public class ConceptAtlas {
         String s = Integer.toBinaryString(v);
         all.add("0".repeat(bits - s.length()) + s);
       }
-      return all; // in value order: 00 01 10 11 are the quadrants top-left, top-right, bottom-left, bottom-right
+      return all; // in value order: 00 01 10 11 are the quadrants top-left, top-right, bottom-left,
+      // bottom-right
     }
     return stats.entrySet().stream()
-        .sorted(Comparator.<Map.Entry<String, ValueStats>>comparingLong(e -> -e.getValue().count)
-            .thenComparing(Map.Entry::getKey))
+        .sorted(
+            Comparator.<Map.Entry<String, ValueStats>>comparingLong(e -> -e.getValue().count)
+                .thenComparing(Map.Entry::getKey))
         .limit(limit)
         .map(Map.Entry::getKey)
         .toList();
   }
 
   /**
-   * A square around the peak patch of concept {@code m}: two patches wide, at least a third of the crop,
-   * in original-image fractions.
+   * A square around the peak patch of concept {@code m}: two patches wide, at least a third of the
+   * crop, in original-image fractions.
    */
   static CropBox peakRegion(AttentionMaps a, int m) {
     int peak = a.peak(m);
@@ -132,8 +140,11 @@ public class ConceptAtlas {
     double side = Math.max(2.0, g / 3.0);
     CropBox inCrop = CropBox.around(unit, peak % g + 0.5, peak / g + 0.5, side);
     CropBox c = a.crop();
-    return new CropBox(c.left() + inCrop.left() * c.width(), c.top() + inCrop.top() * c.height(),
-        inCrop.width() * c.width(), inCrop.height() * c.height());
+    return new CropBox(
+        c.left() + inCrop.left() * c.width(),
+        c.top() + inCrop.top() * c.height(),
+        inCrop.width() * c.width(),
+        inCrop.height() * c.height());
   }
 
   private static final class ValueStats {
@@ -151,7 +162,9 @@ public class ConceptAtlas {
   /** The atlas of one model version over {@code images} coded catalog images. */
   public record Atlas(ModelVersion model, long images, List<Concept> concepts) {}
 
-  /** One concept with its sub-code values, most frequent first (value order for short sub-codes). */
+  /**
+   * One concept with its sub-code values, most frequent first (value order for short sub-codes).
+   */
   public record Concept(int index, String name, int bits, List<Value> values) {}
 
   /** One sub-code value, how many catalog images have it, and some of them. */

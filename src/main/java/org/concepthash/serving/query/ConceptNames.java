@@ -26,17 +26,25 @@ public class ConceptNames {
   /**
    * Renames concept {@code index} (0-based) of model {@code modelId}.
    *
-   * @throws CatalogException not found (no such model), invalid (bad index or name), conflict (another
-   *     concept of the model has that name)
+   * @throws CatalogException not found (no such model), invalid (bad index or name), conflict
+   *     (another concept of the model has that name)
    */
   public ModelVersion rename(String modelId, int index, String name) {
-    ModelVersion v = registry.find(modelId)
-        .orElseThrow(() -> CatalogException.notFound("no model version '" + modelId + "'"));
+    ModelVersion v =
+        registry
+            .find(modelId)
+            .orElseThrow(() -> CatalogException.notFound("no model version '" + modelId + "'"));
     String clean = name == null ? "" : name.strip();
     for (int m = 0; m < v.conceptNames().size(); m++) {
       if (m != index && v.conceptNames().get(m).strip().equalsIgnoreCase(clean)) {
-        throw CatalogException.conflict("concept " + m + " of model '" + modelId + "' is already called '"
-            + v.conceptNames().get(m) + "'");
+        throw CatalogException.conflict(
+            "concept "
+                + m
+                + " of model '"
+                + modelId
+                + "' is already called '"
+                + v.conceptNames().get(m)
+                + "'");
       }
     }
     return registry.renameConcept(modelId, index, clean);
@@ -50,7 +58,10 @@ public class ConceptNames {
     List<String> out = new ArrayList<>(names.size());
     Set<String> seen = new HashSet<>();
     for (int m = 0; m < names.size(); m++) {
-      String n = names.get(m) == null || names.get(m).isBlank() ? "concept " + (m + 1) : names.get(m).strip();
+      String n =
+          names.get(m) == null || names.get(m).isBlank()
+              ? "concept " + (m + 1)
+              : names.get(m).strip();
       if (!seen.add(n.toLowerCase(Locale.ROOT))) {
         n = n + " (" + (m + 1) + ")";
         seen.add(n.toLowerCase(Locale.ROOT));

@@ -4,16 +4,19 @@ import java.util.List;
 import java.util.Locale;
 import org.concepthash.catalog.CatalogException;
 
-/** Turns the concepts a user names (0-based indices or names) into a concept mask (bit m = concept m). */
+/**
+ * Turns the concepts a user names (0-based indices or names) into a concept mask (bit m = concept
+ * m).
+ */
 public final class ConceptSelection {
 
   private ConceptSelection() {}
 
   /**
-   * The mask of {@code tokens} among {@code names}; no tokens (or only blanks) give 0, which
-   * {@link QueryService#search} reads as every concept of the version that answers. Not the mask of every
-   * one of {@code names}: when a retrained model is activated between this call and the search, that mask
-   * would select only the old model's concepts of the new one.
+   * The mask of {@code tokens} among {@code names}; no tokens (or only blanks) give 0, which {@link
+   * QueryService#search} reads as every concept of the version that answers. Not the mask of every
+   * one of {@code names}: when a retrained model is activated between this call and the search,
+   * that mask would select only the old model's concepts of the new one.
    *
    * @throws CatalogException (invalid) naming the token that is neither an index nor a name
    */
@@ -45,7 +48,8 @@ public final class ConceptSelection {
       if (i >= 0 && i < names.size()) {
         return i;
       }
-      throw CatalogException.invalid("concept index " + token + " is not in 0.." + (names.size() - 1));
+      throw CatalogException.invalid(
+          "concept index " + token + " is not in 0.." + (names.size() - 1));
     }
     String wanted = token.toLowerCase(Locale.ROOT);
     for (int m = 0; m < names.size(); m++) {

@@ -17,7 +17,10 @@ import org.concepthash.catalog.ingest.IngestRefusedException;
 import org.concepthash.catalog.store.ImageStore;
 import org.concepthash.data.Split;
 
-/** Where query pictures come from: uploads (checked like every ingest, kept in memory only) and the catalog. */
+/**
+ * Where query pictures come from: uploads (checked like every ingest, kept in memory only) and the
+ * catalog.
+ */
 @Singleton
 public class QueryImages {
 
@@ -26,7 +29,8 @@ public class QueryImages {
   private final ImageStore store;
   private final ImageIngest ingest;
 
-  QueryImages(ImageValidator validator, CatalogService catalog, ImageStore store, ImageIngest ingest) {
+  QueryImages(
+      ImageValidator validator, CatalogService catalog, ImageStore store, ImageIngest ingest) {
     this.validator = validator;
     this.catalog = catalog;
     this.store = store;
@@ -36,11 +40,15 @@ public class QueryImages {
   /**
    * An uploaded picture, validated and canonicalised exactly as an ingest would, but not stored.
    *
-   * @throws IngestRefusedException with a message for the user when the file is not an acceptable image
+   * @throws IngestRefusedException with a message for the user when the file is not an acceptable
+   *     image
    */
   public QueryImage upload(String fileName, byte[] content) throws IngestRefusedException {
     CanonicalImage canonical = validator.validate(content);
-    return new QueryImage(decode(canonical.png(), "upload"), OptionalLong.empty(), canonical.png(),
+    return new QueryImage(
+        decode(canonical.png(), "upload"),
+        OptionalLong.empty(),
+        canonical.png(),
         fileName == null || fileName.isBlank() ? "upload" : fileName);
   }
 
@@ -50,8 +58,10 @@ public class QueryImages {
    * @throws CatalogException (not found) when there is no such image
    */
   public QueryImage catalogImage(long imageId) throws IOException {
-    String key = catalog.storageKey(imageId)
-        .orElseThrow(() -> CatalogException.notFound("no image with id " + imageId));
+    String key =
+        catalog
+            .storageKey(imageId)
+            .orElseThrow(() -> CatalogException.notFound("no image with id " + imageId));
     return new QueryImage(read(key), OptionalLong.of(imageId), null, "image " + imageId);
   }
 
@@ -60,14 +70,25 @@ public class QueryImages {
     return store.readImage(storageKey);
   }
 
-  /** Stores an uploaded query picture in the catalog (through the ordinary ingest); returns the image. */
-  public ImageView addToCatalog(QueryImage query, String actor) throws IOException, IngestRefusedException {
+  /**
+   * Stores an uploaded query picture in the catalog (through the ordinary ingest); returns the
+   * image.
+   */
+  public ImageView addToCatalog(QueryImage query, String actor)
+      throws IOException, IngestRefusedException {
     if (!query.uploaded()) {
-      return catalog.find(query.catalogImageId().getAsLong())
-          .orElseThrow(() -> CatalogException.notFound("no image with id " + query.catalogImageId().getAsLong()));
+      return catalog
+          .find(query.catalogImageId().getAsLong())
+          .orElseThrow(
+              () ->
+                  CatalogException.notFound(
+                      "no image with id " + query.catalogImageId().getAsLong()));
     }
-    return ingest.ingest(new ByteArrayInputStream(query.canonicalPng()),
-        IngestRequest.upload(query.name(), null, Split.UNSPECIFIED, actor)).image();
+    return ingest
+        .ingest(
+            new ByteArrayInputStream(query.canonicalPng()),
+            IngestRequest.upload(query.name(), null, Split.UNSPECIFIED, actor))
+        .image();
   }
 
   private static BufferedImage decode(byte[] png, String what) {

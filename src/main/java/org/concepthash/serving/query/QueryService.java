@@ -6,41 +6,45 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.ToLongFunction;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.ToLongFunction;
 import org.concepthash.catalog.CatalogException;
-import org.concepthash.serving.CatalogSearchIndex;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageView;
-import org.concepthash.serving.ModelVersion;
-import org.concepthash.serving.ServingModel;
+import org.concepthash.code.ConceptLayout;
+import org.concepthash.code.HexCode;
 import org.concepthash.encode.Encoding;
 import org.concepthash.onnx.ModelManifest;
-import org.concepthash.code.HexCode;
-import org.concepthash.code.ConceptLayout;
 import org.concepthash.search.HammingIndex;
 import org.concepthash.search.MatchExplainer;
 import org.concepthash.search.SearchFilter;
 import org.concepthash.search.SearchHit;
 import org.concepthash.search.SearchResult;
+import org.concepthash.serving.CatalogSearchIndex;
+import org.concepthash.serving.ModelVersion;
+import org.concepthash.serving.ServingModel;
 
 /**
- * Image in, ranked and explained neighbours out: the one query path behind the REST API and the search
- * view. The query is encoded by the serving model and searched in the index of the same version; when
- * the active version changes between the two steps the query is encoded again with the new model (once).
+ * Image in, ranked and explained neighbours out: the one query path behind the REST API and the
+ * search view. The query is encoded by the serving model and searched in the index of the same
+ * version; when the active version changes between the two steps the query is encoded again with
+ * the new model (once).
  */
 @Singleton
 public class QueryService {
 
   /** Largest k a query may ask for. */
   public static final int MAX_K = 200;
+
   /**
-   * Activation publishes the new version's index, then swaps in its encoder; a search in between sees two
-   * versions and waits until they agree (milliseconds, longer on a loaded machine) rather than fail.
+   * Activation publishes the new version's index, then swaps in its encoder; a search in between
+   * sees two versions and waits until they agree (milliseconds, longer on a loaded machine) rather
+   * than fail.
    */
   private static final Duration SWITCH_WAIT = Duration.ofSeconds(10);
+
   private static final long SWITCH_POLL_NANOS = 1_000_000;
 
   private final ServingModel serving;
@@ -69,18 +73,20 @@ public class QueryService {
   }
 
   /**
-   * As {@link #search(QueryImage, int, long)} with the concepts named by {@code conceptTokens} (0-based
-   * indices or names; none = every concept), resolved against the version that answers, so a model
-   * activated meanwhile is asked about its own concepts.
+   * As {@link #search(QueryImage, int, long)} with the concepts named by {@code conceptTokens}
+   * (0-based indices or names; none = every concept), resolved against the version that answers, so
+   * a model activated meanwhile is asked about its own concepts.
    *
    * @throws CatalogException invalid also for a token that names no concept of that version
    */
-  public SearchAnswer search(QueryImage query, int k, List<String> conceptTokens) throws IOException {
+  public SearchAnswer search(QueryImage query, int k, List<String> conceptTokens)
+      throws IOException {
     List<String> tokens = List.copyOf(conceptTokens);
     return search(query, k, names -> ConceptSelection.mask(tokens, names));
   }
 
-  private SearchAnswer search(QueryImage query, int k, ToLongFunction<List<String>> maskOf) throws IOException {
+  private SearchAnswer search(QueryImage query, int k, ToLongFunction<List<String>> maskOf)
+      throws IOException {
     if (k < 1 || k > MAX_K) {
       throw CatalogException.invalid("k must be between 1 and " + MAX_K + ", not " + k);
     }
@@ -112,14 +118,24 @@ public class QueryService {
     }
   }
 
-  private SearchAnswer answer(ServingModel.Serving s, ConceptLayout layout, long mask, int k, QueryImage query,
-      Encoding e, SearchResult r) {
+  private SearchAnswer answer(
+      ServingModel.Serving s,
+      ConceptLayout layout,
+      long mask,
+      int k,
+      QueryImage query,
+      Encoding e,
+      SearchResult r) {
     List<String> names = ConceptNames.display(s.version().conceptNames());
     MatchExplainer explainer = new MatchExplainer(layout, names, s.version().unreliableConcepts());
-    List<SearchHit> hits = r.hits().stream()
-        .filter(h -> query.catalogImageId().isEmpty() || h.imageId() != query.catalogImageId().getAsLong())
-        .limit(k)
-        .toList();
+    List<SearchHit> hits =
+        r.hits().stream()
+            .filter(
+                h ->
+                    query.catalogImageId().isEmpty()
+                        || h.imageId() != query.catalogImageId().getAsLong())
+            .limit(k)
+            .toList();
     Map<Long, ImageView> views = catalog.findAll(hits.stream().map(SearchHit::imageId).toList());
     List<SearchAnswer.Result> results = new ArrayList<>(hits.size());
     for (SearchHit h : hits) {
@@ -127,14 +143,27 @@ public class QueryService {
       if (v == null) {
         continue; // deleted since it was indexed
       }
-      results.add(new SearchAnswer.Result(h.imageId(), v.label(), v.labelDisplayName(), v.family(), h.distance(),
-          h.conceptDistances(), explainer.explain(h.conceptDistances())));
+      results.add(
+          new SearchAnswer.Result(
+              h.imageId(),
+              v.label(),
+              v.labelDisplayName(),
+              v.family(),
+              h.distance(),
+              h.conceptDistances(),
+              explainer.explain(h.conceptDistances())));
     }
     BufferedImage img = query.image();
-    AttentionMaps maps = AttentionMaps.of(s.id(), e, s.encoder().preprocessor(), img.getWidth(), img.getHeight());
-    SearchAnswer.Query q = new SearchAnswer.Query(query.name(),
-        query.catalogImageId().isPresent() ? query.catalogImageId().getAsLong() : null,
-        HexCode.format(e.words(), layout.bits()), List.of(e.subCodes()), maps, prediction(s, e));
+    AttentionMaps maps =
+        AttentionMaps.of(s.id(), e, s.encoder().preprocessor(), img.getWidth(), img.getHeight());
+    SearchAnswer.Query q =
+        new SearchAnswer.Query(
+            query.name(),
+            query.catalogImageId().isPresent() ? query.catalogImageId().getAsLong() : null,
+            HexCode.format(e.words(), layout.bits()),
+            List.of(e.subCodes()),
+            maps,
+            prediction(s, e));
     return new SearchAnswer(s.version(), names, mask, k, q, results);
   }
 
@@ -145,12 +174,14 @@ public class QueryService {
       return null;
     }
     ModelManifest.PackagedClass k = classes.get(c);
-    String display = k.displayName() == null || k.displayName().isBlank() ? k.name() : k.displayName();
-    return new SearchAnswer.Prediction(k.name(), display, k.family(), e.prediction().distance(),
-        e.prediction().margin());
+    String display =
+        k.displayName() == null || k.displayName().isBlank() ? k.name() : k.displayName();
+    return new SearchAnswer.Prediction(
+        k.name(), display, k.family(), e.prediction().distance(), e.prediction().margin());
   }
 
   private static CatalogException noModel() {
-    return CatalogException.conflict("no model is active: train a model (Training) or activate one (Models)");
+    return CatalogException.conflict(
+        "no model is active: train a model (Training) or activate one (Models)");
   }
 }

@@ -2,8 +2,8 @@ package org.concepthash.serving.query;
 
 import java.util.Arrays;
 import java.util.List;
-import org.concepthash.serving.ModelVersion;
 import org.concepthash.code.ConceptLayout;
+import org.concepthash.serving.ModelVersion;
 
 /**
  * The answer to one image query, everything from one model version.
@@ -13,7 +13,12 @@ import org.concepthash.code.ConceptLayout;
  * @param conceptMask the concepts the ranking used (bit m = concept m)
  * @param k how many results were asked for
  */
-public record SearchAnswer(ModelVersion model, List<String> conceptNames, long conceptMask, int k, Query query,
+public record SearchAnswer(
+    ModelVersion model,
+    List<String> conceptNames,
+    long conceptMask,
+    int k,
+    Query query,
     List<Result> results) {
 
   public SearchAnswer {
@@ -37,8 +42,13 @@ public record SearchAnswer(ModelVersion model, List<String> conceptNames, long c
    * @param subCodes per concept its bits as a '0'/'1' string
    * @param catalogImageId the query's catalog image, or null for an upload
    */
-  public record Query(String name, Long catalogImageId, String code, List<String> subCodes,
-      AttentionMaps attention, Prediction predicted) {}
+  public record Query(
+      String name,
+      Long catalogImageId,
+      String code,
+      List<String> subCodes,
+      AttentionMaps attention,
+      Prediction predicted) {}
 
   /**
    * The class whose centre is nearest to the query's code.
@@ -46,7 +56,8 @@ public record SearchAnswer(ModelVersion model, List<String> conceptNames, long c
    * @param distance Hamming distance to that centre
    * @param margin how much farther the next centre is (0 = a tie)
    */
-  public record Prediction(String label, String displayName, String family, int distance, int margin) {}
+  public record Prediction(
+      String label, String displayName, String family, int distance, int margin) {}
 
   /**
    * One neighbour.
@@ -55,13 +66,22 @@ public record SearchAnswer(ModelVersion model, List<String> conceptNames, long c
    * @param conceptDistances distance on every concept
    * @param explanation the per-concept comparison in words
    */
-  public record Result(long imageId, String label, String displayName, String family, int distance,
-      int[] conceptDistances, String explanation) {
+  public record Result(
+      long imageId,
+      String label,
+      String displayName,
+      String family,
+      int distance,
+      int[] conceptDistances,
+      String explanation) {
 
     @Override
     public boolean equals(Object o) {
-      return o instanceof Result r && r.imageId == imageId && r.distance == distance
-          && Arrays.equals(r.conceptDistances, conceptDistances) && java.util.Objects.equals(r.label, label)
+      return o instanceof Result r
+          && r.imageId == imageId
+          && r.distance == distance
+          && Arrays.equals(r.conceptDistances, conceptDistances)
+          && java.util.Objects.equals(r.label, label)
           && java.util.Objects.equals(r.explanation, explanation);
     }
 
@@ -72,7 +92,15 @@ public record SearchAnswer(ModelVersion model, List<String> conceptNames, long c
 
     @Override
     public String toString() {
-      return "Result[" + imageId + ", " + label + ", d=" + distance + " " + Arrays.toString(conceptDistances) + "]";
+      return "Result["
+          + imageId
+          + ", "
+          + label
+          + ", d="
+          + distance
+          + " "
+          + Arrays.toString(conceptDistances)
+          + "]";
     }
   }
 }

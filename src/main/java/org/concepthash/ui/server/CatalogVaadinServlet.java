@@ -40,8 +40,8 @@ final class CatalogVaadinServlet extends VaadinServlet {
     }
 
     /**
-     * Embedded Tomcat does not serve {@code META-INF/resources} of jars as web resources; Vaadin's push
-     * client and our own components live there, so look them up on the class path too.
+     * Embedded Tomcat does not serve {@code META-INF/resources} of jars as web resources; Vaadin's
+     * push client and our own components live there, so look them up on the class path too.
      */
     @Override
     public URL getStaticResource(String path) {

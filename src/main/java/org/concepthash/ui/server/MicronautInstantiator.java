@@ -4,8 +4,8 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.di.DefaultInstantiator;
 import com.vaadin.flow.server.VaadinService;
 import com.vaadin.flow.server.VaadinServiceInitListener;
-import java.util.stream.Stream;
 import io.micronaut.context.BeanContext;
+import java.util.stream.Stream;
 
 /**
  * Lets Vaadin create views and other components through the Micronaut context, so views (declared
@@ -25,16 +25,21 @@ public final class MicronautInstantiator extends DefaultInstantiator {
   @Override
   public Stream<VaadinServiceInitListener> getServiceInitListeners() {
     return Stream.concat(
-        super.getServiceInitListeners(), beans.getBeansOfType(VaadinServiceInitListener.class).stream());
+        super.getServiceInitListeners(),
+        beans.getBeansOfType(VaadinServiceInitListener.class).stream());
   }
 
   @Override
   public <T> T getOrCreate(Class<T> type) {
-    return beans.findBeanDefinition(type).isPresent() ? beans.getBean(type) : super.getOrCreate(type);
+    return beans.findBeanDefinition(type).isPresent()
+        ? beans.getBean(type)
+        : super.getOrCreate(type);
   }
 
   @Override
   public <T extends Component> T createComponent(Class<T> type) {
-    return beans.findBeanDefinition(type).isPresent() ? beans.createBean(type) : super.createComponent(type);
+    return beans.findBeanDefinition(type).isPresent()
+        ? beans.createBean(type)
+        : super.createComponent(type);
   }
 }

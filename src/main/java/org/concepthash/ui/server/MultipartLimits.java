@@ -13,9 +13,9 @@ import org.concepthash.catalog.ingest.IngestLimits;
 
 /**
  * The container's multipart settings, derived from the catalog's: a part larger than the ingest cap
- * ({@code concepthash.ingest.max-bytes}) is refused while it streams, not after it is on disk, and parts
- * staged on disk go under the data directory. Without a location Tomcat stages them in
- * {@code ./tomcat.<port>} of whatever directory {@code serve} was started from.
+ * ({@code concepthash.ingest.max-bytes}) is refused while it streams, not after it is on disk, and
+ * parts staged on disk go under the data directory. Without a location Tomcat stages them in {@code
+ * ./tomcat.<port>} of whatever directory {@code serve} was started from.
  *
  * <p>Runs when the server configuration is created, before the servlet reads it.
  */
@@ -24,6 +24,7 @@ class MultipartLimits implements BeanCreatedEventListener<HttpServerConfiguratio
 
   /** Room for the other form fields (label, split, activate) and the part headers. */
   static final long FORM_OVERHEAD_BYTES = 64 * 1024;
+
   static final String STAGING_DIR = "uploads";
 
   private final IngestLimits limits;

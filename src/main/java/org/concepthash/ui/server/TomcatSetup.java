@@ -11,9 +11,9 @@ import org.apache.catalina.startup.Tomcat;
 import org.apache.tomcat.websocket.server.WsSci;
 
 /**
- * Two things embedded Tomcat lacks for Vaadin: the default MIME types (without them the Vaadin bundle is
- * served without a Content-Type and the page stays blank) and the WebSocket container (without it push
- * falls back to long polling).
+ * Two things embedded Tomcat lacks for Vaadin: the default MIME types (without them the Vaadin
+ * bundle is served without a Content-Type and the page stays blank) and the WebSocket container
+ * (without it push falls back to long polling).
  */
 @Factory
 class TomcatSetup {

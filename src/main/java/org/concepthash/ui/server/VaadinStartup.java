@@ -20,11 +20,11 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Starts Vaadin inside Micronaut's embedded Tomcat (there is no released Vaadin-Micronaut integration).
- * Tomcat hands every {@link ServletContainerInitializer} bean to the servlet context; this one runs
- * Vaadin's own initializers with the classes of our bean definitions (in place of the class-path
- * scanning a container would do for their {@code @HandlesTypes}) and registers the Vaadin servlet on
- * {@code /*}. Micronaut's own servlet keeps {@code /api/*}.
+ * Starts Vaadin inside Micronaut's embedded Tomcat (there is no released Vaadin-Micronaut
+ * integration). Tomcat hands every {@link ServletContainerInitializer} bean to the servlet context;
+ * this one runs Vaadin's own initializers with the classes of our bean definitions (in place of the
+ * class-path scanning a container would do for their {@code @HandlesTypes}) and registers the
+ * Vaadin servlet on {@code /*}. Micronaut's own servlet keeps {@code /api/*}.
  */
 @Singleton
 final class VaadinStartup implements ServletContainerInitializer {
@@ -57,7 +57,9 @@ final class VaadinStartup implements ServletContainerInitializer {
     vaadin.addMapping("/*");
   }
 
-  /** The types an initializer would receive from a container scanning for its {@code @HandlesTypes}. */
+  /**
+   * The types an initializer would receive from a container scanning for its {@code @HandlesTypes}.
+   */
   @SuppressWarnings("unchecked")
   private static Set<Class<?>> handledTypes(Object initializer, Set<Class<?>> types) {
     HandlesTypes handles = initializer.getClass().getAnnotation(HandlesTypes.class);

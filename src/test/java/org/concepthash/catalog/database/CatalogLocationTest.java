@@ -13,7 +13,9 @@ class CatalogLocationTest {
 
   @Test
   void defaultsToTheEmbeddedDatabaseUnderConcepthashHome() {
-    CatalogLocation l = CatalogLocation.resolve(Optional.empty(), Optional.empty(), Map.of("CONCEPTHASH_HOME", "/srv/ch"));
+    CatalogLocation l =
+        CatalogLocation.resolve(
+            Optional.empty(), Optional.empty(), Map.of("CONCEPTHASH_HOME", "/srv/ch"));
     assertEquals(Path.of("/srv/ch"), l.dataDir());
     assertTrue(l.embedded());
   }
@@ -32,7 +34,10 @@ class CatalogLocationTest {
   @Test
   void understandsPostgresUrlsWithCredentials() {
     var db =
-        CatalogLocation.resolve(Optional.empty(), Optional.empty(), Map.of("DATABASE_URL", "postgres://app:s3cret@db.internal/catalog?sslmode=require"))
+        CatalogLocation.resolve(
+                Optional.empty(),
+                Optional.empty(),
+                Map.of("DATABASE_URL", "postgres://app:s3cret@db.internal/catalog?sslmode=require"))
             .database()
             .orElseThrow();
     assertEquals("jdbc:postgresql://db.internal:5432/catalog?sslmode=require", db.jdbcUrl());
@@ -46,7 +51,13 @@ class CatalogLocationTest {
         CatalogLocation.resolve(
                 Optional.empty(),
                 Optional.empty(),
-                Map.of("DATABASE_URL", "jdbc:postgresql://h/d", "DATABASE_USER", "u", "DATABASE_PASSWORD", "p"))
+                Map.of(
+                    "DATABASE_URL",
+                    "jdbc:postgresql://h/d",
+                    "DATABASE_USER",
+                    "u",
+                    "DATABASE_PASSWORD",
+                    "p"))
             .database()
             .orElseThrow();
     assertEquals("u", db.user());

@@ -20,8 +20,9 @@ import org.concepthash.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 
 /**
- * A catalog whose process was killed with kill -9 opens again on the first try: the embedded server it
- * left running is found by its pid file and command line, shut down, and a new one starts on the data.
+ * A catalog whose process was killed with kill -9 opens again on the first try: the embedded server
+ * it left running is found by its pid file and command line, shut down, and a new one starts on the
+ * data.
  */
 class CrashRestartIT {
 
@@ -39,12 +40,18 @@ class CrashRestartIT {
         child.waitFor();
       }
       Path dbDir = dataDir.resolve("db");
-      long orphan = Long.parseLong(Files.readAllLines(dbDir.resolve(LeftoverPostmaster.PID_FILE)).get(0).trim());
+      long orphan =
+          Long.parseLong(
+              Files.readAllLines(dbDir.resolve(LeftoverPostmaster.PID_FILE)).get(0).trim());
       ProcessHandle orphanHandle = ProcessHandle.of(orphan).orElseThrow();
-      assertTrue(orphanHandle.isAlive(), "the killed JVM's postmaster outlives it (the situation under test)");
-      assertTrue(LeftoverPostmaster.servesDirectory(orphan, dbDir), "its command line names the data dir");
+      assertTrue(
+          orphanHandle.isAlive(),
+          "the killed JVM's postmaster outlives it (the situation under test)");
+      assertTrue(
+          LeftoverPostmaster.servesDirectory(orphan, dbDir), "its command line names the data dir");
 
-      CatalogLocation location = CatalogLocation.resolve(Optional.of(dataDir), Optional.empty(), Map.of());
+      CatalogLocation location =
+          CatalogLocation.resolve(Optional.of(dataDir), Optional.empty(), Map.of());
       Instant start = Instant.now();
       try (CatalogDatabase db = CatalogDatabase.open(location);
           Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
@@ -65,8 +72,12 @@ class CrashRestartIT {
 
   private static Process startChild(Path dataDir, Path output) throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-        HoldCatalogOpen.class.getName(), dataDir.toString())
+    return new ProcessBuilder(
+            java,
+            "-cp",
+            System.getProperty("java.class.path"),
+            HoldCatalogOpen.class.getName(),
+            dataDir.toString())
         .redirectErrorStream(true)
         .redirectOutput(output.toFile())
         .start();
@@ -79,10 +90,12 @@ class CrashRestartIT {
         return;
       }
       if (!child.isAlive()) {
-        throw new AssertionError("the child JVM exited with " + child.exitValue() + ":\n" + Files.readString(output));
+        throw new AssertionError(
+            "the child JVM exited with " + child.exitValue() + ":\n" + Files.readString(output));
       }
       Thread.sleep(200);
     }
-    throw new AssertionError("the child JVM did not open the catalog:\n" + Files.readString(output));
+    throw new AssertionError(
+        "the child JVM did not open the catalog:\n" + Files.readString(output));
   }
 }

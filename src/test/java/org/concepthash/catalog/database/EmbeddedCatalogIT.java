@@ -14,22 +14,27 @@ import java.util.Optional;
 import org.concepthash.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 
-/** The embedded PostgreSQL of a data directory: persistent across starts, and locked while in use. */
+/**
+ * The embedded PostgreSQL of a data directory: persistent across starts, and locked while in use.
+ */
 class EmbeddedCatalogIT {
 
   @Test
   void keepsDataAcrossRestartsAndRefusesASecondProcessWithAClearMessage() throws Exception {
     Path dir = Files.createTempDirectory("ch-embedded");
     try {
-      CatalogLocation location = CatalogLocation.resolve(Optional.of(dir), Optional.empty(), Map.of());
+      CatalogLocation location =
+          CatalogLocation.resolve(Optional.of(dir), Optional.empty(), Map.of());
       try (CatalogDatabase db = CatalogDatabase.open(location)) {
         exec(db, "create table marker (v int); insert into marker values (42)");
         // a catalog outlives a power cut: the running server says so, not its configuration file
         assertEquals("on", show(db, "fsync"));
         assertEquals("on", show(db, "synchronous_commit"));
         assertEquals("on", show(db, "full_page_writes"));
-        CatalogInUseException e = assertThrows(CatalogInUseException.class, () -> CatalogDatabase.open(location));
-        assertTrue(e.getMessage().contains("in use by another ConceptHash process"), e.getMessage());
+        CatalogInUseException e =
+            assertThrows(CatalogInUseException.class, () -> CatalogDatabase.open(location));
+        assertTrue(
+            e.getMessage().contains("in use by another ConceptHash process"), e.getMessage());
         assertTrue(e.getMessage().contains("DATABASE_URL"), e.getMessage());
       }
       try (CatalogDatabase again = CatalogDatabase.open(location);

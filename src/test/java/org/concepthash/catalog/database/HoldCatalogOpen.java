@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Run in a child JVM by {@link CrashRestartIT}: opens the embedded catalog database of the directory in
- * {@code args[0]}, writes a marker row, prints {@code READY} and waits to be killed.
+ * Run in a child JVM by {@link CrashRestartIT}: opens the embedded catalog database of the
+ * directory in {@code args[0]}, writes a marker row, prints {@code READY} and waits to be killed.
  */
 public final class HoldCatalogOpen {
 
@@ -18,7 +18,8 @@ public final class HoldCatalogOpen {
   private HoldCatalogOpen() {}
 
   public static void main(String[] args) throws Exception {
-    CatalogLocation location = CatalogLocation.resolve(Optional.of(Path.of(args[0])), Optional.empty(), Map.of());
+    CatalogLocation location =
+        CatalogLocation.resolve(Optional.of(Path.of(args[0])), Optional.empty(), Map.of());
     CatalogDatabase db = CatalogDatabase.open(location);
     try (Connection c = DriverManager.getConnection(db.jdbcUrl(), "postgres", "");
         Statement s = c.createStatement()) {

@@ -8,7 +8,10 @@ import java.nio.file.Path;
 import org.concepthash.testing.TestFiles;
 import org.junit.jupiter.api.Test;
 
-/** Which postmaster.pid files are stale (deleted) and which name a server to stop (see CrashRestartIT). */
+/**
+ * Which postmaster.pid files are stale (deleted) and which name a server to stop (see
+ * CrashRestartIT).
+ */
 class LeftoverPostmasterTest {
 
   @Test
@@ -16,7 +19,8 @@ class LeftoverPostmasterTest {
     Path dir = Files.createTempDirectory("ch-pid");
     try {
       // this JVM is alive but is no postgres serving dir: the pid was reused after a power cut
-      Files.writeString(dir.resolve(LeftoverPostmaster.PID_FILE),
+      Files.writeString(
+          dir.resolve(LeftoverPostmaster.PID_FILE),
           ProcessHandle.current().pid() + "\n" + dir + "\n1700000000\n5432\n");
       assertTrue(LeftoverPostmaster.find(dir).isEmpty());
       assertFalse(Files.exists(dir.resolve(LeftoverPostmaster.PID_FILE)));

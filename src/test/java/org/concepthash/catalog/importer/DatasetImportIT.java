@@ -54,7 +54,8 @@ class DatasetImportIT {
     DatasetImporter importer = catalog.bean(DatasetImporter.class);
     CatalogService service = catalog.bean(CatalogService.class);
 
-    ImportSummary first = importer.importDataset(dataset, root, Integer.MAX_VALUE, "tester", n -> {});
+    ImportSummary first =
+        importer.importDataset(dataset, root, Integer.MAX_VALUE, "tester", n -> {});
     assertEquals(new ImportSummary(12, 0, 0, List.of()), first);
 
     for (var c : dataset.classes()) {
@@ -62,21 +63,33 @@ class DatasetImportIT {
       assertEquals(c.displayName(), created.displayName());
       assertEquals(c.family(), created.family());
     }
-    List<ImageView> ofClass1 = service.list(new ImageFilter(dataset.classes().get(1).name(), null, null, null), 0, 100).content();
+    List<ImageView> ofClass1 =
+        service
+            .list(new ImageFilter(dataset.classes().get(1).name(), null, null, null), 0, 100)
+            .content();
     assertEquals(4, ofClass1.size());
     assertEquals(2, ofClass1.stream().filter(i -> i.split().equals("train")).count());
     assertEquals("import:parts", ofClass1.get(0).source());
     List<ImageView> all = imagesOf(dataset, service);
     assertEquals(12, all.size());
     String ids = String.join(",", all.stream().map(i -> Long.toString(i.id())).toList());
-    assertEquals(12 * 5, count("select count(*) from image_keypoint where image_id in (" + ids + ")"));
+    assertEquals(
+        12 * 5, count("select count(*) from image_keypoint where image_id in (" + ids + ")"));
 
-    ImportSummary again = importer.importDataset(dataset, root, Integer.MAX_VALUE, "tester", n -> {});
-    assertEquals(new ImportSummary(0, 0, 12, List.of()), again, "the journal lets the re-run skip everything");
+    ImportSummary again =
+        importer.importDataset(dataset, root, Integer.MAX_VALUE, "tester", n -> {});
+    assertEquals(
+        new ImportSummary(0, 0, 12, List.of()),
+        again,
+        "the journal lets the re-run skip everything");
 
     deleteJournals();
-    ImportSummary withoutJournal = importer.importDataset(dataset, root, Integer.MAX_VALUE, "tester", n -> {});
-    assertEquals(new ImportSummary(0, 12, 0, List.of()), withoutJournal, "the ingest still recognises the content");
+    ImportSummary withoutJournal =
+        importer.importDataset(dataset, root, Integer.MAX_VALUE, "tester", n -> {});
+    assertEquals(
+        new ImportSummary(0, 12, 0, List.of()),
+        withoutJournal,
+        "the ingest still recognises the content");
     assertEquals(12, imagesOf(dataset, service).size());
   }
 
@@ -86,14 +99,24 @@ class DatasetImportIT {
     Dataset dataset = Datasets.read(root, Optional.empty());
     DatasetImporter importer = catalog.bean(DatasetImporter.class);
 
-    RuntimeException stop = assertThrows(RuntimeException.class, () -> importer.importDataset(dataset, root, Integer.MAX_VALUE, "tester", n -> {
-      if (n == 5) {
-        throw new RuntimeException("interrupted");
-      }
-    }));
+    RuntimeException stop =
+        assertThrows(
+            RuntimeException.class,
+            () ->
+                importer.importDataset(
+                    dataset,
+                    root,
+                    Integer.MAX_VALUE,
+                    "tester",
+                    n -> {
+                      if (n == 5) {
+                        throw new RuntimeException("interrupted");
+                      }
+                    }));
     assertEquals("interrupted", stop.getMessage());
 
-    ImportSummary resumed = importer.importDataset(dataset, root, Integer.MAX_VALUE, "tester", n -> {});
+    ImportSummary resumed =
+        importer.importDataset(dataset, root, Integer.MAX_VALUE, "tester", n -> {});
     assertEquals(new ImportSummary(7, 0, 5, List.of()), resumed);
   }
 
@@ -103,16 +126,26 @@ class DatasetImportIT {
     Files.createDirectories(root.resolve("Oak_Titmouse"));
     Files.write(root.resolve("Oak_Titmouse/good1.png"), TestImages.png(40, 30, 301));
     Files.write(root.resolve("Oak_Titmouse/good2.png"), TestImages.png(41, 30, 302));
-    Files.write(root.resolve("Oak_Titmouse/broken.jpg"), new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
+    Files.write(
+        root.resolve("Oak_Titmouse/broken.jpg"),
+        new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1, 2, 3});
     Dataset dataset = Datasets.read(root, Optional.empty());
 
-    ImportSummary summary = catalog.bean(DatasetImporter.class).importDataset(dataset, root, Integer.MAX_VALUE, "tester", n -> {});
+    ImportSummary summary =
+        catalog
+            .bean(DatasetImporter.class)
+            .importDataset(dataset, root, Integer.MAX_VALUE, "tester", n -> {});
 
     assertEquals(2, summary.imported());
     assertEquals(1, summary.refused().size());
     assertEquals("Oak_Titmouse/broken.jpg", summary.refused().get(0).key());
     assertTrue(!summary.refused().get(0).reason().isBlank());
-    ImageView one = catalog.bean(CatalogService.class).list(new ImageFilter("Oak_Titmouse", null, null, Split.UNSPECIFIED), 0, 10).content().get(0);
+    ImageView one =
+        catalog
+            .bean(CatalogService.class)
+            .list(new ImageFilter("Oak_Titmouse", null, null, Split.UNSPECIFIED), 0, 10)
+            .content()
+            .get(0);
     assertEquals("Oak Titmouse", one.labelDisplayName());
   }
 
@@ -120,7 +153,8 @@ class DatasetImportIT {
   void theLimitImportsOnlyTheFirstItems() throws Exception {
     Path root = world(2, 3, 404);
     Dataset dataset = Datasets.read(root, Optional.empty());
-    ImportSummary summary = catalog.bean(DatasetImporter.class).importDataset(dataset, root, 2, "tester", n -> {});
+    ImportSummary summary =
+        catalog.bean(DatasetImporter.class).importDataset(dataset, root, 2, "tester", n -> {});
     assertEquals(new ImportSummary(2, 0, 0, List.of()), summary);
   }
 
@@ -140,12 +174,19 @@ class DatasetImportIT {
 
   private static List<ImageView> imagesOf(Dataset dataset, CatalogService service) {
     return dataset.classes().stream()
-        .flatMap(c -> service.list(new ImageFilter(c.name(), null, null, null), 0, 500).content().stream())
+        .flatMap(
+            c ->
+                service
+                    .list(new ImageFilter(c.name(), null, null, null), 0, 500)
+                    .content()
+                    .stream())
         .toList();
   }
 
   private static long count(String sql) throws SQLException {
-    try (Connection c = catalog.database().connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+    try (Connection c = catalog.database().connect();
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery(sql)) {
       r.next();
       return r.getLong(1);
     }

@@ -20,7 +20,9 @@ class DemoCatalogIT {
   @Test
   void anEmptyEmbeddedCatalogIsFilledOnceWithTheSyntheticPartsWorld() throws Exception {
     try (TestCatalog app =
-        TestCatalog.start(false, Map.of("concepthash.embedded-database", true, "concepthash.demo.image-size", 32))) {
+        TestCatalog.start(
+            false,
+            Map.of("concepthash.embedded-database", true, "concepthash.demo.image-size", 32))) {
       DemoCatalog demo = app.bean(DemoCatalog.class);
       ImportSummary summary = demo.seed();
       assertEquals(480, summary.imported() + summary.duplicates());
@@ -28,10 +30,16 @@ class DemoCatalogIT {
       CatalogService catalog = app.bean(CatalogService.class);
       assertEquals(12, catalog.classes().size());
       assertEquals(4, catalog.classes().stream().map(ClassView::family).distinct().count());
-      assertEquals(0, catalog.list(new ImageFilter(null, null, false, null), 0, 1).totalSize(), "all labelled");
-      assertEquals(240, catalog.list(new ImageFilter(null, null, null, Split.TEST), 0, 1).totalSize());
+      assertEquals(
+          0,
+          catalog.list(new ImageFilter(null, null, false, null), 0, 1).totalSize(),
+          "all labelled");
+      assertEquals(
+          240, catalog.list(new ImageFilter(null, null, null, Split.TEST), 0, 1).totalSize());
       try (Connection c = app.database().connect();
-          ResultSet rs = c.createStatement().executeQuery("select count(distinct image_id) from image_keypoint")) {
+          ResultSet rs =
+              c.createStatement()
+                  .executeQuery("select count(distinct image_id) from image_keypoint")) {
         rs.next();
         assertEquals(summary.imported(), rs.getInt(1), "every demo image keeps its part keypoints");
       }

@@ -16,17 +16,22 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
 import org.junit.jupiter.api.Test;
 
-/** A CMYK JPEG without an ICC profile (print workflows, some scanners) is decoded, not called damaged. */
+/**
+ * A CMYK JPEG without an ICC profile (print workflows, some scanners) is decoded, not called
+ * damaged.
+ */
 class CmykJpegTest {
 
-  private final ImageValidator validator = new ImageValidator(new IngestLimits(2_000_000, 4_000_000, 4000));
+  private final ImageValidator validator =
+      new ImageValidator(new IngestLimits(2_000_000, 4_000_000, 4000));
 
   /**
-   * Left half no ink, right half full cyan, as Photoshop writes CMYK: an Adobe APP14 marker (transform 0:
-   * the four channels are C, M, Y, K, stored inverted) and no ICC profile.
+   * Left half no ink, right half full cyan, as Photoshop writes CMYK: an Adobe APP14 marker
+   * (transform 0: the four channels are C, M, Y, K, stored inverted) and no ICC profile.
    */
   static byte[] cmykJpeg(int width, int height) throws Exception {
-    WritableRaster raster = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
+    WritableRaster raster =
+        Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, width, height, 4, null);
     for (int y = 0; y < height; y++) {
       for (int x = 0; x < width; x++) {
         int cyan = x < width / 2 ? 0 : 255;
@@ -43,7 +48,9 @@ class CmykJpegTest {
       writer.dispose();
     }
     byte[] plain = out.toByteArray();
-    byte[] adobe = {(byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
+    byte[] adobe = {
+      (byte) 0xFF, (byte) 0xEE, 0, 14, 'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0
+    };
     ByteArrayOutputStream marked = new ByteArrayOutputStream();
     marked.write(plain, 0, 2); // SOI
     marked.write(adobe);
@@ -55,7 +62,9 @@ class CmykJpegTest {
   void aCmykJpegWithoutAnIccProfileIsDecoded() throws Exception {
     byte[] jpeg = cmykJpeg(64, 32);
     String text = new String(jpeg, java.nio.charset.StandardCharsets.ISO_8859_1);
-    assertTrue(!text.contains("ICC_PROFILE") && text.contains("Adobe"), "an Adobe CMYK JPEG without ICC profile");
+    assertTrue(
+        !text.contains("ICC_PROFILE") && text.contains("Adobe"),
+        "an Adobe CMYK JPEG without ICC profile");
     CanonicalImage image = validator.validate(jpeg);
     assertEquals(64, image.width());
     assertEquals(32, image.height());
@@ -64,7 +73,8 @@ class CmykJpegTest {
     int right = pixels.getRGB(56, 16);
     // a generic CMYK profile: approximate colours, but no ink reads white and cyan ink reads cyan
     assertTrue(red(left) > 200 && green(left) > 200 && blue(left) > 200, Integer.toHexString(left));
-    assertTrue(red(right) < 120 && green(right) > 120 && blue(right) > 180, Integer.toHexString(right));
+    assertTrue(
+        red(right) < 120 && green(right) > 120 && blue(right) > 180, Integer.toHexString(right));
   }
 
   private static int red(int rgb) {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class ImageValidatorTest {
 
-  private final ImageValidator validator = new ImageValidator(new IngestLimits(2_000_000, 4_000_000, 4000));
+  private final ImageValidator validator =
+      new ImageValidator(new IngestLimits(2_000_000, 4_000_000, 4000));
 
   @Test
   void acceptsPngAndReencodesItAsIdenticalPixels() throws Exception {
@@ -37,8 +38,10 @@ class ImageValidatorTest {
   @Test
   void acceptsJpegBmpGifAndWebp() throws Exception {
     assertEquals(40, validator.validate(TestImages.jpeg(40, 30, 2)).width());
-    assertEquals(40, validator.validate(TestImages.encode(TestImages.quadrants(40, 30, 3), "bmp")).width());
-    assertEquals(40, validator.validate(TestImages.encode(TestImages.quadrants(40, 30, 4), "gif")).width());
+    assertEquals(
+        40, validator.validate(TestImages.encode(TestImages.quadrants(40, 30, 3), "bmp")).width());
+    assertEquals(
+        40, validator.validate(TestImages.encode(TestImages.quadrants(40, 30, 4), "gif")).width());
     // a 1 x 1 lossless WebP (the feature-detection image browsers use)
     byte[] webp = Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
     assertEquals(1, validator.validate(webp).width());
@@ -73,7 +76,9 @@ class ImageValidatorTest {
   @Test
   void refusesImagesOverThePixelCapEvenWithSmallSides() {
     ImageValidator strict = new ImageValidator(new IngestLimits(2_000_000, 1000, 4000));
-    var e = assertThrows(IngestRefusedException.class, () -> strict.validate(TestImages.png(40, 30, 7)));
+    var e =
+        assertThrows(
+            IngestRefusedException.class, () -> strict.validate(TestImages.png(40, 30, 7)));
     assertTrue(e.getMessage().contains("megapixels"), e.getMessage());
   }
 
@@ -81,9 +86,15 @@ class ImageValidatorTest {
   void refusesTruncatedPngAndJpeg() {
     byte[] png = TestImages.png(64, 64, 8);
     byte[] jpeg = TestImages.jpeg(64, 64, 9);
-    var p = assertThrows(IngestRefusedException.class, () -> validator.validate(Arrays.copyOf(png, png.length * 2 / 3)));
+    var p =
+        assertThrows(
+            IngestRefusedException.class,
+            () -> validator.validate(Arrays.copyOf(png, png.length * 2 / 3)));
     assertTrue(p.getMessage().contains("damaged or truncated"), p.getMessage());
-    var j = assertThrows(IngestRefusedException.class, () -> validator.validate(Arrays.copyOf(jpeg, jpeg.length * 2 / 3)));
+    var j =
+        assertThrows(
+            IngestRefusedException.class,
+            () -> validator.validate(Arrays.copyOf(jpeg, jpeg.length * 2 / 3)));
     assertTrue(j.getMessage().contains("damaged or truncated"), j.getMessage());
   }
 
@@ -116,7 +127,9 @@ class ImageValidatorTest {
     ImageValidator small = new ImageValidator(new IngestLimits(1000, 4_000_000, 4000));
     byte[] big = TestImages.png(200, 200, 10);
     assertTrue(big.length > 1000);
-    var e = assertThrows(IngestRefusedException.class, () -> small.validate(new ByteArrayInputStream(big)));
+    var e =
+        assertThrows(
+            IngestRefusedException.class, () -> small.validate(new ByteArrayInputStream(big)));
     assertTrue(e.getMessage().contains("larger than"), e.getMessage());
   }
 
@@ -147,7 +160,9 @@ class ImageValidatorTest {
     int[] c = {(rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF};
     for (int i = 0; i < 3; i++) {
       if (i != channel) {
-        assertTrue(c[channel] > c[i] + 60, "pixel " + Arrays.toString(c) + " should be dominated by channel " + channel);
+        assertTrue(
+            c[channel] > c[i] + 60,
+            "pixel " + Arrays.toString(c) + " should be dominated by channel " + channel);
       }
     }
   }
@@ -166,12 +181,18 @@ class ImageValidatorTest {
     return png.array();
   }
 
-  /** Inserts an EXIF APP1 segment with one IFD0 entry (Orientation) right after the JPEG SOI marker. */
+  /**
+   * Inserts an EXIF APP1 segment with one IFD0 entry (Orientation) right after the JPEG SOI marker.
+   */
   static byte[] withExifOrientation(byte[] jpeg, int orientation) throws IOException {
     ByteBuffer tiff = ByteBuffer.allocate(8 + 2 + 12 + 4); // big-endian TIFF ("MM")
     tiff.put((byte) 'M').put((byte) 'M').putShort((short) 42).putInt(8);
     tiff.putShort((short) 1); // one entry
-    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
+    tiff.putShort((short) 0x0112)
+        .putShort((short) 3)
+        .putInt(1)
+        .putShort((short) orientation)
+        .putShort((short) 0);
     tiff.putInt(0); // no next IFD
     byte[] exifHeader = "Exif\0\0".getBytes(StandardCharsets.US_ASCII);
     int length = 2 + exifHeader.length + tiff.capacity();

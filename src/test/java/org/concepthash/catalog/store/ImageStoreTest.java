@@ -43,7 +43,8 @@ class ImageStoreTest {
     ImageStore store = new ImageStore(root);
     byte[] content = {9, 9, 9};
     String key = store.put(CanonicalImage.sha256(content), content);
-    // what a process killed between "write temp" and "rename" leaves: a partial temp file beside the real ones
+    // what a process killed between "write temp" and "rename" leaves: a partial temp file beside
+    // the real ones
     Path debris = store.path(key).resolveSibling("abc123.png" + AtomicFiles.TEMP_SUFFIX);
     Files.write(debris, new byte[] {1});
     assertEquals(1, store.keys().size(), "partial files are never visible as stored images");

@@ -14,7 +14,8 @@ class PartsWorldGeneratorTest {
 
   @Test
   void everyKeypointIsInsideTheImageOnAPixelShowingItsPart() {
-    PartsWorldGenerator generator = new PartsWorldGenerator(new PartsWorldConfig(6, 10, 64, 5, 0.5));
+    PartsWorldGenerator generator =
+        new PartsWorldGenerator(new PartsWorldConfig(6, 10, 64, 5, 0.5));
     for (int c = 0; c < 6; c++) {
       for (int i = 0; i < 10; i++) {
         GeneratedImage image = generator.generate(c, i);
@@ -23,8 +24,10 @@ class PartsWorldGeneratorTest {
           Keypoint k = image.keypoints().get(p);
           Part part = Part.values()[p];
           assertEquals(part.key(), k.part());
-          assertTrue(k.x() >= 0 && k.x() < 64 && k.y() >= 0 && k.y() < 64, "inside the image: " + k);
-          assertEquals(part, image.partAt((int) k.x(), (int) k.y()), "class " + c + " image " + i + " " + k);
+          assertTrue(
+              k.x() >= 0 && k.x() < 64 && k.y() >= 0 && k.y() < 64, "inside the image: " + k);
+          assertEquals(
+              part, image.partAt((int) k.x(), (int) k.y()), "class " + c + " image " + i + " " + k);
         }
       }
     }
@@ -33,12 +36,20 @@ class PartsWorldGeneratorTest {
   @Test
   void thePixelUnderAKeypointHasItsPartsColour() {
     // large images so that the keypoint pixel is well inside the part, far from anti-aliased edges
-    PartsWorldGenerator generator = new PartsWorldGenerator(new PartsWorldConfig(6, 3, 128, 9, 0.5));
+    PartsWorldGenerator generator =
+        new PartsWorldGenerator(new PartsWorldConfig(6, 3, 128, 9, 0.5));
     for (int c = 0; c < 6; c++) {
       Species s = generator.species().get(c);
-      Map<String, Rgb> colours = Map.of(
-          "head", s.head().rgb(), "wing", s.wing().rgb(), "beak", s.beak().rgb(),
-          "tail", s.family().colour().rgb().scaled(0.75));
+      Map<String, Rgb> colours =
+          Map.of(
+              "head",
+              s.head().rgb(),
+              "wing",
+              s.wing().rgb(),
+              "beak",
+              s.beak().rgb(),
+              "tail",
+              s.family().colour().rgb().scaled(0.75));
       for (int i = 0; i < 3; i++) {
         GeneratedImage image = generator.generate(c, i);
         for (Keypoint k : image.keypoints()) {
@@ -49,7 +60,8 @@ class PartsWorldGeneratorTest {
           int rgb = image.image().getRGB((int) k.x(), (int) k.y());
           Rgb actual = new Rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
           // brightness varies by +-8 % and noise has sigma 4: allow 0.1 * 255 + 4 sigma
-          assertTrue(distance(expected, actual) <= 42, k + " expected " + expected + " got " + actual);
+          assertTrue(
+              distance(expected, actual) <= 42, k + " expected " + expected + " got " + actual);
         }
       }
     }
@@ -72,12 +84,21 @@ class PartsWorldGeneratorTest {
           }
         }
       }
-      assertTrue(box.x() >= 0 && box.y() >= 0 && box.x() + box.width() <= 64 && box.y() + box.height() <= 64, "in image: " + box);
+      assertTrue(
+          box.x() >= 0
+              && box.y() >= 0
+              && box.x() + box.width() <= 64
+              && box.y() + box.height() <= 64,
+          "in image: " + box);
       assertTrue(box.x() <= minX && box.y() <= minY, "covers the bird: " + box);
-      assertTrue(box.x() + box.width() >= maxX + 1 && box.y() + box.height() >= maxY + 1, "covers the bird: " + box);
+      assertTrue(
+          box.x() + box.width() >= maxX + 1 && box.y() + box.height() >= maxY + 1,
+          "covers the bird: " + box);
       // only anti-aliased edge pixels may lie between the box and the mostly-bird pixels
       assertTrue(minX - box.x() <= 1 && minY - box.y() <= 1, "tight: " + box);
-      assertTrue(box.x() + box.width() - (maxX + 1) <= 1 && box.y() + box.height() - (maxY + 1) <= 1, "tight: " + box);
+      assertTrue(
+          box.x() + box.width() - (maxX + 1) <= 1 && box.y() + box.height() - (maxY + 1) <= 1,
+          "tight: " + box);
     }
   }
 
@@ -89,13 +110,15 @@ class PartsWorldGeneratorTest {
     other.generate(0, 0); // generation order must not matter
     GeneratedImage b = other.generate(2, 3);
     assertTrue(Arrays.equals(pixels(a.image()), pixels(b.image())));
-    GeneratedImage reseeded = new PartsWorldGenerator(new PartsWorldConfig(4, 5, 48, 124, 0.5)).generate(2, 3);
+    GeneratedImage reseeded =
+        new PartsWorldGenerator(new PartsWorldConfig(4, 5, 48, 124, 0.5)).generate(2, 3);
     assertTrue(!Arrays.equals(pixels(a.image()), pixels(reseeded.image())));
   }
 
   @Test
   void colourHistogramsCannotTellColourSwappedTwinsApartButCanTellFamiliesApart() {
-    PartsWorldGenerator generator = new PartsWorldGenerator(new PartsWorldConfig(6, 30, 64, 17, 0.5));
+    PartsWorldGenerator generator =
+        new PartsWorldGenerator(new PartsWorldConfig(6, 30, 64, 17, 0.5));
     // classes 0 and 1 are colour-swapped twins of one family; class 3 belongs to another family
     double[][] first = histograms(generator, 0);
     double twins = nearestCentroidAccuracy(first, histograms(generator, 1));
@@ -151,7 +174,8 @@ class PartsWorldGeneratorTest {
   }
 
   private static int distance(Rgb a, Rgb b) {
-    return Math.max(Math.abs(a.r() - b.r()), Math.max(Math.abs(a.g() - b.g()), Math.abs(a.b() - b.b())));
+    return Math.max(
+        Math.abs(a.r() - b.r()), Math.max(Math.abs(a.g() - b.g()), Math.abs(a.b() - b.b())));
   }
 
   private static int[] pixels(BufferedImage image) {

@@ -35,10 +35,13 @@ class PartsWorldWriterTest {
     PartsWorldWriter.write(SMALL, tmp.resolve("b"), n -> {});
     List<Path> files = files(tmp.resolve("a"));
     assertEquals(files, files(tmp.resolve("b")));
-    assertEquals(4 * 5 + 5, files.size(), "20 images + manifest, classes, annotations, train, test lists");
+    assertEquals(
+        4 * 5 + 5, files.size(), "20 images + manifest, classes, annotations, train, test lists");
     for (Path relative : files) {
-      assertArrayEquals(Files.readAllBytes(tmp.resolve("a").resolve(relative)),
-          Files.readAllBytes(tmp.resolve("b").resolve(relative)), relative.toString());
+      assertArrayEquals(
+          Files.readAllBytes(tmp.resolve("a").resolve(relative)),
+          Files.readAllBytes(tmp.resolve("b").resolve(relative)),
+          relative.toString());
     }
   }
 
@@ -51,7 +54,8 @@ class PartsWorldWriterTest {
 
     assertEquals("parts", dataset.format());
     assertEquals(4, dataset.classes().size());
-    assertEquals(4 * 3, dataset.split(Split.TRAIN).size(), "round(5 * 0.6) = 3 train images per class");
+    assertEquals(
+        4 * 3, dataset.split(Split.TRAIN).size(), "round(5 * 0.6) = 3 train images per class");
     assertEquals(4 * 2, dataset.split(Split.TEST).size());
     for (Species s : generator.species()) {
       assertEquals(s.className(), dataset.classes().get(s.index()).name());
@@ -81,7 +85,8 @@ class PartsWorldWriterTest {
     fields[2] = "validation";
     lines.set(4, String.join(",", fields));
     Files.write(annotations, lines, StandardCharsets.UTF_8);
-    DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> Datasets.read(out, Optional.empty()));
+    DatasetFormatException e =
+        assertThrows(DatasetFormatException.class, () -> Datasets.read(out, Optional.empty()));
     assertTrue(e.getMessage().startsWith(annotations + ":5: "), e.getMessage());
     assertEquals(5, e.line());
   }
@@ -90,15 +95,19 @@ class PartsWorldWriterTest {
   void aMissingImageIsReportedWithTheLineThatNamesIt() throws IOException {
     Path out = tmp.resolve("set");
     PartsWorldWriter.write(SMALL, out, n -> {});
-    Files.delete(out.resolve(PartsWorldWriter.imagePath(new PartsWorldGenerator(SMALL).species().get(0), 1)));
-    DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> Datasets.read(out, Optional.empty()));
+    Files.delete(
+        out.resolve(
+            PartsWorldWriter.imagePath(new PartsWorldGenerator(SMALL).species().get(0), 1)));
+    DatasetFormatException e =
+        assertThrows(DatasetFormatException.class, () -> Datasets.read(out, Optional.empty()));
     assertTrue(e.getMessage().contains(":3: image file not found"), e.getMessage());
   }
 
   @Test
   void aNonEmptyOutputFolderIsRefusedAndLeftAlone() throws IOException {
     Files.writeString(tmp.resolve("keep.txt"), "mine");
-    IOException e = assertThrows(IOException.class, () -> PartsWorldWriter.write(SMALL, tmp, n -> {}));
+    IOException e =
+        assertThrows(IOException.class, () -> PartsWorldWriter.write(SMALL, tmp, n -> {}));
     assertTrue(e.getMessage().contains("not empty"));
     assertFalse(Files.exists(tmp.resolve(PartsWorldReader.MANIFEST)));
   }

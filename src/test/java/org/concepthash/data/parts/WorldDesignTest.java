@@ -18,7 +18,8 @@ class WorldDesignTest {
     for (int i = 0; i < species.size(); i++) {
       assertEquals(i, species.get(i).index());
       Family family = species.get(i).family();
-      assertEquals(species.get(i - i % 3).family(), family, "class " + i + " shares its family's parts");
+      assertEquals(
+          species.get(i - i % 3).family(), family, "class " + i + " shares its family's parts");
     }
     Set<Family> families = new HashSet<>();
     species.forEach(s -> families.add(s.family()));
@@ -38,8 +39,10 @@ class WorldDesignTest {
       assertEquals(first.head(), beakOnly.head());
       assertEquals(first.wing(), beakOnly.wing());
       assertNotEquals(first.beak(), beakOnly.beak());
-      assertNotEquals(first.family().colour(), first.head(), "head must stand out against the body");
-      assertNotEquals(first.family().colour(), first.wing(), "wing must stand out against the body");
+      assertNotEquals(
+          first.family().colour(), first.head(), "head must stand out against the body");
+      assertNotEquals(
+          first.family().colour(), first.wing(), "wing must stand out against the body");
     }
   }
 
@@ -56,7 +59,8 @@ class WorldDesignTest {
     Set<String> names = new HashSet<>();
     for (Species s : species) {
       names.add(s.className());
-      assertEquals(s.family().name(), s.displayName().substring(s.displayName().lastIndexOf(' ') + 1));
+      assertEquals(
+          s.family().name(), s.displayName().substring(s.displayName().lastIndexOf(' ') + 1));
     }
     assertEquals(species.size(), names.size());
     assertEquals("001.", species.get(0).className().substring(0, 4));
@@ -73,6 +77,7 @@ class WorldDesignTest {
   @Test
   void tooFewOrTooManyClassesAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> WorldDesign.create(1, 0));
-    assertThrows(IllegalArgumentException.class, () -> WorldDesign.create(WorldDesign.MAX_CLASSES + 1, 0));
+    assertThrows(
+        IllegalArgumentException.class, () -> WorldDesign.create(WorldDesign.MAX_CLASSES + 1, 0));
   }
 }

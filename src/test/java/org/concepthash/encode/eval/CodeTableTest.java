@@ -14,8 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.concepthash.cli.Main;
-import org.concepthash.code.HexCode;
 import org.concepthash.code.BinaryCodes;
+import org.concepthash.code.HexCode;
 import org.concepthash.search.RetrievalMetrics;
 import org.concepthash.search.RetrievalReport;
 import org.junit.jupiter.api.Test;
@@ -23,8 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class CodeTableTest {
 
-  @TempDir
-  Path dir;
+  @TempDir Path dir;
 
   @Test
   void externalCodesScoreWhatTheMetricGivesForTheSameCodes() throws IOException {
@@ -39,22 +38,35 @@ class CodeTableTest {
     String[] names = {"gull", "albatross", "tern"};
     String[] family = {"seabird", "seabird", "tern"};
     for (int i = 0; i < 20; i++) {
-      tsv.append("database\t").append(names[databaseLabels[i]]).append('\t').append(family[databaseLabels[i]])
-          .append('\t').append(HexCode.format(database.code(i), bits)).append('\n');
+      tsv.append("database\t")
+          .append(names[databaseLabels[i]])
+          .append('\t')
+          .append(family[databaseLabels[i]])
+          .append('\t')
+          .append(HexCode.format(database.code(i), bits))
+          .append('\n');
     }
     tsv.append('\n');
     for (int i = 0; i < 7; i++) {
-      tsv.append("query\t").append(names[queryLabels[i]]).append('\t').append(family[queryLabels[i]]).append('\t')
-          .append(HexCode.format(queries.code(i), bits).toUpperCase()).append('\n');
+      tsv.append("query\t")
+          .append(names[queryLabels[i]])
+          .append('\t')
+          .append(family[queryLabels[i]])
+          .append('\t')
+          .append(HexCode.format(queries.code(i), bits).toUpperCase())
+          .append('\n');
     }
     Path file = Files.writeString(dir.resolve("codes.tsv"), tsv);
 
     EvaluationReport report = RetrievalEvaluation.ofCodes(file, null);
 
-    assertEquals(RetrievalMetrics.evaluate(queries, queryLabels, database, databaseLabels), report.classes());
+    assertEquals(
+        RetrievalMetrics.evaluate(queries, queryLabels, database, databaseLabels),
+        report.classes());
     int[] familyOf = {0, 0, 1};
-    RetrievalReport families = RetrievalMetrics.evaluate(queries, map(queryLabels, familyOf), database,
-        map(databaseLabels, familyOf));
+    RetrievalReport families =
+        RetrievalMetrics.evaluate(
+            queries, map(queryLabels, familyOf), database, map(databaseLabels, familyOf));
     assertEquals(families, report.families());
     assertEquals(2, report.familyCount());
     assertEquals(bits, report.bits());
@@ -63,13 +75,18 @@ class CodeTableTest {
 
   @Test
   void aHandCheckedRankingScoresAsExpected() throws IOException {
-    // query 00; database: 01 (other class, distance 1), 03 (same class, distance 2), 00 (same class, 0)
+    // query 00; database: 01 (other class, distance 1), 03 (same class, distance 2), 00 (same
+    // class, 0)
     // ranking by (distance, index): 00 (hit), 01 (miss), 03 (hit): AP = (1/1 + 2/3) / 2
-    Path file = Files.writeString(dir.resolve("hand.tsv"), CodeTable.HEADER + "\n"
-        + "query\ta\t\t00\n"
-        + "database\tb\t\t01\n"
-        + "database\ta\t\t03\n"
-        + "database\ta\t\t00\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("hand.tsv"),
+            CodeTable.HEADER
+                + "\n"
+                + "query\ta\t\t00\n"
+                + "database\tb\t\t01\n"
+                + "database\ta\t\t03\n"
+                + "database\ta\t\t00\n");
     EvaluationReport report = RetrievalEvaluation.ofCodes(file, null);
     assertEquals((1 + 2.0 / 3) / 2, report.classes().mapAll(), 1e-12);
     assertEquals(1.0, report.classes().precisionAt1());
@@ -79,18 +96,30 @@ class CodeTableTest {
   @Test
   void malformedFilesAreRefusedWithTheLine() throws IOException {
     assertRefused("split\tlabel\tcode\n", ":1: the first line must be the header");
-    assertRefused(CodeTable.HEADER + "\nquery\ta\t\t00\nboth\ta\t\t00\n", ":3: split must be query or database");
-    assertRefused(CodeTable.HEADER + "\nquery\ta\tf\t00\ndatabase\ta\t\t00\n", ":3: family must be given in every row");
-    assertRefused(CodeTable.HEADER + "\nquery\ta\t\t00\ndatabase\ta\t\t000\n", ":3: a 8-bit code has 2 hex digits");
-    assertRefused(CodeTable.HEADER + "\nquery\ta\t\t00\n", "needs at least one query row and one database row");
+    assertRefused(
+        CodeTable.HEADER + "\nquery\ta\t\t00\nboth\ta\t\t00\n",
+        ":3: split must be query or database");
+    assertRefused(
+        CodeTable.HEADER + "\nquery\ta\tf\t00\ndatabase\ta\t\t00\n",
+        ":3: family must be given in every row");
+    assertRefused(
+        CodeTable.HEADER + "\nquery\ta\t\t00\ndatabase\ta\t\t000\n",
+        ":3: a 8-bit code has 2 hex digits");
+    assertRefused(
+        CodeTable.HEADER + "\nquery\ta\t\t00\n",
+        "needs at least one query row and one database row");
   }
 
   @Test
   void theEvalCommandPrintsJsonOnStdoutAndATableOnStderr() throws IOException {
-    Path file = Files.writeString(dir.resolve("cli.tsv"), CodeTable.HEADER + "\n"
-        + "query\ta\t\t0f\n"
-        + "database\ta\t\t0e\n"
-        + "database\tb\t\tf0\n");
+    Path file =
+        Files.writeString(
+            dir.resolve("cli.tsv"),
+            CodeTable.HEADER
+                + "\n"
+                + "query\ta\t\t0f\n"
+                + "database\ta\t\t0e\n"
+                + "database\tb\t\tf0\n");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream stdout = System.out;

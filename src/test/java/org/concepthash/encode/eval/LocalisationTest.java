@@ -1,6 +1,5 @@
 package org.concepthash.encode.eval;
 
-import org.concepthash.model.CropWindow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -8,14 +7,18 @@ import java.util.List;
 import org.concepthash.data.Keypoint;
 import org.concepthash.encode.ClassPrediction;
 import org.concepthash.encode.Encoding;
+import org.concepthash.model.CropWindow;
 import org.concepthash.model.ImagePreprocessor;
 import org.junit.jupiter.api.Test;
 
 class LocalisationTest {
 
   /** 32 x 32 images are neither resized nor cropped by a 32/32 preprocessor: crop = image. */
-  private final CropWindow identity = CropWindow.of(
-      new ImagePreprocessor(32, 32, ImagePreprocessor.CLIP_MEAN, ImagePreprocessor.CLIP_STD), 32, 32);
+  private final CropWindow identity =
+      CropWindow.of(
+          new ImagePreprocessor(32, 32, ImagePreprocessor.CLIP_MEAN, ImagePreprocessor.CLIP_STD),
+          32,
+          32);
 
   @Test
   void theErrorIsTheDistanceFromThePeakPatchCentreToTheNearestKeypointOverTheCropSide() {
@@ -26,7 +29,10 @@ class LocalisationTest {
     l.add(e, identity, List.of(new Keypoint("beak", 20, 20), new Keypoint("tail", 4, 31)));
     assertArrayEquals(new double[] {8.0 / 32, 3.0 / 32}, l.errors(), 1e-12);
     // a second image: both concepts exactly on a keypoint
-    l.add(encoding(peak(6), peak(12)), identity, List.of(new Keypoint("a", 20, 12), new Keypoint("b", 4, 28)));
+    l.add(
+        encoding(peak(6), peak(12)),
+        identity,
+        List.of(new Keypoint("a", 20, 12), new Keypoint("b", 4, 28)));
     assertArrayEquals(new double[] {4.0 / 32, 1.5 / 32}, l.errors(), 1e-12);
     assertEquals(2, l.images());
   }
@@ -47,6 +53,12 @@ class LocalisationTest {
   }
 
   private static Encoding encoding(float[]... maps) {
-    return new Encoding(new long[] {0}, new String[maps.length], new float[8], maps, 4, new ClassPrediction(0, 0, 0));
+    return new Encoding(
+        new long[] {0},
+        new String[maps.length],
+        new float[8],
+        maps,
+        4,
+        new ClassPrediction(0, 0, 0));
   }
 }

@@ -27,7 +27,8 @@ class ConceptSelectionTest {
 
   @Test
   void unknownConceptsAreRefusedByName() {
-    CatalogException e = assertThrows(CatalogException.class, () -> ConceptSelection.mask("beak", BIRD));
+    CatalogException e =
+        assertThrows(CatalogException.class, () -> ConceptSelection.mask("beak", BIRD));
     assertEquals(CatalogException.Kind.INVALID, e.kind());
     assertTrue(e.getMessage().contains("beak"));
     assertThrows(CatalogException.class, () -> ConceptSelection.mask("4", BIRD));
@@ -36,6 +37,8 @@ class ConceptSelectionTest {
 
   @Test
   void displayNamesAreDistinctAndNeverBlank() {
-    assertEquals(List.of("head", "concept 2", "Head (3)"), ConceptNames.display(java.util.Arrays.asList("head", " ", "Head")));
+    assertEquals(
+        List.of("head", "concept 2", "Head (3)"),
+        ConceptNames.display(java.util.Arrays.asList("head", " ", "Head")));
   }
 }

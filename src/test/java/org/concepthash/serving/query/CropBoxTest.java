@@ -2,8 +2,8 @@ package org.concepthash.serving.query;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import org.concepthash.model.ImagePreprocessor;
 import org.concepthash.model.CropWindow;
+import org.concepthash.model.ImagePreprocessor;
 import org.junit.jupiter.api.Test;
 
 class CropBoxTest {
@@ -22,7 +22,8 @@ class CropBoxTest {
   void peakRegionIsCentredOnThePeakPatchAndStaysInsideTheCrop() {
     float[] map = new float[16];
     map[1 * 4 + 2] = 1; // row 1, column 2
-    AttentionMaps maps = new AttentionMaps("m", 4, new float[][] {map}, new CropBox(0.25, 0, 0.5, 1));
+    AttentionMaps maps =
+        new AttentionMaps("m", 4, new float[][] {map}, new CropBox(0.25, 0, 0.5, 1));
     // two patches around the centre of patch (2, 1): crop columns 1.5..3.5, rows 0.5..2.5 of 4
     CropBox r = ConceptAtlas.peakRegion(maps, 0);
     assertEquals(0.25 + 0.5 * 1.5 / 4, r.left(), 1e-12);
