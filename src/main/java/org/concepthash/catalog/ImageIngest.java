@@ -4,6 +4,7 @@ import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Optional;
 import org.concepthash.catalog.ingest.CanonicalImage;
 import org.concepthash.catalog.ingest.ImageValidator;
 import org.concepthash.catalog.ingest.IngestRefusedException;
@@ -49,7 +50,9 @@ public class ImageIngest {
    */
   public IngestResult ingest(InputStream content, IngestRequest request)
       throws IngestRefusedException, IOException {
-    if (request.label() != null && catalog.findClass(request.label()).isEmpty()) {
+    Optional<ClassView> labelled =
+        request.label() == null ? Optional.empty() : catalog.findClass(request.label());
+    if (request.label() != null && labelled.isEmpty()) {
       throw new IngestRefusedException("unknown class '" + request.label() + "': create it first");
     }
     CanonicalImage image = validator.validate(content);
@@ -70,7 +73,13 @@ public class ImageIngest {
       LOG.warn("ingest of {} failed after storing {}", request.originalName(), key, e);
       throw e;
     }
-    added.publishEvent(new ImageAdded(inserted.id(), key));
+    added.publishEvent(
+        new ImageAdded(
+            inserted.id(),
+            image.pixels(),
+            labelled.map(ClassView::id).orElse(null),
+            inserted.family(),
+            request.split()));
     return new IngestResult(inserted, false);
   }
 }

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import javax.sql.DataSource;
+import org.concepthash.catalog.ImageAdded;
 import org.concepthash.catalog.ImagesRelabelled;
 import org.concepthash.code.BinaryCodes;
 import org.concepthash.code.ConceptLayout;
@@ -95,22 +96,25 @@ public class CatalogSearchIndex {
   }
 
   /**
-   * Adds (or replaces) one image's code under {@code modelVersion}, with its label, family and
-   * split as the database has them now. Ignored when that version is not the one being served.
+   * Adds a newly ingested image's code under {@code modelVersion}, with the label, family and split
+   * ingest gave it. Ignored when that version is not the one being served.
    */
-  public void put(String modelVersion, long imageId, long[] code) throws SQLException {
+  public void put(String modelVersion, ImageAdded added, long[] code) {
     Loaded l = loaded;
     if (l == null || !l.index().modelVersion().equals(modelVersion)) {
       return;
     }
-    Optional<IndexEntry> entry = entry(l, imageId, code);
-    if (entry.isEmpty()) {
-      return;
-    }
-    if (l.index().snapshot().get(imageId).isPresent()) {
-      l.index().update(modelVersion, entry.get());
+    IndexEntry entry =
+        new IndexEntry(
+            added.imageId(),
+            added.classId() == null ? IndexEntry.NONE : Math.toIntExact(added.classId()),
+            familyNumber(l, added.family()),
+            added.split(),
+            code);
+    if (l.index().snapshot().get(added.imageId()).isPresent()) {
+      l.index().update(modelVersion, entry);
     } else {
-      l.index().add(modelVersion, entry.get());
+      l.index().add(modelVersion, entry);
     }
   }
 
@@ -146,14 +150,20 @@ public class CatalogSearchIndex {
         }
         long classId = rs.getLong(1);
         int cls = rs.wasNull() ? IndexEntry.NONE : Math.toIntExact(classId);
-        String family = rs.getString(2);
-        // a family new since the last rebuild has no number yet; it joins the numbering at the next
-        // one
-        int fam =
-            family == null ? IndexEntry.NONE : l.families().getOrDefault(family, IndexEntry.NONE);
-        return Optional.of(new IndexEntry(imageId, cls, fam, Split.parse(rs.getString(3)), code));
+        return Optional.of(
+            new IndexEntry(
+                imageId,
+                cls,
+                familyNumber(l, rs.getString(2)),
+                Split.parse(rs.getString(3)),
+                code));
       }
     }
+  }
+
+  private static int familyNumber(Loaded l, String family) {
+    // a family new since the last rebuild has no number yet; it joins the numbering at the next one
+    return family == null ? IndexEntry.NONE : l.families().getOrDefault(family, IndexEntry.NONE);
   }
 
   private record ActiveModel(String id, int bits, int concepts) {}

@@ -256,11 +256,11 @@ public class ModelRegistry {
         .ifPresent(
             s -> {
               try {
-                Encoding e = s.encoder().encode(images.readImage(added.storageKey()));
+                Encoding e = s.encoder().encode(added.pixels());
                 sql(
                     () -> {
                       store.storeCodes(s.id(), new long[] {added.imageId()}, List.of(e.words()));
-                      index.put(s.id(), added.imageId(), e.words());
+                      index.put(s.id(), added, e.words());
                       return null;
                     });
               } catch (IOException | RuntimeException e) {

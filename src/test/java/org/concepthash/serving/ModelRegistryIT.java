@@ -1,10 +1,12 @@
 package org.concepthash.serving;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,9 +18,11 @@ import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageIngest;
 import org.concepthash.catalog.IngestRequest;
 import org.concepthash.catalog.NewClass;
+import org.concepthash.catalog.store.ImageStore;
 import org.concepthash.data.Split;
 import org.concepthash.onnx.PackageFixtures;
 import org.concepthash.search.HammingIndex;
+import org.concepthash.search.IndexEntry;
 import org.concepthash.search.SearchFilter;
 import org.concepthash.search.SearchResult;
 import org.concepthash.testing.TestCatalog;
@@ -136,16 +140,26 @@ class ModelRegistryIT {
     assertEquals(v.id(), r.modelVersion());
     assertEquals(0, r.hits().get(0).distance());
 
-    // a new upload is encoded and searchable at once
+    // a new upload is encoded and searchable at once, under the label, family and split ingest gave
+    // it, with the code of its stored pixels
     byte[] png = TestImages.encode(TestImages.noise(40, 40, 99), "png");
     long added =
         app.bean(ImageIngest.class)
             .ingest(
                 new ByteArrayInputStream(png),
-                IngestRequest.upload("new.png", null, Split.TRAIN, "test"))
+                IngestRequest.upload("new.png", "gull", Split.TEST, "test"))
             .image()
             .id();
-    assertTrue(index.snapshot().get(added).isPresent());
+    IndexEntry entry = index.snapshot().get(added).orElseThrow();
+    assertEquals(
+        app.bean(CatalogService.class).findClass("gull").orElseThrow().id(), entry.classId());
+    assertEquals(
+        app.bean(CatalogSearchIndex.class).familyId("larids").orElseThrow(), entry.familyId());
+    assertEquals(Split.TEST, entry.split());
+    BufferedImage pixels =
+        app.bean(ImageStore.class)
+            .readImage(app.bean(CatalogService.class).storageKey(added).orElseThrow());
+    assertArrayEquals(serving.encoder().encode(pixels).words(), entry.code());
     assertEquals(11, registry.find(v.id()).orElseThrow().encodedImages());
 
     ModelVersion renamed = registry.renameConcept(v.id(), 1, " beak ");

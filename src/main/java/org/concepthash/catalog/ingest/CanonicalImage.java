@@ -13,8 +13,18 @@ import javax.imageio.ImageIO;
  * An image re-encoded to the catalog's one canonical format: PNG, upright, no metadata. Re-encoding
  * destroys polyglot payloads and metadata; PNG keeps the decoded pixels exactly, so the model sees
  * the same pixels in training and serving. The SHA-256 of these bytes is the image's identity.
+ *
+ * @param pixels the decoded, upright pixels the PNG holds, so that nobody decodes the PNG again
  */
-public record CanonicalImage(byte[] png, String sha256, int width, int height) {
+public record CanonicalImage(BufferedImage pixels, byte[] png, String sha256) {
+
+  public int width() {
+    return pixels.getWidth();
+  }
+
+  public int height() {
+    return pixels.getHeight();
+  }
 
   public static CanonicalImage of(BufferedImage image) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -26,7 +36,7 @@ public record CanonicalImage(byte[] png, String sha256, int width, int height) {
       throw new UncheckedIOException(e);
     }
     byte[] png = out.toByteArray();
-    return new CanonicalImage(png, sha256(png), image.getWidth(), image.getHeight());
+    return new CanonicalImage(image, png, sha256(png));
   }
 
   public static String sha256(byte[] data) {

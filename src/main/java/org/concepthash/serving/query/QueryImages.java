@@ -5,7 +5,6 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.OptionalLong;
-import javax.imageio.ImageIO;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageIngest;
@@ -46,7 +45,7 @@ public class QueryImages {
   public QueryImage upload(String fileName, byte[] content) throws IngestRefusedException {
     CanonicalImage canonical = validator.validate(content);
     return new QueryImage(
-        decode(canonical.png(), "upload"),
+        canonical.pixels(),
         OptionalLong.empty(),
         canonical.png(),
         fileName == null || fileName.isBlank() ? "upload" : fileName);
@@ -89,17 +88,5 @@ public class QueryImages {
             new ByteArrayInputStream(query.canonicalPng()),
             IngestRequest.upload(query.name(), null, Split.UNSPECIFIED, actor))
         .image();
-  }
-
-  private static BufferedImage decode(byte[] png, String what) {
-    try {
-      BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-      if (image == null) {
-        throw new IllegalStateException(what + " cannot be decoded");
-      }
-      return image;
-    } catch (IOException e) {
-      throw new IllegalStateException(what + " cannot be decoded: " + e.getMessage(), e);
-    }
   }
 }
