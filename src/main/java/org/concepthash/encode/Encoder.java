@@ -76,7 +76,7 @@ public final class Encoder implements AutoCloseable {
     this.fallbackReason = fallbackReason;
     ModelManifest.Preprocessing p = manifest.preprocessing();
     this.preprocessor = new ImagePreprocessor(p.resizeShorterSide(), p.crop(), p.mean(), p.std());
-    this.layout = new ConceptLayout(manifest.network().bits(), manifest.network().concepts());
+    this.layout = manifest.layout();
     this.maxBatch = maxBatch;
     this.imageSize = manifest.network().imageSize();
     int bits = manifest.network().bits();

@@ -7,7 +7,8 @@ import com.google.gson.JsonParser;
  * What a user asks to train: a recipe by name and the overrides the UI offers.
  *
  * @param recipe name of a recipe of {@link RecipeCatalog}
- * @param bits code length K, null for the recipe's
+ * @param bits code length K, null for the recipe's; its bounds are the model configuration's (see
+ *     {@link RecipeCatalog#resolve})
  * @param epochs training epochs, null for the recipe's
  * @param activate whether the new version becomes the active one when the job succeeds
  */
@@ -18,9 +19,6 @@ public record JobRequest(String recipe, Integer bits, Integer epochs, boolean ac
       throw new IllegalArgumentException("recipe is required");
     }
     recipe = recipe.strip();
-    if (bits != null && (bits < 1 || bits > 256)) {
-      throw new IllegalArgumentException("bits must be in 1..256, not " + bits);
-    }
     if (epochs != null && (epochs < 1 || epochs > 10_000)) {
       throw new IllegalArgumentException("epochs must be in 1..10000, not " + epochs);
     }

@@ -1,12 +1,13 @@
 package org.concepthash.model;
 
+import org.concepthash.code.ConceptLayout;
+
 /**
  * Everything that fixes the shapes of a ConceptHash network.
  *
  * @param geometry the image tower
  * @param concepts number of concept tokens M
- * @param bits code length K; a multiple of {@code concepts} (concept m owns bits [m*K/M,
- *     (m+1)*K/M))
+ * @param bits code length K; a multiple of {@code concepts} (see {@link #layout()})
  * @param conceptTokens generated (reference) or direct parameters (paper)
  * @param conceptAttention where the concept tokens look: the tower (paper) or local features; null
  *     (a configuration written before the choice existed) means the tower
@@ -43,11 +44,14 @@ public record ConceptHashConfig(
               + "the patch size must be a power of two (2, 4, 8, ...), not "
               + patch);
     }
-    VitGeometry.positive("concepts", concepts);
-    VitGeometry.positive("bits", bits);
+    // the layout's bounds on bits and concepts, checked where a recipe is read rather than at the
+    // first search (the fields are not assigned yet, so not through layout())
+    new ConceptLayout(bits, concepts);
     VitGeometry.positive("adapterBottleneck", adapterBottleneck);
     VitGeometry.positive("generatorWidth", generatorWidth);
     VitGeometry.positive("generatorHeads", generatorHeads);
+    // the hash head projects every concept token with one shared Linear, so all concepts need the
+    // same width; the layout itself (and everything that serves codes) allows uneven widths
     if (bits % concepts != 0) {
       throw new IllegalArgumentException(
           "bits (" + bits + ") must be a multiple of concepts (" + concepts + ")");
@@ -94,9 +98,14 @@ public record ConceptHashConfig(
         0.1f);
   }
 
-  /** Bits per concept, K / M. */
+  /** Which bits of the code belong to which concept. */
+  public ConceptLayout layout() {
+    return new ConceptLayout(bits, concepts);
+  }
+
+  /** The width of every concept of {@link #layout()}, K / M, which the shared projection emits. */
   public int bitsPerConcept() {
-    return bits / concepts;
+    return layout().width(0);
   }
 
   /** The token layout this configuration implies. */

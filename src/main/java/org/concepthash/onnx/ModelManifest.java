@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.concepthash.code.ConceptLayout;
 import org.concepthash.code.HexCode;
 import org.concepthash.model.ProbeImages;
 import org.concepthash.search.RetrievalReport;
@@ -46,7 +47,7 @@ public record ModelManifest(
    * Code and input geometry.
    *
    * @param bits K
-   * @param concepts M; concept m owns bits [m K/M, (m+1) K/M)
+   * @param concepts M (see {@link ModelManifest#layout()})
    * @param bitsPerConcept K / M
    * @param imageSize network input side S in pixels
    * @param patchSize patch side p; the attention maps are patchGrid x patchGrid, patchGrid = S / p
@@ -132,6 +133,11 @@ public record ModelManifest(
       double maxAbsAttention,
       float[] probeCodes) {}
 
+  /** Which bits of the code belong to which concept. */
+  public ConceptLayout layout() {
+    return new ConceptLayout(network.bits(), network.concepts());
+  }
+
   /** Component names, the exact set of top-level keys of a valid {@code model.json}. */
   static Set<String> keys() {
     Set<String> keys = new HashSet<>();
@@ -153,15 +159,15 @@ public record ModelManifest(
       p.add("network is missing");
     } else {
       Network n = network;
+      try {
+        layout();
+      } catch (IllegalArgumentException e) {
+        // the layout's message starts with the field it refuses, bits or concepts
+        p.add("network." + e.getMessage());
+      }
       require(
           p,
-          n.bits() >= 1 && n.bits() <= org.concepthash.code.BinaryCodes.MAX_BITS,
-          "network.bits must be in 1..256, is " + n.bits());
-      require(
-          p,
-          n.concepts() >= 1
-              && n.bits() % n.concepts() == 0
-              && n.bitsPerConcept() * n.concepts() == n.bits(),
+          n.bitsPerConcept() * n.concepts() == n.bits(),
           "network.concepts ("
               + n.concepts()
               + ") and bitsPerConcept ("

@@ -166,14 +166,15 @@ public class CatalogSearchIndex {
     return family == null ? IndexEntry.NONE : l.families().getOrDefault(family, IndexEntry.NONE);
   }
 
-  private record ActiveModel(String id, int bits, int concepts) {}
+  private record ActiveModel(String id, ConceptLayout layout) {}
 
   private static Optional<ActiveModel> activeModel(Connection c) throws SQLException {
     try (PreparedStatement s =
             c.prepareStatement("select id, code_bits, concepts from model_version where active");
         ResultSet rs = s.executeQuery()) {
       return rs.next()
-          ? Optional.of(new ActiveModel(rs.getString(1), rs.getInt(2), rs.getInt(3)))
+          ? Optional.of(
+              new ActiveModel(rs.getString(1), new ConceptLayout(rs.getInt(2), rs.getInt(3))))
           : Optional.empty();
     }
   }
@@ -193,8 +194,7 @@ public class CatalogSearchIndex {
 
   private static IndexSnapshot snapshot(
       Connection c, ActiveModel model, Map<String, Integer> families) throws SQLException {
-    IndexSnapshot.Builder builder =
-        IndexSnapshot.builder(model.id(), new ConceptLayout(model.bits(), model.concepts()));
+    IndexSnapshot.Builder builder = IndexSnapshot.builder(model.id(), model.layout());
     String sql =
         "select c.image_id, l.class_id, k.family, i.split, c.code from image_code c"
             + " join image i on i.id = c.image_id"

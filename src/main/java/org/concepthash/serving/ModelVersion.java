@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.concepthash.code.ConceptLayout;
 import org.concepthash.encode.eval.PartConsistencyReport;
 
 /**
@@ -36,6 +37,11 @@ public record ModelVersion(
 
   public ModelVersion {
     conceptNames = List.copyOf(conceptNames);
+  }
+
+  /** Which bits of the version's codes belong to which concept. */
+  public ConceptLayout layout() {
+    return new ConceptLayout(bits, concepts);
   }
 
   /** The part measurement, empty when not measured. */

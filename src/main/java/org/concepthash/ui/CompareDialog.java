@@ -43,7 +43,7 @@ class CompareDialog extends Dialog {
       r.setConcept(String.valueOf(m));
       r.setOpacity(opacity);
       int d = result.conceptDistances()[m];
-      int bits = answer.layout().width(m);
+      int bits = answer.model().layout().width(m);
       Span name = new Span(names.get(m));
       name.addClassName("ch-concept-chip");
       name.getStyle().set("background", ConceptColours.of(m));

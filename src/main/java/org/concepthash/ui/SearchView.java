@@ -382,7 +382,7 @@ public class SearchView extends VerticalLayout implements BeforeEnterObserver {
     summary.setText(answer.results().size() + " results, ranked on " + String.join(", ", selected));
     int[] widths = new int[answer.conceptNames().size()];
     for (int m = 0; m < widths.length; m++) {
-      widths[m] = answer.layout().width(m);
+      widths[m] = answer.model().layout().width(m);
     }
     Map<String, List<ResultCard>> groups = new LinkedHashMap<>();
     int rank = 0;

@@ -40,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.concepthash.accounts.Role;
+import org.concepthash.code.BinaryCodes;
 import org.concepthash.jobs.JobRequest;
 import org.concepthash.jobs.JobStage;
 import org.concepthash.jobs.JobState;
@@ -98,7 +99,7 @@ public class TrainingView extends VerticalLayout {
     recipe.addValueChangeListener(e -> defaults(e.getValue()));
     bits.setId("training-bits");
     bits.setMin(1);
-    bits.setMax(256);
+    bits.setMax(BinaryCodes.MAX_BITS);
     bits.setStepButtonsVisible(true);
     epochs.setId("training-epochs");
     epochs.setMin(1);

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.concepthash.accounts.Roles;
 import org.concepthash.catalog.CatalogException;
+import org.concepthash.code.ConceptLayout;
 import org.concepthash.serving.ModelVersion;
 import org.concepthash.serving.query.ConceptNames;
 import org.concepthash.serving.query.QueryService;
@@ -56,9 +57,9 @@ class ConceptController {
     static Concepts of(ModelVersion v) {
       PartConsistencyJson parts = PartConsistencyJson.of(v);
       List<ConceptJson> out = new ArrayList<>();
+      ConceptLayout layout = v.layout();
       for (int m = 0; m < v.concepts(); m++) {
-        // concept m owns bits [m K/M, (m+1) K/M)
-        int bits = (m + 1) * v.bits() / v.concepts() - m * v.bits() / v.concepts();
+        int bits = layout.width(m);
         PartConsistencyJson.ConceptPartsJson p =
             parts == null || m >= parts.concepts().size() ? null : parts.concepts().get(m);
         out.add(

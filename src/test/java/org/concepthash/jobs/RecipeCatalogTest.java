@@ -65,7 +65,14 @@ class RecipeCatalogTest {
         IllegalArgumentException.class,
         () -> catalog.resolve(new JobRequest("parts-tiny", 30, null, true)),
         "30 bits cannot be split over 4 concepts");
-    assertThrows(IllegalArgumentException.class, () -> new JobRequest("parts-tiny", 0, null, true));
+    IllegalArgumentException tooLong =
+        assertThrows(
+            IllegalArgumentException.class,
+            () -> catalog.resolve(new JobRequest("parts-tiny", 512, null, true)));
+    assertTrue(tooLong.getMessage().contains("bits must be in 1..256"), tooLong.getMessage());
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> catalog.resolve(new JobRequest("parts-tiny", 0, null, true)));
     assertThrows(IllegalArgumentException.class, () -> new JobRequest("parts-tiny", null, 0, true));
     assertThrows(IllegalArgumentException.class, () -> new JobRequest(" ", null, null, true));
   }

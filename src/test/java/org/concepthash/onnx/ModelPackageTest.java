@@ -108,6 +108,10 @@ class ModelPackageTest {
         PackageFixtures.withManifest(
             dir.resolve("g.zip"), j -> j.replace("\"patchGrid\": 4", "\"patchGrid\": 5"));
     assertRefused(grid, "are inconsistent");
+    Path bits =
+        PackageFixtures.withManifest(
+            dir.resolve("b.zip"), j -> j.replaceFirst("\"bits\": 8", "\"bits\": 512"));
+    assertRefused(bits, "network.bits must be in 1..256, not 512");
     Path centre =
         PackageFixtures.withManifest(
             dir.resolve("c.zip"),

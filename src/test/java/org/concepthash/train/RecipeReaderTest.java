@@ -75,6 +75,15 @@ class RecipeReaderTest {
   }
 
   @Test
+  void theCodeGeometryIsRefusedWhereTheRecipeIsRead() {
+    assertMessage("name: x\nmodel: {preset: tiny, bits: 512}\n", "bits must be in 1..256, not 512");
+    // 128 concepts divide 256 bits, but a concept mask has only 64 bits
+    assertMessage(
+        "name: x\nmodel: {preset: tiny, bits: 256, concepts: 128}\n",
+        "concepts must be in 1..64 for 256 bits, not 128");
+  }
+
+  @Test
   void localConceptAttentionReadsAndWritesBack() {
     Recipe r = parse("name: x\nmodel: {preset: tiny, conceptAttention: local}\n");
     assertEquals(ConceptAttention.LOCAL, r.model().conceptAttention());

@@ -95,7 +95,7 @@ public class QueryService {
       ServingModel.Serving s = serving.current().orElseThrow(QueryService::noModel);
       HammingIndex idx = index.index().orElseThrow(QueryService::noModel);
       if (idx.modelVersion().equals(s.id())) {
-        ConceptLayout layout = new ConceptLayout(s.version().bits(), s.version().concepts());
+        ConceptLayout layout = s.version().layout();
         long selected = maskOf.applyAsLong(ConceptNames.display(s.version().conceptNames()));
         long mask = selected == 0 ? layout.allConcepts() : selected;
         try {

@@ -2,7 +2,6 @@ package org.concepthash.serving.query;
 
 import java.util.Arrays;
 import java.util.List;
-import org.concepthash.code.ConceptLayout;
 import org.concepthash.serving.ModelVersion;
 
 /**
@@ -24,10 +23,6 @@ public record SearchAnswer(
   public SearchAnswer {
     conceptNames = List.copyOf(conceptNames);
     results = List.copyOf(results);
-  }
-
-  public ConceptLayout layout() {
-    return new ConceptLayout(model.bits(), model.concepts());
   }
 
   /** Whether concept {@code m} took part in the ranking. */
