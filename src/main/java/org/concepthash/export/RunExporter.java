@@ -25,6 +25,7 @@ import org.concepthash.onnx.OnnxGraph;
 import org.concepthash.onnx.ParityCheck;
 import org.concepthash.onnx.ParityReport;
 import org.concepthash.train.RunMetadata;
+import org.concepthash.train.RunMetrics;
 
 /**
  * Exports the selected model of a training run as a {@link ModelPackage}. The package is written
@@ -223,7 +224,7 @@ public final class RunExporter {
   }
 
   private static ModelManifest.Training training(TrainedNetwork trained) {
-    TrainedNetwork.RunMetrics r = trained.metrics();
+    RunMetrics r = trained.metrics();
     return new ModelManifest.Training(
         r.selection(), r.selectedEpoch(), r.best() == null ? null : r.best().report(), r.test());
   }

@@ -11,13 +11,12 @@ import org.concepthash.model.ConceptHashNet;
 import org.concepthash.model.ModelParameter;
 import org.concepthash.model.ParameterSet;
 import org.concepthash.model.SafetensorsFile;
-import org.concepthash.search.RetrievalReport;
 import org.concepthash.train.Checkpoint;
 import org.concepthash.train.Recipe;
 import org.concepthash.train.RecipeReader;
 import org.concepthash.train.RunDirectory;
 import org.concepthash.train.RunMetadata;
-import org.concepthash.train.TrainerState;
+import org.concepthash.train.RunMetrics;
 import org.concepthash.train.TrainingSetup;
 
 /**
@@ -42,19 +41,6 @@ record TrainedNetwork(
 
   private static final Gson GSON = new Gson();
 
-  /**
-   * The part of {@code metrics.json} an export records.
-   *
-   * @param best validation of the selected epoch, null without a validation split
-   * @param test test-split retrieval of the selected model, null without a test split
-   */
-  record RunMetrics(
-      String selection,
-      int selectedEpoch,
-      String selectedCheckpoint,
-      TrainerState.Validation best,
-      RetrievalReport test) {}
-
   static TrainedNetwork load(Path root) throws IOException {
     RunDirectory run = new RunDirectory(root);
     for (String name : new String[] {RunDirectory.RECIPE, RunDirectory.RUN}) {
@@ -72,8 +58,7 @@ record TrainedNetwork(
     Recipe recipe = RecipeReader.read(run.file(RunDirectory.RECIPE));
     RunMetadata metadata =
         GSON.fromJson(Files.readString(run.file(RunDirectory.RUN)), RunMetadata.class);
-    RunMetrics metrics =
-        GSON.fromJson(Files.readString(run.file(RunDirectory.METRICS)), RunMetrics.class);
+    RunMetrics metrics = RunMetrics.read(run);
     if (metrics.selectedCheckpoint() == null) {
       throw new IOException(run.file(RunDirectory.METRICS) + " names no selected checkpoint");
     }

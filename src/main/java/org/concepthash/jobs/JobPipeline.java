@@ -1,8 +1,5 @@
 package org.concepthash.jobs;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,6 +27,7 @@ import org.concepthash.serving.ModelVersion;
 import org.concepthash.train.CancellationToken;
 import org.concepthash.train.Recipe;
 import org.concepthash.train.RunDirectory;
+import org.concepthash.train.RunMetrics;
 import org.concepthash.train.Trainer;
 import org.concepthash.train.TrainingOutcome;
 
@@ -49,7 +47,6 @@ public class JobPipeline {
    */
   static final String EVALUATION = "evaluation.json";
 
-  private static final Gson GSON = new Gson();
   private static final Pattern CHECKPOINT = Pattern.compile("epoch-(\\d+)\\.safetensors");
 
   private final JobQueue queue;
@@ -186,20 +183,10 @@ public class JobPipeline {
   }
 
   private static void evaluate(Path runDir, JobProgress progress) throws IOException {
-    JsonObject metrics =
-        JsonParser.parseString(Files.readString(runDir.resolve(RunDirectory.METRICS)))
-            .getAsJsonObject();
-    progress.set("selectedEpoch", metrics.get("selectedEpoch").getAsInt());
-    if (metrics.has("test") && metrics.get("test").isJsonObject()) {
-      JsonObject t = metrics.getAsJsonObject("test");
-      RetrievalReport test =
-          new RetrievalReport(
-              t.get("mapAll").getAsDouble(),
-              t.get("precisionAt1").getAsDouble(),
-              t.get("precisionAt5").getAsDouble(),
-              t.get("precisionAt10").getAsDouble(),
-              t.get("queries").getAsInt(),
-              t.get("databaseSize").getAsInt());
+    RunMetrics metrics = RunMetrics.read(new RunDirectory(runDir));
+    progress.set("selectedEpoch", metrics.selectedEpoch());
+    RetrievalReport test = metrics.test();
+    if (test != null) {
       progress.test(test);
       progress.log(
           String.format(
@@ -209,9 +196,7 @@ public class JobPipeline {
               test.precisionAt1(),
               test.queries()));
     } else {
-      progress.log(
-          "no held-out test images in the snapshot; selected by "
-              + metrics.get("selection").getAsString());
+      progress.log("no held-out test images in the snapshot; selected by " + metrics.selection());
     }
   }
 
@@ -234,9 +219,8 @@ public class JobPipeline {
         Files.writeString(reportFile, report.toJson());
       }
     }
-    String json = Files.readString(reportFile);
-    progress.set("evaluation", JsonParser.parseString(json));
-    EvaluationReport report = GSON.fromJson(json, EvaluationReport.class);
+    EvaluationReport report = EvaluationReport.fromJson(Files.readString(reportFile));
+    progress.evaluation(report);
     if (report.families() != null) {
       progress.log(
           String.format(

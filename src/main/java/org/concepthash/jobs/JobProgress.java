@@ -10,6 +10,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.concepthash.encode.eval.EvaluationReport;
 import org.concepthash.search.RetrievalReport;
 import org.concepthash.train.EpochSummary;
 import org.concepthash.train.StepProgress;
@@ -163,13 +164,11 @@ final class JobProgress implements TrainingListener {
     array("epochLosses").add(epoch);
     s.validation()
         .ifPresent(
-            v -> {
-              JsonObject e = new JsonObject();
-              e.addProperty("epoch", s.epoch());
-              e.addProperty("mapAll", v.mapAll());
-              e.addProperty("precisionAt1", v.precisionAt1());
-              array("evaluations").add(e);
-            });
+            v ->
+                array(TrainingJob.VALIDATIONS)
+                    .add(
+                        TrainingJob.GSON.toJsonTree(
+                            new EpochValidation(s.epoch(), v.mapAll(), v.precisionAt1()))));
   }
 
   /**
@@ -179,19 +178,16 @@ final class JobProgress implements TrainingListener {
    */
   synchronized void restoreEpochs(List<EpochSummary> finished) {
     progress.add("epochLosses", new JsonArray());
-    progress.add("evaluations", new JsonArray());
+    progress.add(TrainingJob.VALIDATIONS, new JsonArray());
     finished.forEach(this::record);
   }
 
   synchronized void test(RetrievalReport t) {
-    JsonObject o = new JsonObject();
-    o.addProperty("mapAll", t.mapAll());
-    o.addProperty("precisionAt1", t.precisionAt1());
-    o.addProperty("precisionAt5", t.precisionAt5());
-    o.addProperty("precisionAt10", t.precisionAt10());
-    o.addProperty("queries", t.queries());
-    o.addProperty("databaseSize", t.databaseSize());
-    progress.add("test", o);
+    progress.add(TrainingJob.TEST, TrainingJob.GSON.toJsonTree(t));
+  }
+
+  synchronized void evaluation(EvaluationReport report) {
+    progress.add(TrainingJob.EVALUATION, JsonParser.parseString(report.toJson()));
   }
 
   synchronized void encoded(long done, long total) {

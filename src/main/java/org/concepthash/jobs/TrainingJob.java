@@ -4,8 +4,10 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.concepthash.encode.eval.EvaluationReport;
+import org.concepthash.search.RetrievalReport;
 
 /**
  * One row of {@code training_job}.
@@ -33,7 +35,24 @@ public record TrainingJob(
     Instant heartbeatAt,
     Instant finishedAt) {
 
-  private static final Gson GSON = new Gson();
+  // progress keys of the reports below; JobProgress writes them with the same Gson
+  static final String TEST = "test";
+  static final String EVALUATION = "evaluation";
+  static final String VALIDATIONS = "evaluations";
+  static final Gson GSON = new Gson();
+
+  /**
+   * The run's retrieval of the selected epoch on the held-out split (DJL). Empty before the
+   * evaluate stage, without a held-out split, or when the progress cannot be read.
+   */
+  public Optional<RetrievalReport> test() {
+    return report(TEST, RetrievalReport.class);
+  }
+
+  /** The training run's validations so far, in epoch order; empty when the progress has none. */
+  public List<EpochValidation> validations() {
+    return report(VALIDATIONS, EpochValidation[].class).map(List::of).orElse(List.of());
+  }
 
   /**
    * The job's score of its exported package on the held-out split (ONNX Runtime): class and family
@@ -41,15 +60,16 @@ public record TrainingJob(
    * consistency. Empty before the export stage, or when the progress cannot be read.
    */
   public Optional<EvaluationReport> evaluation() {
+    return report(EVALUATION, EvaluationReport.class);
+  }
+
+  private <T> Optional<T> report(String key, Class<T> type) {
     try {
       JsonElement p = JsonParser.parseString(progress == null ? "{}" : progress);
-      if (!p.isJsonObject()
-          || !p.getAsJsonObject().has("evaluation")
-          || !p.getAsJsonObject().get("evaluation").isJsonObject()) {
-        return Optional.empty();
-      }
-      return Optional.of(
-          GSON.fromJson(p.getAsJsonObject().get("evaluation"), EvaluationReport.class));
+      JsonElement e = p.isJsonObject() ? p.getAsJsonObject().get(key) : null;
+      return e == null || !(e.isJsonObject() || e.isJsonArray())
+          ? Optional.empty()
+          : Optional.of(GSON.fromJson(e, type));
     } catch (RuntimeException e) {
       return Optional.empty();
     }

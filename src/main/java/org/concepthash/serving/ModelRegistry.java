@@ -1,6 +1,5 @@
 package org.concepthash.serving;
 
-import com.google.gson.Gson;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
@@ -38,7 +37,6 @@ import org.slf4j.LoggerFactory;
 public class ModelRegistry {
 
   private static final Logger LOG = LoggerFactory.getLogger(ModelRegistry.class);
-  private static final Gson GSON = new Gson();
 
   private final ModelVersionStore store;
   private final PackageArchive archive;
@@ -134,7 +132,7 @@ public class ModelRegistry {
                       m.network().bitsPerConcept(),
                       key,
                       sha256,
-                      metrics(m),
+                      m.training(),
                       m.concepts(),
                       actor));
               return null;
@@ -311,10 +309,6 @@ public class ModelRegistry {
   private Encoder openStored(String id) throws IOException {
     Path file = packageFile(id).orElseThrow();
     return Encoder.open(ModelPackage.read(file), file, encoderConfig.options());
-  }
-
-  private static String metrics(ModelManifest m) {
-    return m.training() == null ? "{}" : GSON.toJson(m.training());
   }
 
   private interface SqlCall<T> {

@@ -7,13 +7,14 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.concepthash.code.ConceptLayout;
 import org.concepthash.encode.eval.PartConsistencyReport;
+import org.concepthash.onnx.ModelManifest;
 
 /**
  * A model registered in the catalog: its code geometry, concept names, the training metrics
  * recorded in its package, and whether it serves search now.
  *
- * @param metrics JSON object with the package's training evaluation ({@code validation}, {@code
- *     test} retrieval reports, selection rule and epoch); "{}" when the package has none
+ * @param metrics the package's training evaluation (selection rule and epoch, validation and test
+ *     retrieval); null when the package has none
  * @param activatedBy who activated it last; null when never active
  * @param encodedImages catalog images that have a code under this version
  * @param parts how consistently each concept finds one part, over the catalog's annotated test
@@ -26,7 +27,7 @@ public record ModelVersion(
     int concepts,
     int bitsPerConcept,
     List<String> conceptNames,
-    String metrics,
+    ModelManifest.Training metrics,
     boolean active,
     String createdBy,
     Instant createdAt,
@@ -42,6 +43,11 @@ public record ModelVersion(
   /** Which bits of the version's codes belong to which concept. */
   public ConceptLayout layout() {
     return new ConceptLayout(bits, concepts);
+  }
+
+  /** The training evaluation, empty when the package has none. */
+  public Optional<ModelManifest.Training> training() {
+    return Optional.ofNullable(metrics);
   }
 
   /** The part measurement, empty when not measured. */

@@ -1,6 +1,8 @@
 package org.concepthash.serving;
 
 import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonParser;
 import io.micronaut.jdbc.DataSourceResolver;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
@@ -18,6 +20,7 @@ import org.concepthash.code.BinaryCodes;
 import org.concepthash.data.BoundingBox;
 import org.concepthash.data.Keypoint;
 import org.concepthash.encode.eval.PartConsistencyReport;
+import org.concepthash.onnx.ModelManifest;
 
 /**
  * The {@code model_version}, {@code concept_name} and {@code image_code} tables (and the catalog's
@@ -44,7 +47,7 @@ class ModelVersionStore {
       int bitsPerConcept,
       String packageKey,
       String packageSha256,
-      String metrics,
+      ModelManifest.Training metrics,
       List<String> conceptNames,
       String createdBy) {}
 
@@ -75,7 +78,7 @@ class ModelVersionStore {
         s.setInt(4, v.bitsPerConcept());
         s.setString(5, v.packageKey());
         s.setString(6, v.packageSha256());
-        s.setString(7, v.metrics());
+        s.setString(7, metricsJson(v.metrics()));
         s.setString(8, v.createdBy());
         s.executeUpdate();
       }
@@ -293,7 +296,7 @@ class ModelVersionStore {
                   rs.getInt(3),
                   rs.getInt(4),
                   conceptNames(c, id),
-                  rs.getString(5),
+                  metrics(rs.getString(5)),
                   rs.getBoolean(6),
                   rs.getString(7),
                   instant(rs.getTimestamp(8)),
@@ -320,6 +323,18 @@ class ModelVersionStore {
       }
       return names;
     }
+  }
+
+  /** The {@code metrics} column: the manifest's training JSON, "{}" when the package has none. */
+  private static String metricsJson(ModelManifest.Training metrics) {
+    return metrics == null ? "{}" : GSON.toJson(metrics);
+  }
+
+  private static ModelManifest.Training metrics(String json) {
+    JsonElement e = json == null || json.isBlank() ? null : JsonParser.parseString(json);
+    return e == null || !e.isJsonObject() || e.getAsJsonObject().isEmpty()
+        ? null
+        : GSON.fromJson(e, ModelManifest.Training.class);
   }
 
   private static PartConsistencyReport parts(String json) {

@@ -1,8 +1,6 @@
 package org.concepthash.train;
 
 import ai.djl.Device;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,8 +36,7 @@ public final class TrainedRun implements AutoCloseable {
       throw new IOException(
           runDirectory + " is not a finished run (no " + RunDirectory.METRICS + ")");
     }
-    JsonObject metrics = JsonParser.parseString(Files.readString(metricsFile)).getAsJsonObject();
-    Path checkpoint = runDirectory.resolve(metrics.get("selectedCheckpoint").getAsString());
+    Path checkpoint = runDirectory.resolve(RunMetrics.read(run).selectedCheckpoint());
     Recipe recipe = RecipeReader.read(run.file(RunDirectory.RECIPE));
     ParameterSet parameters = new ParameterSet(device, recipe.seed());
     try {

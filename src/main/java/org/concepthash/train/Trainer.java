@@ -267,23 +267,20 @@ public final class Trainer {
                   encoder.encode(plan.database()),
                   CodeEncoder.labels(plan.database())));
     }
-    Map<String, Object> metrics = new LinkedHashMap<>();
-    metrics.put(
-        "selection",
-        state.bestEpoch() > 0 ? "best validation mAP@all" : "last epoch (no validation)");
-    metrics.put("selectedEpoch", selected);
-    metrics.put("selectedCheckpoint", run.root().relativize(run.checkpoint(selected)).toString());
-    metrics.put("epochs", last);
-    state.validation().stream()
-        .filter(v -> v.epoch() == state.bestEpoch())
-        .findFirst()
-        .ifPresent(v -> metrics.put("best", v));
-    if (!state.validation().isEmpty()) {
-      metrics.put("final", state.validation().get(state.validation().size() - 1));
-    }
-    metrics.put("validation", state.validation());
-    test.ifPresent(t -> metrics.put("test", t));
-    run.writeJson(RunDirectory.METRICS, metrics);
+    List<TrainerState.Validation> validation = state.validation();
+    new RunMetrics(
+            state.bestEpoch() > 0 ? "best validation mAP@all" : "last epoch (no validation)",
+            selected,
+            run.root().relativize(run.checkpoint(selected)).toString(),
+            last,
+            validation.stream()
+                .filter(v -> v.epoch() == state.bestEpoch())
+                .findFirst()
+                .orElse(null),
+            validation.isEmpty() ? null : validation.get(validation.size() - 1),
+            validation,
+            test.orElse(null))
+        .write(run);
     return new TrainingOutcome(true, last, selected, Optional.of(run.checkpoint(selected)), test);
   }
 

@@ -1,8 +1,5 @@
 package org.concepthash.ui;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -24,11 +21,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.ToDoubleFunction;
 import org.concepthash.accounts.Role;
 import org.concepthash.encode.eval.EvaluationReport;
 import org.concepthash.encode.eval.PartConsistencyReport;
 import org.concepthash.jobs.TrainingJob;
 import org.concepthash.jobs.TrainingJobs;
+import org.concepthash.onnx.ModelManifest;
+import org.concepthash.search.RetrievalReport;
 import org.concepthash.serving.ConceptReliability;
 import org.concepthash.serving.ModelRegistry;
 import org.concepthash.serving.ModelVersion;
@@ -97,11 +97,19 @@ public class ModelsView extends VerticalLayout {
     grid.addColumn(v -> v.bits() + " bits, " + v.concepts() + " x " + v.bitsPerConcept())
         .setHeader("Code")
         .setAutoWidth(true);
-    grid.addColumn(v -> metric(v, "mapAll")).setHeader("Test mAP@all").setAutoWidth(true);
+    grid.addColumn(v -> testMetric(v, RetrievalReport::mapAll))
+        .setHeader("Test mAP@all")
+        .setAutoWidth(true);
     grid.addColumn(ModelsView::purity).setHeader("Part purity").setAutoWidth(true);
-    grid.addColumn(v -> metric(v, "precisionAt1")).setHeader("P@1").setAutoWidth(true);
-    grid.addColumn(v -> metric(v, "precisionAt5")).setHeader("P@5").setAutoWidth(true);
-    grid.addColumn(v -> metric(v, "precisionAt10")).setHeader("P@10").setAutoWidth(true);
+    grid.addColumn(v -> testMetric(v, RetrievalReport::precisionAt1))
+        .setHeader("P@1")
+        .setAutoWidth(true);
+    grid.addColumn(v -> testMetric(v, RetrievalReport::precisionAt5))
+        .setHeader("P@5")
+        .setAutoWidth(true);
+    grid.addColumn(v -> testMetric(v, RetrievalReport::precisionAt10))
+        .setHeader("P@10")
+        .setAutoWidth(true);
     grid.addColumn(
             v ->
                 evaluation(v)
@@ -185,22 +193,23 @@ public class ModelsView extends VerticalLayout {
     version.ifPresent(
         v -> {
           details.add(new H3(v.id()));
-          JsonObject m = metrics(v);
           StringBuilder text = new StringBuilder();
-          if (m.has("selection")) {
-            text.append("Selected by ").append(m.get("selection").getAsString());
-            if (m.has("selectedEpoch")) {
-              text.append(" (epoch ").append(m.get("selectedEpoch").getAsInt()).append(")");
-            }
-            text.append(". ");
-          }
-          if (m.has("best") && m.get("best").isJsonObject()) {
-            text.append(
-                String.format(
-                    Locale.ROOT,
-                    "Best validation mAP@all %.3f. ",
-                    m.getAsJsonObject("best").get("mapAll").getAsDouble()));
-          }
+          v.training()
+              .ifPresent(
+                  t -> {
+                    text.append("Selected by ")
+                        .append(t.selection())
+                        .append(" (epoch ")
+                        .append(t.selectedEpoch())
+                        .append("). ");
+                    if (t.validation() != null) {
+                      text.append(
+                          String.format(
+                              Locale.ROOT,
+                              "Best validation mAP@all %.3f. ",
+                              t.validation().mapAll()));
+                    }
+                  });
           evaluation(v)
               .map(EvaluationReport::localisation)
               .ifPresent(
@@ -282,20 +291,10 @@ public class ModelsView extends VerticalLayout {
     return job(v).flatMap(TrainingJob::evaluation);
   }
 
-  private static String metric(ModelVersion v, String key) {
-    JsonObject m = metrics(v);
-    if (m.has("test") && m.get("test").isJsonObject() && m.getAsJsonObject("test").has(key)) {
-      return String.format(Locale.ROOT, "%.3f", m.getAsJsonObject("test").get(key).getAsDouble());
-    }
-    return "-";
-  }
-
-  private static JsonObject metrics(ModelVersion v) {
-    try {
-      JsonElement e = JsonParser.parseString(v.metrics());
-      return e.isJsonObject() ? e.getAsJsonObject() : new JsonObject();
-    } catch (RuntimeException e) {
-      return new JsonObject();
-    }
+  private static String testMetric(ModelVersion v, ToDoubleFunction<RetrievalReport> metric) {
+    return v.training()
+        .map(ModelManifest.Training::test)
+        .map(t -> number(metric.applyAsDouble(t)))
+        .orElse("-");
   }
 }

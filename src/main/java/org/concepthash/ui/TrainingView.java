@@ -1,6 +1,5 @@
 package org.concepthash.ui;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -277,19 +276,14 @@ public class TrainingView extends VerticalLayout {
     } else {
       bar.setValue(job.state() == JobState.SUCCEEDED ? 1 : 0);
     }
-    if (p.has("test")) {
-      parts.add(
-          String.format(
-              Locale.ROOT,
-              "held-out mAP@all %.3f",
-              p.getAsJsonObject("test").get("mapAll").getAsDouble()));
-    }
+    job.test()
+        .ifPresent(t -> parts.add(String.format(Locale.ROOT, "held-out mAP@all %.3f", t.mapAll())));
     status.setText(
         parts.isEmpty()
             ? job.state() == JobState.QUEUED ? "waiting for a worker" : ""
             : String.join(" · ", parts));
     losses.show(lossSeries(p));
-    map.show(mapSeries(p));
+    map.show(mapSeries(job));
     List<String> lines = job.log() == null ? List.of() : job.log().lines().toList();
     log.setText(String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
     cancel.setEnabled(!job.state().finished() && !job.cancelRequested());
@@ -346,22 +340,10 @@ public class TrainingView extends VerticalLayout {
     return series;
   }
 
-  private static Map<String, List<LineChart.Point>> mapSeries(JsonObject p) {
-    Map<String, List<LineChart.Point>> series = new LinkedHashMap<>();
-    if (p.has("evaluations")) {
-      JsonArray evaluations = p.getAsJsonArray("evaluations");
-      List<LineChart.Point> points = new ArrayList<>();
-      evaluations.forEach(
-          e ->
-              points.add(
-                  new LineChart.Point(
-                      e.getAsJsonObject().get("epoch").getAsDouble(),
-                      e.getAsJsonObject().get("mapAll").getAsDouble())));
-      if (!points.isEmpty()) {
-        series.put("mAP@all", points);
-      }
-    }
-    return series;
+  private static Map<String, List<LineChart.Point>> mapSeries(TrainingJob job) {
+    List<LineChart.Point> points =
+        job.validations().stream().map(v -> new LineChart.Point(v.epoch(), v.mapAll())).toList();
+    return points.isEmpty() ? Map.of() : Map.of("mAP@all", points);
   }
 
   private static String describe(JobRequest r) {

@@ -1,5 +1,6 @@
 package org.concepthash.web;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
@@ -10,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * JSON text stored in the database (job progress, model metrics) as plain values the serializer
- * writes.
+ * JSON text stored in the database (job progress) and report records (model metrics) as plain
+ * values the serializer writes.
  */
 final class JsonValues {
+
+  private static final Gson GSON = new Gson();
 
   private JsonValues() {}
 
@@ -29,6 +32,11 @@ final class JsonValues {
     @SuppressWarnings("unchecked")
     Map<String, Object> map = (Map<String, Object>) plain(e);
     return map;
+  }
+
+  /** A record with Gson's field names (nulls left out), the way it is stored; empty for null. */
+  static Map<String, Object> record(Object value) {
+    return value == null ? Map.of() : object(GSON.toJson(value));
   }
 
   static Object plain(JsonElement e) {

@@ -52,7 +52,7 @@ public record ModelView(
         v.concepts(),
         v.bitsPerConcept(),
         v.conceptNames(),
-        JsonValues.object(v.metrics()),
+        JsonValues.record(v.metrics()),
         v.encodedImages(),
         v.createdBy(),
         v.createdAt(),
@@ -61,7 +61,7 @@ public record ModelView(
         job.map(TrainingJob::id).orElse(null),
         job.map(j -> j.request().recipe()).orElse(null),
         job.map(TrainingJob::images).orElse(null),
-        job.map(j -> JsonValues.object(j.progress()).get("evaluation")).orElse(null),
+        job.flatMap(TrainingJob::evaluation).map(e -> JsonValues.object(e.toJson())).orElse(null),
         PartConsistencyJson.of(v));
   }
 }

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.concepthash.encode.eval.EvaluationReport;
 import org.concepthash.search.RetrievalReport;
 import org.concepthash.train.EpochSummary;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,32 @@ class JobProgressTest {
       epochs.add(e.getAsJsonObject().get("epoch").getAsInt());
     }
     return epochs;
+  }
+
+  @Test
+  void theJobRowGivesBackTheReportsItsProgressRecorded() {
+    JobProgress progress = JobProgress.of(row(null));
+    progress.onEpoch(epoch(2, true));
+    progress.onEpoch(epoch(3, false));
+    RetrievalReport test = new RetrievalReport(0.5, 0.6, 0.55, 0.5, 8, 40);
+    progress.test(test);
+    EvaluationReport evaluation =
+        new EvaluationReport(
+            "model.zip", "m-1", "data", 16, 8, 40, test, null, 0, null, null, 12.5);
+    progress.evaluation(evaluation);
+
+    TrainingJob job = row(progress.json());
+    assertEquals(List.of(new EpochValidation(2, 0.2, 0.3)), job.validations());
+    assertEquals(Optional.of(test), job.test());
+    assertEquals(Optional.of(evaluation), job.evaluation());
+  }
+
+  @Test
+  void aRowBeforeTheReportsHasNone() {
+    TrainingJob job = row("{\"evaluations\":[{\"epoch\":7,\"mapAll\":0.1}]}");
+    assertEquals(List.of(new EpochValidation(7, 0.1, 0)), job.validations(), "missing P@1 reads 0");
+    assertEquals(Optional.empty(), job.test());
+    assertEquals(Optional.empty(), job.evaluation());
   }
 
   @Test

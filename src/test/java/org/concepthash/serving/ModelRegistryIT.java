@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.concepthash.catalog.CatalogException;
@@ -20,6 +21,8 @@ import org.concepthash.catalog.IngestRequest;
 import org.concepthash.catalog.NewClass;
 import org.concepthash.catalog.store.ImageStore;
 import org.concepthash.data.Split;
+import org.concepthash.onnx.ModelManifest;
+import org.concepthash.onnx.ModelPackage;
 import org.concepthash.onnx.PackageFixtures;
 import org.concepthash.search.HammingIndex;
 import org.concepthash.search.IndexEntry;
@@ -101,6 +104,13 @@ class ModelRegistryIT {
     assertFalse(v.active());
     assertEquals(List.of("head", "tail"), v.conceptNames());
     assertEquals(8, v.bits());
+    ModelManifest.Training training =
+        ModelPackage.read(PackageFixtures.microV1()).manifest().training();
+    assertEquals(0.4011, training.test().mapAll(), 1e-4, "the fixture's held-out mAP@all");
+    assertEquals(
+        Optional.of(training),
+        registry.find(v.id()).orElseThrow().training(),
+        "the package's training evaluation, as the database gives it back");
     assertEquals(
         List.of(4L, 8L, 10L),
         progress.stream().map(p -> p[0]).toList(),

@@ -1,5 +1,6 @@
 package org.concepthash.encode.eval;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import java.util.List;
 import java.util.Locale;
@@ -49,14 +50,17 @@ public record EvaluationReport(
 
   public record ConceptError(String concept, double error) {}
 
+  private static final Gson GSON =
+      new GsonBuilder().setPrettyPrinting().serializeNulls().disableHtmlEscaping().create();
+
   /** One JSON object (keys always present, null where not applicable). */
   public String toJson() {
-    return new GsonBuilder()
-        .setPrettyPrinting()
-        .serializeNulls()
-        .disableHtmlEscaping()
-        .create()
-        .toJson(this);
+    return GSON.toJson(this);
+  }
+
+  /** Reads what {@link #toJson()} wrote. */
+  public static EvaluationReport fromJson(String json) {
+    return GSON.fromJson(json, EvaluationReport.class);
   }
 
   /** A human-readable table. */
