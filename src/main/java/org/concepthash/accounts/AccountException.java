@@ -1,34 +1,30 @@
 package org.concepthash.accounts;
 
-/** A refused account operation; {@link Kind} says which HTTP status fits. */
+import org.concepthash.catalog.ErrorKind;
+
+/** A refused account operation; its {@link ErrorKind} says which HTTP status fits. */
 public final class AccountException extends RuntimeException {
 
-  public enum Kind {
-    NOT_FOUND,
-    CONFLICT,
-    INVALID
-  }
+  private final ErrorKind kind;
 
-  private final Kind kind;
-
-  private AccountException(Kind kind, String message) {
+  private AccountException(ErrorKind kind, String message) {
     super(message);
     this.kind = kind;
   }
 
   public static AccountException notFound(String message) {
-    return new AccountException(Kind.NOT_FOUND, message);
+    return new AccountException(ErrorKind.NOT_FOUND, message);
   }
 
   public static AccountException conflict(String message) {
-    return new AccountException(Kind.CONFLICT, message);
+    return new AccountException(ErrorKind.CONFLICT, message);
   }
 
   public static AccountException invalid(String message) {
-    return new AccountException(Kind.INVALID, message);
+    return new AccountException(ErrorKind.INVALID, message);
   }
 
-  public Kind kind() {
+  public ErrorKind kind() {
     return kind;
   }
 }

@@ -227,8 +227,7 @@ public class CatalogService {
   @Transactional
   public ClassView createClass(NewClass spec, String actor) {
     if (classes.findByName(spec.name()).isPresent()) {
-      throw new CatalogException(
-          CatalogException.Kind.CONFLICT, "a class named '" + spec.name() + "' exists already");
+      throw CatalogException.conflict("a class named '" + spec.name() + "' exists already");
     }
     return classView(insertClass(spec, actor), 0);
   }

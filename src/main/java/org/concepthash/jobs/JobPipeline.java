@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.concepthash.catalog.CatalogConfig;
 import org.concepthash.catalog.CatalogException;
+import org.concepthash.catalog.ErrorKind;
 import org.concepthash.catalog.store.ImageStore;
 import org.concepthash.data.Dataset;
 import org.concepthash.data.Split;
@@ -257,7 +258,7 @@ public class JobPipeline {
       return registry.register(packageFile, actor, progress::encoded, cancel::isCancelled, parts);
     } catch (CatalogException e) {
       String id = ModelPackage.read(packageFile).manifest().id();
-      if (e.kind() != CatalogException.Kind.CONFLICT || registry.packageFile(id).isEmpty()) {
+      if (e.kind() != ErrorKind.CONFLICT || registry.packageFile(id).isEmpty()) {
         throw e;
       }
       progress.log("an identical model is registered already as " + id + "; using it");

@@ -17,6 +17,7 @@ import jakarta.validation.ConstraintViolationException;
 import org.concepthash.accounts.AccountException;
 import org.concepthash.accounts.RateLimitedException;
 import org.concepthash.catalog.CatalogException;
+import org.concepthash.catalog.ErrorKind;
 import org.concepthash.catalog.ingest.IngestRefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +37,17 @@ class ApiErrors {
     return HttpResponse.<ApiError>status(status).body(new ApiError(message));
   }
 
+  private static HttpStatus statusOf(ErrorKind kind) {
+    return switch (kind) {
+      case NOT_FOUND -> HttpStatus.NOT_FOUND;
+      case CONFLICT -> HttpStatus.CONFLICT;
+      case INVALID -> HttpStatus.BAD_REQUEST;
+    };
+  }
+
   @Error(global = true)
   HttpResponse<ApiError> catalog(CatalogException e) {
-    HttpStatus status =
-        switch (e.kind()) {
-          case NOT_FOUND -> HttpStatus.NOT_FOUND;
-          case CONFLICT -> HttpStatus.CONFLICT;
-          case INVALID -> HttpStatus.BAD_REQUEST;
-        };
-    return error(status, e.getMessage());
+    return error(statusOf(e.kind()), e.getMessage());
   }
 
   /**
@@ -73,13 +76,7 @@ class ApiErrors {
 
   @Error(global = true)
   HttpResponse<ApiError> account(AccountException e) {
-    HttpStatus status =
-        switch (e.kind()) {
-          case NOT_FOUND -> HttpStatus.NOT_FOUND;
-          case CONFLICT -> HttpStatus.CONFLICT;
-          case INVALID -> HttpStatus.BAD_REQUEST;
-        };
-    return error(status, e.getMessage());
+    return error(statusOf(e.kind()), e.getMessage());
   }
 
   @Error(global = true)

@@ -16,6 +16,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.concepthash.catalog.CatalogException;
 import org.concepthash.catalog.CatalogService;
+import org.concepthash.catalog.ErrorKind;
 import org.concepthash.catalog.ImageIngest;
 import org.concepthash.catalog.IngestRequest;
 import org.concepthash.catalog.NewClass;
@@ -190,13 +191,13 @@ class ModelRegistryIT {
         assertThrows(
             CatalogException.class,
             () -> registry.register(edited, "alice", EncodingProgress.NONE, () -> false));
-    assertEquals(CatalogException.Kind.CONFLICT, e.kind());
+    assertEquals(ErrorKind.CONFLICT, e.kind());
   }
 
   @Test
   void unknownVersionIsNotFound() {
     CatalogException e = assertThrows(CatalogException.class, () -> registry.activate("nope", "x"));
-    assertEquals(CatalogException.Kind.NOT_FOUND, e.kind());
+    assertEquals(ErrorKind.NOT_FOUND, e.kind());
   }
 
   private static ServingModel.Serving serving() {

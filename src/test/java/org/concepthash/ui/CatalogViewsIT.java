@@ -17,7 +17,6 @@ import com.vaadin.flow.component.select.Select;
 import java.io.ByteArrayInputStream;
 import java.util.List;
 import org.concepthash.accounts.Role;
-import org.concepthash.accounts.SignedInUser;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageFilter;
 import org.concepthash.catalog.ImageIngest;
@@ -25,16 +24,16 @@ import org.concepthash.catalog.IngestRequest;
 import org.concepthash.catalog.LabelEvent;
 import org.concepthash.catalog.NewClass;
 import org.concepthash.data.Split;
+import org.concepthash.testing.KaribuViews;
 import org.concepthash.testing.TestCatalog;
 import org.concepthash.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The catalog views, browserless (Karibu), on the real services and a real PostgreSQL. The upload
@@ -47,10 +46,13 @@ class CatalogViewsIT {
   private static CatalogService catalog;
   private static List<Long> ids;
 
+  /** A curator: labelling and upload are a curator's (role checks: ViewAccessIT). */
+  @RegisterExtension
+  final KaribuViews views = KaribuViews.on(() -> app).signedInAs("test-curator", Role.CURATOR);
+
   @BeforeAll
   static void startAndSeed() throws Exception {
     app = TestCatalog.services();
-    app.createUser("test-curator", Role.CURATOR);
     catalog = app.bean(CatalogService.class);
     ImageIngest ingest = app.bean(ImageIngest.class);
     catalog.createClass(new NewClass("red_tailed_hawk", null, "hawk"), "test");
@@ -71,18 +73,6 @@ class CatalogViewsIT {
   @AfterAll
   static void stop() {
     app.close();
-  }
-
-  @BeforeEach
-  void setUp() {
-    MicronautKaribu.setup(app.context());
-    // a curator: labelling and upload are a curator's (role checks: ViewAccessIT)
-    CurrentUser.signIn(new SignedInUser("test-curator", Role.CURATOR));
-  }
-
-  @AfterEach
-  void tearDown() {
-    MicronautKaribu.tearDown();
   }
 
   @Test

@@ -4,15 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -26,18 +21,15 @@ import org.concepthash.encode.Encoding;
 import org.concepthash.encode.eval.AttentionPeak;
 import org.concepthash.model.CropWindow;
 import org.concepthash.onnx.PackageFixtures;
-import org.concepthash.testing.Browser;
+import org.concepthash.testing.ApiClient;
+import org.concepthash.testing.BrowserApp;
 import org.concepthash.testing.SearchCatalog;
-import org.concepthash.testing.TestCatalog;
 import org.concepthash.testing.TestImages;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The atlas and the Models page show each concept's part consistency, in headless Chromium. The
@@ -49,39 +41,19 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class ConceptPartsBrowserIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int CLASSES = 6;
   private static final int PER_CLASS = 6;
 
-  private TestCatalog app;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
-
-  @BeforeEach
-  void start() {
-    browser = Browser.start();
-    app = TestCatalog.server();
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (app != null) {
-      app.close();
-    }
-  }
+  @RegisterExtension final BrowserApp web = BrowserApp.server();
 
   @Test
   void theAtlasShowsEachConceptsPartAndPurityAndACuratorAcceptsTheSuggestedName() throws Exception {
     SearchCatalog.Seeded seeded;
     try (Encoder micro = Encoder.open(PackageFixtures.microV1(), new EncoderOptions(false, 1, 8))) {
-      seeded = SearchCatalog.seed(app, CLASSES, PER_CLASS, g -> crownAtConcept0(micro, g));
+      seeded = SearchCatalog.seed(web.app(), CLASSES, PER_CLASS, g -> crownAtConcept0(micro, g));
     }
-    String viewer = app.tokenFor(Role.VIEWER);
-    JsonNode concepts = get(viewer, "/api/models/active/concepts");
+    ApiClient viewer = ApiClient.as(web.app(), Role.VIEWER);
+    JsonNode concepts = viewer.getOk("/api/models/active/concepts");
     int images = CLASSES * PER_CLASS / 2;
     JsonNode c0 = concepts.get("concepts").get(0);
     assertEquals(
@@ -95,34 +67,35 @@ class ConceptPartsBrowserIT {
     assertEquals("reliable", c0.get("reliability").asText());
     assertEquals("crown", c0.get("parts").get("suggestedName").asText());
 
-    signIn("cora", Role.CURATOR, "/concepts");
-    browser.get(app.uri("/concepts").toString());
+    web.signIn("cora", Role.CURATOR, "/concepts");
+    web.open("/concepts");
     for (int m = 0; m < 2; m++) {
       JsonNode c = concepts.get("concepts").get(m);
       WebElement parts =
-          wait.until(ExpectedConditions.presenceOfElementLocated(By.id("concept-parts-" + m)));
+          web.until(ExpectedConditions.presenceOfElementLocated(By.id("concept-parts-" + m)));
       assertEquals(c.get("part").asText(), parts.getText());
       assertEquals(
           String.format(Locale.ROOT, "%.4f", c.get("parts").get("purity").asDouble()),
           parts.getAttribute("data-purity"));
       assertEquals(c.get("parts").get("dominantPart").asText(), parts.getAttribute("data-part"));
       WebElement section =
-          browser.findElement(By.cssSelector(".ch-atlas-concept[data-concept='" + m + "']"));
+          web.browser().findElement(By.cssSelector(".ch-atlas-concept[data-concept='" + m + "']"));
       assertEquals(
           "unreliable".equals(c.get("reliability").asText()),
           !section.findElements(By.cssSelector(".ch-atlas-header .ch-unreliable")).isEmpty(),
           "mark of concept " + m);
     }
-    screenshot("concepts-parts.png");
-    WebElement suggestion = browser.findElement(By.id("concept-suggestion-0"));
+    web.screenshot("concepts-parts.png", 1200);
+    WebElement suggestion = web.browser().findElement(By.id("concept-suggestion-0"));
     assertEquals("crown", suggestion.getAttribute("data-suggested-name"));
-    browser.findElement(By.id("accept-suggestion-0")).click();
-    wait.until(
+    web.browser().findElement(By.id("accept-suggestion-0")).click();
+    web.until(
         d -> {
           try {
             return "crown"
                 .equals(
-                    get(viewer, "/api/models/active/concepts")
+                    viewer
+                        .getOk("/api/models/active/concepts")
                         .get("concepts")
                         .get(0)
                         .get("name")
@@ -133,9 +106,10 @@ class ConceptPartsBrowserIT {
         });
     assertEquals(
         "crown",
-        browser.findElement(By.cssSelector("#concept-name-0 input")).getAttribute("value"));
+        web.browser().findElement(By.cssSelector("#concept-name-0 input")).getAttribute("value"));
     // explanations use the accepted name
-    JsonNode answer = post(viewer, "/api/search", "{\"imageId\":" + seeded.imageIds().get(0) + "}");
+    JsonNode answer =
+        viewer.postOk("/api/search", "{\"imageId\":" + seeded.imageIds().get(0) + "}");
     assertEquals("crown", answer.get("concepts").get(0).asText());
     assertTrue(
         answer.get("results").get(0).get("explanation").asText().contains("crown"),
@@ -149,9 +123,9 @@ class ConceptPartsBrowserIT {
             "%.2f (chance %.2f)",
             all.get("meanPurity").asDouble(),
             all.get("chancePurity").asDouble());
-    browser.get(app.uri("/models").toString());
+    web.open("/models");
     WebElement cell =
-        wait.until(
+        web.until(
             d ->
                 d.findElements(By.tagName("vaadin-grid-cell-content")).stream()
                     .filter(e -> e.getText().strip().equals(purity))
@@ -160,7 +134,7 @@ class ConceptPartsBrowserIT {
     // selecting the version lists each concept (under its current name) with the part it finds
     cell.click();
     WebElement details =
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("models-parts")));
+        web.until(ExpectedConditions.presenceOfElementLocated(By.id("models-parts")));
     for (int m = 0; m < 2; m++) {
       JsonNode c = concepts.get("concepts").get(m);
       WebElement line = details.findElement(By.cssSelector("[data-concept='" + m + "']"));
@@ -170,19 +144,7 @@ class ConceptPartsBrowserIT {
       assertEquals(
           "unreliable".equals(c.get("reliability").asText()), text.contains("unreliable"), text);
     }
-    screenshot("models-parts.png");
-  }
-
-  /** With {@code -Dconcepthash.screenshots=DIR}, saves what the browser shows. */
-  private void screenshot(String name) throws IOException {
-    String dir = System.getProperty("concepthash.screenshots");
-    if (dir != null && !dir.isBlank()) {
-      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1200));
-      java.nio.file.Files.createDirectories(java.nio.file.Path.of(dir));
-      java.nio.file.Files.write(
-          java.nio.file.Path.of(dir, name),
-          browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
-    }
+    web.screenshot("models-parts.png", 1200);
   }
 
   /**
@@ -194,62 +156,54 @@ class ConceptPartsBrowserIT {
   void conceptsNoBetterThanChanceAreMarkedUnreliableWhereverTheyAreShown() throws Exception {
     SearchCatalog.Seeded seeded =
         SearchCatalog.seed(
-            app,
+            web.app(),
             3,
             6,
             g ->
                 new SearchCatalog.IngestRequestParts(
                     Optional.of(g.box()), List.of(g.keypoints().get(0))));
-    JsonNode concepts = get(app.tokenFor(Role.VIEWER), "/api/models/active/concepts");
+    JsonNode concepts = ApiClient.as(web.app(), Role.VIEWER).getOk("/api/models/active/concepts");
     for (JsonNode c : concepts.get("concepts")) {
       assertEquals("unreliable", c.get("reliability").asText(), concepts.toString());
     }
-    signIn("vera", Role.VIEWER, "/concepts");
-    browser.get(app.uri("/concepts").toString());
-    wait.until(d -> d.findElements(By.cssSelector(".ch-atlas-header .ch-unreliable")).size() == 2);
+    web.signIn("vera", Role.VIEWER, "/concepts");
+    web.open("/concepts");
+    web.until(d -> d.findElements(By.cssSelector(".ch-atlas-header .ch-unreliable")).size() == 2);
     assertTrue(
-        browser.findElements(By.cssSelector(".ch-name-suggestion")).isEmpty(),
+        web.browser().findElements(By.cssSelector(".ch-name-suggestion")).isEmpty(),
         "nothing to suggest");
 
-    browser.get(app.uri("/search?image=" + seeded.imageIds().get(0)).toString());
-    wait.until(d -> !d.findElements(By.cssSelector(".ch-result")).isEmpty());
-    assertEquals(2, browser.findElements(By.cssSelector("#query-code .ch-unreliable")).size());
-    for (WebElement e : browser.findElements(By.cssSelector(".ch-result .ch-explanation"))) {
+    web.open("/search?image=" + seeded.imageIds().get(0));
+    web.until(d -> !d.findElements(By.cssSelector(".ch-result")).isEmpty());
+    assertEquals(
+        2, web.browser().findElements(By.cssSelector("#query-code .ch-unreliable")).size());
+    for (WebElement e : web.browser().findElements(By.cssSelector(".ch-result .ch-explanation"))) {
       assertTrue(
           e.getText().contains("head (unreliable)") && e.getText().contains("tail (unreliable)"),
           e.getText());
     }
     assertTrue(
-        browser.findElements(By.id("overlay-unreliable")).stream()
+        web.browser().findElements(By.id("overlay-unreliable")).stream()
             .noneMatch(WebElement::isDisplayed),
         "no overlay shown, no overlay warning");
-    browser.findElement(By.id("overlay-concept")).click();
-    wait.until(
+    web.browser().findElement(By.id("overlay-concept")).click();
+    web.until(
             d ->
                 d.findElements(By.cssSelector("vaadin-select-item")).stream()
                     .filter(i -> i.isDisplayed() && i.getText().strip().equals("tail (unreliable)"))
                     .findFirst()
                     .orElse(null))
         .click();
-    wait.until(d -> d.findElement(By.id("overlay-unreliable")).isDisplayed());
-    assertEquals("unreliable: tail", browser.findElement(By.id("overlay-unreliable")).getText());
-    screenshot("search-unreliable.png");
+    web.until(d -> d.findElement(By.id("overlay-unreliable")).isDisplayed());
+    assertEquals(
+        "unreliable: tail", web.browser().findElement(By.id("overlay-unreliable")).getText());
+    web.screenshot("search-unreliable.png", 1200);
     // a script click: the button may lie below the fold or under a notification
-    browser.executeScript(
-        "arguments[0].click();", browser.findElement(By.cssSelector(".ch-result .ch-compare")));
-    wait.until(d -> d.findElements(By.cssSelector(".ch-compare-row .ch-unreliable")).size() == 2);
-  }
-
-  private void signIn(String user, Role role, String path) {
-    app.createUser(user, role);
-    browser.get(app.uri(path).toString());
-    wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#login-username input")))
-        .sendKeys(user);
-    browser
-        .findElement(By.cssSelector("#login-password input"))
-        .sendKeys(TestCatalog.passwordOf(user));
-    browser.findElement(By.id("login-submit")).click();
-    wait.until(d -> d.findElement(By.id("current-user")).getText().startsWith(user + " ("));
+    web.browser()
+        .executeScript(
+            "arguments[0].click();",
+            web.browser().findElement(By.cssSelector(".ch-result .ch-compare")));
+    web.until(d -> d.findElements(By.cssSelector(".ch-compare-row .ch-unreliable")).size() == 2);
   }
 
   /**
@@ -275,32 +229,5 @@ class ConceptPartsBrowserIT {
     } catch (IOException ex) {
       throw new UncheckedIOException(ex);
     }
-  }
-
-  private JsonNode get(String token, String path) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(app.uri(path))
-                    .header("Authorization", "Bearer " + token)
-                    .GET()
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
-    return JSON.readTree(r.body());
-  }
-
-  private JsonNode post(String token, String path, String body) throws Exception {
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(app.uri(path))
-                    .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
-    return JSON.readTree(r.body());
   }
 }

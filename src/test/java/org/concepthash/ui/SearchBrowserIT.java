@@ -5,29 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.concepthash.testing.Browser;
+import java.util.Map;
+import org.concepthash.testing.ApiClient;
+import org.concepthash.testing.BrowserApp;
 import org.concepthash.testing.Multipart;
 import org.concepthash.testing.SearchCatalog;
-import org.concepthash.testing.TestCatalog;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * End to end in headless Chromium: upload a query, see results with distance bars, draw a concept's
@@ -37,28 +29,15 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class SearchBrowserIT {
 
-  private TestCatalog app;
-  private ChromeDriver browser;
-  private WebDriverWait wait;
+  /** Searching is a viewer's; visitors are viewers here, as on the demo defaults. */
+  @RegisterExtension
+  final BrowserApp web = BrowserApp.server(Map.of("concepthash.auth.anonymous", "viewer"));
+
   private SearchCatalog.Seeded seeded;
 
   @BeforeEach
-  void start() throws Exception {
-    browser = Browser.start();
-    // searching is a viewer's; visitors are viewers here, as on the demo defaults
-    app = TestCatalog.start(true, java.util.Map.of("concepthash.auth.anonymous", "viewer"));
-    seeded = SearchCatalog.seed(app, 6, 5);
-    wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-  }
-
-  @AfterEach
-  void stop() {
-    if (browser != null) {
-      browser.quit();
-    }
-    if (app != null) {
-      app.close();
-    }
+  void seed() throws Exception {
+    seeded = SearchCatalog.seed(web.app(), 6, 5);
   }
 
   @Test
@@ -67,12 +46,12 @@ class SearchBrowserIT {
     Path file = Files.createTempFile("query-bird", ".png");
     Files.write(file, bird);
 
-    browser.get(app.uri("/search").toString());
+    web.open("/search");
     WebElement upload =
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("query-upload")));
-    fileInput(upload).sendKeys(file.toString());
-    wait.until(d -> d.findElements(By.cssSelector(".ch-result")).size() == 10);
-    for (WebElement card : browser.findElements(By.cssSelector(".ch-result"))) {
+        web.until(ExpectedConditions.presenceOfElementLocated(By.id("query-upload")));
+    web.fileInput(upload).sendKeys(file.toString());
+    web.until(d -> d.findElements(By.cssSelector(".ch-result")).size() == 10);
+    for (WebElement card : web.browser().findElements(By.cssSelector(".ch-result"))) {
       List<WebElement> segments = card.findElements(By.cssSelector(".ch-dist-bar .ch-dist-seg"));
       assertEquals(2, segments.size());
       int sum =
@@ -84,30 +63,33 @@ class SearchBrowserIT {
     assertEquals(apiRanking(bird, ""), unrestricted);
 
     choose("overlay-concept", "all concepts");
-    wait.until(d -> "all".equals(d.findElement(By.id("query-overlay")).getAttribute("drawn")));
+    web.until(d -> "all".equals(d.findElement(By.id("query-overlay")).getAttribute("drawn")));
     assertTrue(
-        paintedPixels(browser.findElement(By.id("query-overlay"))) > 0, "all concepts are drawn");
+        paintedPixels(web.browser().findElement(By.id("query-overlay"))) > 0,
+        "all concepts are drawn");
 
     // the query's and a result's overlay of concept "head" draw coloured pixels on their canvases
     choose("overlay-concept", "head");
-    wait.until(d -> "0".equals(d.findElement(By.id("query-overlay")).getAttribute("drawn")));
-    WebElement firstOverlay = browser.findElement(By.cssSelector(".ch-result attention-overlay"));
-    wait.until(d -> "0".equals(firstOverlay.getAttribute("drawn")));
+    web.until(d -> "0".equals(d.findElement(By.id("query-overlay")).getAttribute("drawn")));
+    WebElement firstOverlay =
+        web.browser().findElement(By.cssSelector(".ch-result attention-overlay"));
+    web.until(d -> "0".equals(firstOverlay.getAttribute("drawn")));
     assertTrue(
-        paintedPixels(browser.findElement(By.id("query-overlay"))) > 0, "query overlay is drawn");
+        paintedPixels(web.browser().findElement(By.id("query-overlay"))) > 0,
+        "query overlay is drawn");
     assertTrue(paintedPixels(firstOverlay) > 0, "result overlay is drawn");
-    screenshot("search.png");
+    web.screenshot("search.png", 1500);
     choose("overlay-concept", "off");
-    wait.until(d -> "none".equals(firstOverlay.getAttribute("drawn")));
+    web.until(d -> "none".equals(firstOverlay.getAttribute("drawn")));
     assertEquals(0, paintedPixels(firstOverlay), "off clears the overlay");
 
     // match on the head only: the ranking is by the head's distance, as the API computes it
     WebElement tail =
-        browser.findElements(By.cssSelector("#search-concepts vaadin-checkbox")).get(1);
+        web.browser().findElements(By.cssSelector("#search-concepts vaadin-checkbox")).get(1);
     tail.click();
-    wait.until(d -> d.findElement(By.id("result-summary")).getText().endsWith("ranked on head"));
-    wait.until(d -> !shownIds().equals(unrestricted) || headOnlyShown());
-    List<WebElement> cards = browser.findElements(By.cssSelector(".ch-result"));
+    web.until(d -> d.findElement(By.id("result-summary")).getText().endsWith("ranked on head"));
+    web.until(d -> !shownIds().equals(unrestricted) || headOnlyShown());
+    List<WebElement> cards = web.browser().findElements(By.cssSelector(".ch-result"));
     int previous = -1;
     for (WebElement card : cards) {
       int d = Integer.parseInt(card.getAttribute("data-distance"));
@@ -124,9 +106,9 @@ class SearchBrowserIT {
     assertEquals(apiRanking(bird, "head"), restricted);
     assertNotEquals(unrestricted, restricted, "restricting to the head re-ranks");
 
-    browser.get(app.uri("/concepts").toString());
-    wait.until(d -> d.findElements(By.cssSelector(".ch-exemplar")).size() > 0);
-    screenshot("concepts.png");
+    web.open("/concepts");
+    web.until(d -> d.findElements(By.cssSelector(".ch-exemplar")).size() > 0);
+    web.screenshot("concepts.png", 1500);
   }
 
   /**
@@ -144,12 +126,12 @@ class SearchBrowserIT {
   }
 
   private boolean headOnlyShown() {
-    return browser.findElements(By.cssSelector(".ch-dist-unselected")).size() == 10;
+    return web.browser().findElements(By.cssSelector(".ch-dist-unselected")).size() == 10;
   }
 
   private List<Long> shownIds() {
     List<Long> ids = new ArrayList<>();
-    for (WebElement card : browser.findElements(By.cssSelector(".ch-result"))) {
+    for (WebElement card : web.browser().findElements(By.cssSelector(".ch-result"))) {
       ids.add(Long.parseLong(card.getAttribute("data-image-id")));
     }
     return ids;
@@ -160,15 +142,7 @@ class SearchBrowserIT {
     if (!concepts.isEmpty()) {
       form.field("concepts", concepts);
     }
-    HttpResponse<String> r =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(app.uri("/api/search"))
-                    .header("Content-Type", form.contentType())
-                    .POST(form.publisher())
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    JsonNode body = new ObjectMapper().readTree(r.body());
+    JsonNode body = ApiClient.json(ApiClient.anonymous(web.app()).post("/api/search", form));
     List<Long> ids = new ArrayList<>();
     body.get("results").forEach(n -> ids.add(n.get("imageId").asLong()));
     return ids;
@@ -176,9 +150,9 @@ class SearchBrowserIT {
 
   /** Opens a vaadin-select and picks the item with this label. */
   private void choose(String selectId, String label) {
-    browser.findElement(By.id(selectId)).click();
+    web.browser().findElement(By.id(selectId)).click();
     WebElement item =
-        wait.until(
+        web.until(
             d ->
                 d.findElements(By.cssSelector("vaadin-select-item")).stream()
                     .filter(i -> i.isDisplayed() && i.getText().strip().equals(label))
@@ -190,30 +164,12 @@ class SearchBrowserIT {
   /** Pixels of the overlay's canvas with any opacity. */
   private long paintedPixels(WebElement overlay) {
     Object n =
-        ((JavascriptExecutor) browser)
+        web.browser()
             .executeScript(
                 "const c = arguments[0].shadowRoot.querySelector('canvas'); const d ="
                     + " c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
                     + " for (let i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;",
                 overlay);
     return ((Number) n).longValue();
-  }
-
-  private void screenshot(String name) throws Exception {
-    String dir = System.getProperty("concepthash.screenshots");
-    if (dir != null && !dir.isBlank()) {
-      browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1500));
-      Files.createDirectories(Path.of(dir));
-      Files.write(Path.of(dir, name), browser.getScreenshotAs(OutputType.BYTES));
-    }
-  }
-
-  private WebElement fileInput(WebElement upload) {
-    return (WebElement)
-        ((JavascriptExecutor) browser)
-            .executeScript(
-                "const u = arguments[0]; return u.querySelector('input[type=file]') ||"
-                    + " u.shadowRoot.querySelector('input[type=file]');",
-                upload);
   }
 }

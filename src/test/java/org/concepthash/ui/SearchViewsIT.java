@@ -22,23 +22,22 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.concepthash.accounts.Role;
-import org.concepthash.accounts.SignedInUser;
 import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageFilter;
 import org.concepthash.search.IndexEntry;
 import org.concepthash.serving.CatalogSearchIndex;
 import org.concepthash.serving.ModelRegistry;
 import org.concepthash.serving.query.SearchAnswer;
+import org.concepthash.testing.KaribuViews;
 import org.concepthash.testing.SearchCatalog;
 import org.concepthash.testing.TestCatalog;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The search view and the concept atlas, browserless (Karibu), on a real catalog, model and
@@ -50,29 +49,22 @@ class SearchViewsIT {
   private static TestCatalog app;
   private static SearchCatalog.Seeded seeded;
 
+  /**
+   * A curator: adding a query to the catalog and naming concepts are a curator's (roles:
+   * ViewAccessIT).
+   */
+  @RegisterExtension
+  final KaribuViews views = KaribuViews.on(() -> app).signedInAs("test-curator", Role.CURATOR);
+
   @BeforeAll
   static void startAndSeed() throws Exception {
     app = TestCatalog.services();
     seeded = SearchCatalog.seed(app, 6, 5);
-    app.createUser("test-curator", Role.CURATOR);
   }
 
   @AfterAll
   static void stop() {
     app.close();
-  }
-
-  @BeforeEach
-  void setUp() {
-    MicronautKaribu.setup(app.context());
-    // a curator: adding a query to the catalog and naming concepts are a curator's (roles:
-    // ViewAccessIT)
-    CurrentUser.signIn(new SignedInUser("test-curator", Role.CURATOR));
-  }
-
-  @AfterEach
-  void tearDown() {
-    MicronautKaribu.tearDown();
   }
 
   private static SearchView uploadQuery() {
@@ -276,8 +268,7 @@ class SearchViewsIT {
   @Test
   @Order(8)
   void aViewerSearchesButCannotAddQueriesOrNameConcepts() {
-    app.createUser("test-viewer", Role.VIEWER);
-    CurrentUser.signIn(new SignedInUser("test-viewer", Role.VIEWER));
+    views.signIn("test-viewer", Role.VIEWER);
     SearchView search = uploadQuery();
     assertFalse(search.cards().isEmpty());
     assertTrue(_find(search, Button.class, s -> s.withId("add-to-catalog")).isEmpty());

@@ -35,16 +35,16 @@ import org.concepthash.catalog.CatalogService;
 import org.concepthash.catalog.ImageIngest;
 import org.concepthash.catalog.IngestRequest;
 import org.concepthash.data.Split;
+import org.concepthash.testing.KaribuViews;
 import org.concepthash.testing.TestCatalog;
 import org.concepthash.testing.TestImages;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -76,6 +76,8 @@ class ViewAccessIT {
   private static TestCatalog app;
   private static long imageId;
 
+  @RegisterExtension final KaribuViews views = KaribuViews.on(() -> app);
+
   @BeforeAll
   static void start() throws Exception {
     log.start();
@@ -96,25 +98,9 @@ class ViewAccessIT {
     app.close();
   }
 
-  @BeforeEach
-  void setUp() {
-    MicronautKaribu.setup(app.context());
-  }
-
-  @AfterEach
-  void tearDown() {
-    MicronautKaribu.tearDown();
-  }
-
-  /**
-   * Signs the session in as a real user of that role (the guard re-reads users from the database).
-   */
-  private static void signInAs(Role role) {
-    String name = "ui-" + role.id();
-    if (app.bean(AccountService.class).find(name).isEmpty()) {
-      app.createUser(name, role);
-    }
-    CurrentUser.signIn(new SignedInUser(name, role));
+  /** Signs the session in as a real user of that role. */
+  private void signInAs(Role role) {
+    views.signIn("ui-" + role.id(), role);
   }
 
   private static String path(Class<? extends Component> view) {
@@ -172,7 +158,7 @@ class ViewAccessIT {
     }
     for (Optional<Role> caller : callers) {
       CurrentUser.forget();
-      caller.ifPresent(ViewAccessIT::signInAs);
+      caller.ifPresent(this::signInAs);
       for (Map.Entry<Class<? extends Component>, Role> e : LEAST.entrySet()) {
         if (e.getValue() == null) {
           continue;

@@ -6,10 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.web.router.Router;
 import io.micronaut.web.router.UriRouteInfo;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -24,6 +22,7 @@ import org.concepthash.accounts.Role;
 import org.concepthash.catalog.ImageIngest;
 import org.concepthash.catalog.IngestRequest;
 import org.concepthash.data.Split;
+import org.concepthash.testing.ApiClient;
 import org.concepthash.testing.Multipart;
 import org.concepthash.testing.TestCatalog;
 import org.concepthash.testing.TestImages;
@@ -40,8 +39,6 @@ import org.junit.jupiter.api.Test;
  */
 class AccessControlIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient http = HttpClient.newHttpClient();
   private static final AtomicInteger unique = new AtomicInteger();
 
   /** One endpoint: its route template, the least role (null: anyone) and a request for it. */
@@ -49,12 +46,17 @@ class AccessControlIT {
       String method, String template, Role least, Supplier<HttpRequest.Builder> request) {}
 
   private static TestCatalog app;
+
+  /** Requests carry the token of the role under test themselves. */
+  private static ApiClient anonymous;
+
   private static final Map<Role, String> tokens = new EnumMap<>(Role.class);
   private static long imageId;
 
   @BeforeAll
   static void start() throws Exception {
     app = TestCatalog.server();
+    anonymous = ApiClient.anonymous(app);
     for (Role role : Role.values()) {
       tokens.put(role, app.tokenFor(role));
     }
@@ -75,7 +77,7 @@ class AccessControlIT {
   }
 
   private static HttpRequest.Builder at(String path) {
-    return HttpRequest.newBuilder(app.uri(path));
+    return anonymous.at(path);
   }
 
   private static HttpRequest.Builder json(String method, String path, String body) {
@@ -240,7 +242,7 @@ class AccessControlIT {
     if (caller != null) {
       request.header("Authorization", "Bearer " + tokens.get(caller));
     }
-    HttpResponse<byte[]> r = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    HttpResponse<byte[]> r = anonymous.send(request);
     String who = caller == null ? "anonymous" : caller.id();
     int status = r.statusCode();
     if (allowed && (status == 401 || status == 403 || status >= 500)) {
@@ -268,7 +270,7 @@ class AccessControlIT {
                 + expected
                 + ", got "
                 + status);
-      } else if (!JSON.readTree(r.body()).path("error").isTextual()) {
+      } else if (!ApiClient.json(r).path("error").isTextual()) {
         failures.add(e.method() + " " + e.template() + " as " + who + ": no JSON error body");
       }
     }
@@ -277,28 +279,23 @@ class AccessControlIT {
   @Test
   void loginAnswersATokenThatIdentifiesTheCaller() throws Exception {
     HttpResponse<byte[]> r =
-        http.send(
+        anonymous.send(
             json(
-                    "POST",
-                    "/api/login",
-                    "{\"username\":\"test-curator\",\"password\":\""
-                        + TestCatalog.passwordOf("test-curator")
-                        + "\"}")
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+                "POST",
+                "/api/login",
+                "{\"username\":\"test-curator\",\"password\":\""
+                    + TestCatalog.passwordOf("test-curator")
+                    + "\"}"));
     assertEquals(200, r.statusCode());
-    JsonNode body = JSON.readTree(r.body());
+    JsonNode body = ApiClient.json(r);
     String token = body.get("access_token").asText();
     assertEquals("Bearer", body.get("token_type").asText());
     assertEquals(3600, body.get("expires_in").asInt());
     String header = new String(java.util.Base64.getUrlDecoder().decode(token.split("\\.")[0]));
     assertTrue(header.contains("HS256"), "signed, never alg none: " + header);
     JsonNode me =
-        JSON.readTree(
-            http.send(
-                    at("/api/users/me").header("Authorization", "Bearer " + token).build(),
-                    HttpResponse.BodyHandlers.ofByteArray())
-                .body());
+        ApiClient.json(
+            anonymous.send(at("/api/users/me").header("Authorization", "Bearer " + token)));
     assertEquals("test-curator", me.get("username").asText());
     assertEquals("curator", me.get("role").asText());
   }
@@ -306,23 +303,19 @@ class AccessControlIT {
   @Test
   void wrongPasswordsAndForgedTokensAreRefused() throws Exception {
     HttpResponse<byte[]> wrong =
-        http.send(
+        anonymous.send(
             json(
-                    "POST",
-                    "/api/login",
-                    "{\"username\":\"test-admin\",\"password\":\"not-the-password\"}")
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+                "POST",
+                "/api/login",
+                "{\"username\":\"test-admin\",\"password\":\"not-the-password\"}"));
     assertEquals(401, wrong.statusCode());
-    assertFalse(JSON.readTree(wrong.body()).get("error").asText().isBlank());
+    assertFalse(ApiClient.json(wrong).get("error").asText().isBlank());
     // the viewer's token with its payload swapped for an admin's: the signature no longer matches
     String[] viewer = tokens.get(Role.VIEWER).split("\\.");
     String[] admin = tokens.get(Role.ADMIN).split("\\.");
     String forged = viewer[0] + "." + admin[1] + "." + viewer[2];
     HttpResponse<byte[]> r =
-        http.send(
-            at("/api/users").header("Authorization", "Bearer " + forged).build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        anonymous.send(at("/api/users").header("Authorization", "Bearer " + forged));
     assertEquals(401, r.statusCode());
     String unsigned =
         java.util.Base64.getUrlEncoder()
@@ -333,9 +326,8 @@ class AccessControlIT {
             + ".";
     assertEquals(
         401,
-        http.send(
-                at("/api/users").header("Authorization", "Bearer " + unsigned).build(),
-                HttpResponse.BodyHandlers.ofByteArray())
+        anonymous
+            .send(at("/api/users").header("Authorization", "Bearer " + unsigned))
             .statusCode());
   }
 
@@ -343,50 +335,38 @@ class AccessControlIT {
   void changesRecordTheCaller() throws Exception {
     String curator = tokens.get(Role.CURATOR);
     HttpResponse<byte[]> created =
-        http.send(
+        anonymous.send(
             json("POST", "/api/classes", "{\"name\":\"recorded_class\"}")
-                .header("Authorization", "Bearer " + curator)
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + curator));
     assertEquals(201, created.statusCode(), new String(created.body()));
     HttpResponse<byte[]> labelled =
-        http.send(
+        anonymous.send(
             json("PUT", "/api/images/" + imageId + "/label", "{\"label\":\"recorded_class\"}")
-                .header("Authorization", "Bearer " + curator)
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + curator));
     assertEquals(200, labelled.statusCode());
     JsonNode history =
-        JSON.readTree(
-            http.send(
-                    at("/api/images/" + imageId + "/labels")
-                        .header("Authorization", "Bearer " + curator)
-                        .build(),
-                    HttpResponse.BodyHandlers.ofByteArray())
-                .body());
+        ApiClient.json(
+            anonymous.send(
+                at("/api/images/" + imageId + "/labels")
+                    .header("Authorization", "Bearer " + curator)));
     assertEquals("test-curator", history.get(history.size() - 1).get("by").asText());
     Multipart form =
         new Multipart()
             .file("file", "l.png", "image/png", TestImages.png(16, 16, 999))
             .field("label", "recorded_class");
     HttpResponse<byte[]> upload =
-        http.send(
+        anonymous.send(
             at("/api/images")
                 .header("Content-Type", form.contentType())
                 .header("Authorization", "Bearer " + curator)
-                .POST(form.publisher())
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+                .POST(form.publisher()));
     assertEquals(201, upload.statusCode(), new String(upload.body()));
-    long uploaded = JSON.readTree(upload.body()).get("id").asLong();
+    long uploaded = ApiClient.json(upload).get("id").asLong();
     JsonNode uploadHistory =
-        JSON.readTree(
-            http.send(
-                    at("/api/images/" + uploaded + "/labels")
-                        .header("Authorization", "Bearer " + curator)
-                        .build(),
-                    HttpResponse.BodyHandlers.ofByteArray())
-                .body());
+        ApiClient.json(
+            anonymous.send(
+                at("/api/images/" + uploaded + "/labels")
+                    .header("Authorization", "Bearer " + curator)));
     assertEquals("test-curator", uploadHistory.get(0).get("by").asText());
   }
 
@@ -394,48 +374,41 @@ class AccessControlIT {
   void adminsManageUsersAndTheLastAdminStays() throws Exception {
     String admin = tokens.get(Role.ADMIN);
     HttpResponse<byte[]> created =
-        http.send(
+        anonymous.send(
             json(
                     "POST",
                     "/api/users",
                     "{\"username\":\"carol\",\"password\":\"carol-password-1\",\"role\":\"curator\"}")
-                .header("Authorization", "Bearer " + admin)
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + admin));
     assertEquals(201, created.statusCode(), new String(created.body()));
-    assertEquals("curator", JSON.readTree(created.body()).get("role").asText());
+    assertEquals("curator", ApiClient.json(created).get("role").asText());
     assertFalse(new String(created.body()).contains("argon2"), "never the hash");
     String carol = app.token("carol", "carol-password-1");
     HttpResponse<byte[]> disabled =
-        http.send(
+        anonymous.send(
             json("PUT", "/api/users/carol", "{\"enabled\":false}")
-                .header("Authorization", "Bearer " + admin)
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + admin));
     assertEquals(200, disabled.statusCode());
     HttpResponse<byte[]> login =
-        http.send(
-            json("POST", "/api/login", "{\"username\":\"carol\",\"password\":\"carol-password-1\"}")
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+        anonymous.send(
+            json(
+                "POST",
+                "/api/login",
+                "{\"username\":\"carol\",\"password\":\"carol-password-1\"}"));
     assertEquals(401, login.statusCode(), "a disabled user cannot sign in");
     assertNotEquals(null, carol);
     HttpResponse<byte[]> lastAdmin =
-        http.send(
+        anonymous.send(
             json("PUT", "/api/users/test-admin", "{\"role\":\"viewer\"}")
-                .header("Authorization", "Bearer " + admin)
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + admin));
     assertEquals(409, lastAdmin.statusCode());
     HttpResponse<byte[]> weak =
-        http.send(
+        anonymous.send(
             json(
                     "POST",
                     "/api/users",
                     "{\"username\":\"dave\",\"password\":\"short\",\"role\":\"viewer\"}")
-                .header("Authorization", "Bearer " + admin)
-                .build(),
-            HttpResponse.BodyHandlers.ofByteArray());
+                .header("Authorization", "Bearer " + admin));
     assertEquals(400, weak.statusCode());
   }
 }

@@ -1,14 +1,14 @@
 package org.concepthash.web;
 
+import static org.concepthash.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import org.concepthash.accounts.Role;
+import org.concepthash.testing.ApiClient;
 import org.concepthash.testing.Multipart;
 import org.concepthash.testing.TestCatalog;
 import org.concepthash.testing.TestImages;
@@ -23,9 +23,10 @@ import org.junit.jupiter.api.Test;
  */
 class AuthModesIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient http = HttpClient.newHttpClient();
   private static TestCatalog app;
+
+  /** Requests carry their token, if any, themselves. */
+  private static ApiClient anonymous;
 
   @BeforeAll
   static void start() {
@@ -37,6 +38,7 @@ class AuthModesIT {
                 "concepthash.auth.anonymous", "viewer",
                 "concepthash.auth.uploads-per-minute", 3,
                 "concepthash.auth.login-failures-allowed", 3));
+    anonymous = ApiClient.anonymous(app);
   }
 
   @AfterAll
@@ -44,48 +46,34 @@ class AuthModesIT {
     app.close();
   }
 
-  private static HttpResponse<String> send(HttpRequest.Builder r) throws Exception {
-    return http.send(r.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpRequest.Builder login(String user, String password) {
-    return HttpRequest.newBuilder(app.uri("/api/login"))
-        .header("Content-Type", "application/json")
-        .POST(
-            HttpRequest.BodyPublishers.ofString(
-                "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"));
+  private static HttpResponse<byte[]> login(String user, String password) throws Exception {
+    return anonymous.sendJson(
+        "POST", "/api/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
   }
 
   @Test
   void tokensExpire() throws Exception {
     String token = app.tokenFor(Role.VIEWER);
     HttpRequest.Builder me =
-        HttpRequest.newBuilder(app.uri("/api/users/me")).header("Authorization", "Bearer " + token);
-    assertEquals("test-viewer", JSON.readTree(send(me).body()).get("username").asText());
+        anonymous.at("/api/users/me").header("Authorization", "Bearer " + token);
+    assertEquals("test-viewer", json(anonymous.send(me)).get("username").asText());
     Thread.sleep(4_100);
-    HttpResponse<String> expired = send(me);
+    HttpResponse<byte[]> expired = anonymous.send(me);
     assertEquals(
         401, expired.statusCode(), "an expired token is refused, not downgraded to anonymous");
-    assertTrue(JSON.readTree(expired.body()).get("error").isTextual());
+    assertTrue(json(expired).get("error").isTextual());
   }
 
   @Test
   void anonymousVisitorsMayBrowseButNotChange() throws Exception {
-    HttpResponse<String> list = send(HttpRequest.newBuilder(app.uri("/api/classes")));
+    HttpResponse<byte[]> list = anonymous.get("/api/classes");
     assertEquals(200, list.statusCode());
-    assertEquals(
-        "anonymous",
-        JSON.readTree(send(HttpRequest.newBuilder(app.uri("/api/users/me"))).body())
-            .get("username")
-            .asText());
-    HttpResponse<String> create =
-        send(
-            HttpRequest.newBuilder(app.uri("/api/classes"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"anon_class\"}")));
+    assertEquals("anonymous", json(anonymous.get("/api/users/me")).get("username").asText());
+    HttpResponse<byte[]> create =
+        anonymous.sendJson("POST", "/api/classes", "{\"name\":\"anon_class\"}");
     assertEquals(403, create.statusCode(), "a viewer's role does not allow creating classes");
-    assertTrue(JSON.readTree(create.body()).get("error").isTextual());
-    assertEquals(403, send(HttpRequest.newBuilder(app.uri("/api/users"))).statusCode());
+    assertTrue(json(create).get("error").isTextual());
+    assertEquals(403, anonymous.get("/api/users").statusCode());
   }
 
   @Test
@@ -93,14 +81,15 @@ class AuthModesIT {
     String curator =
         app.token(app.createUser("uploader", Role.CURATOR), TestCatalog.passwordOf("uploader"));
     int[] statuses = new int[4];
-    HttpResponse<String> last = null;
+    HttpResponse<byte[]> last = null;
     for (int i = 0; i < 4; i++) {
       Multipart form =
           new Multipart()
               .file("file", "r" + i + ".png", "image/png", TestImages.png(12, 12, 500 + i));
       last =
-          send(
-              HttpRequest.newBuilder(app.uri("/api/images"))
+          anonymous.send(
+              anonymous
+                  .at("/api/images")
                   .header("Authorization", "Bearer " + curator)
                   .header("Content-Type", form.contentType())
                   .POST(form.publisher()));
@@ -108,19 +97,19 @@ class AuthModesIT {
     }
     assertEquals("[201, 201, 201, 429]", java.util.Arrays.toString(statuses));
     assertTrue(Long.parseLong(last.headers().firstValue("Retry-After").orElseThrow()) >= 1);
-    assertTrue(JSON.readTree(last.body()).get("error").asText().contains("upload limit"));
+    assertTrue(json(last).get("error").asText().contains("upload limit"));
   }
 
   @Test
   void repeatedWrongPasswordsAreSlowedDown() throws Exception {
     app.createUser("target", Role.VIEWER);
     for (int i = 0; i < 3; i++) {
-      assertEquals(401, send(login("target", "guess-" + i)).statusCode());
+      assertEquals(401, login("target", "guess-" + i).statusCode());
     }
-    HttpResponse<String> locked = send(login("target", TestCatalog.passwordOf("target")));
+    HttpResponse<byte[]> locked = login("target", TestCatalog.passwordOf("target"));
     assertEquals(
         429, locked.statusCode(), "even the right password waits until the delay has passed");
     assertTrue(Long.parseLong(locked.headers().firstValue("Retry-After").orElseThrow()) >= 1);
-    assertTrue(JSON.readTree(locked.body()).get("error").asText().contains("too many"));
+    assertTrue(json(locked).get("error").asText().contains("too many"));
   }
 }

@@ -1,17 +1,15 @@
 package org.concepthash.web;
 
+import static org.concepthash.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micronaut.servlet.engine.MicronautServletConfiguration;
 import jakarta.servlet.MultipartConfigElement;
 import java.io.ByteArrayInputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,6 +23,7 @@ import org.concepthash.catalog.ingest.ImageValidator;
 import org.concepthash.catalog.ingest.IngestLimits;
 import org.concepthash.catalog.store.ImageStore;
 import org.concepthash.data.Split;
+import org.concepthash.testing.ApiClient;
 import org.concepthash.testing.Multipart;
 import org.concepthash.testing.TestCatalog;
 import org.concepthash.testing.TestImages;
@@ -35,37 +34,23 @@ import org.junit.jupiter.api.Test;
 /** The REST contract other issues and external clients rely on, against the running app. */
 class CatalogApiIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static TestCatalog app;
 
   /**
-   * A curator's token: every request here is a curator's (the role matrix is AccessControlIT's).
+   * Signed in as a curator: every request here is a curator's (the role matrix is
+   * AccessControlIT's).
    */
-  private static String token;
-
-  private static final HttpClient http = HttpClient.newHttpClient();
+  private static ApiClient api;
 
   @BeforeAll
   static void start() {
     app = TestCatalog.server();
-    token = app.tokenFor(Role.CURATOR);
+    api = ApiClient.as(app, Role.CURATOR);
   }
 
   @AfterAll
   static void stop() {
     app.close();
-  }
-
-  private static HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private static HttpRequest.Builder at(String path) {
-    return HttpRequest.newBuilder(app.uri(path)).header("Authorization", "Bearer " + token);
-  }
-
-  private static JsonNode json(HttpResponse<byte[]> response) throws Exception {
-    return JSON.readTree(response.body());
   }
 
   private static HttpResponse<byte[]> upload(
@@ -77,20 +62,16 @@ class CatalogApiIT {
     if (split != null) {
       form.field("split", split);
     }
-    return send(
-        at("/api/images").header("Content-Type", form.contentType()).POST(form.publisher()));
+    return api.post("/api/images", form);
   }
 
   private static HttpResponse<byte[]> postJson(String path, String body) throws Exception {
-    return send(
-        at(path)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
+    return api.sendJson("POST", path, body);
   }
 
   @Test
   void healthReportsTheDatabase() throws Exception {
-    HttpResponse<byte[]> r = send(at("/api/health"));
+    HttpResponse<byte[]> r = api.get("/api/health");
     assertEquals(200, r.statusCode());
     assertEquals("UP", json(r).get("status").asText());
     assertEquals("UP", json(r).get("database").asText());
@@ -124,10 +105,10 @@ class CatalogApiIT {
     assertEquals("Laysan_Albatross", json(r).get("label").asText());
     assertEquals("Laysan Albatross", json(r).get("labelDisplayName").asText());
     assertEquals("albatross", json(r).get("family").asText());
-    JsonNode page = json(send(at("/api/images?family=albatross")));
+    JsonNode page = json(api.get("/api/images?family=albatross"));
     assertEquals(1, page.get("totalSize").asLong());
     assertEquals("Laysan_Albatross", page.get("content").get(0).get("label").asText());
-    JsonNode classes = json(send(at("/api/classes")));
+    JsonNode classes = json(api.get("/api/classes"));
     boolean counted = false;
     for (JsonNode c : classes) {
       if (c.get("name").asText().equals("Laysan_Albatross")) {
@@ -187,13 +168,7 @@ class CatalogApiIT {
   private static HttpResponse<byte[]> uploadTo(TestCatalog catalog, byte[] content)
       throws Exception {
     Multipart form = new Multipart().file("file", "big.png", "image/png", content);
-    return http.send(
-        HttpRequest.newBuilder(catalog.uri("/api/images"))
-            .header("Authorization", "Bearer " + catalog.tokenFor(Role.CURATOR))
-            .header("Content-Type", form.contentType())
-            .POST(form.publisher())
-            .build(),
-        HttpResponse.BodyHandlers.ofByteArray());
+    return ApiClient.as(catalog, Role.CURATOR).post("/api/images", form);
   }
 
   @Test
@@ -222,17 +197,17 @@ class CatalogApiIT {
   void contentAndThumbnailServeTheStoredPixels() throws Exception {
     byte[] png = TestImages.png(300, 200, 7);
     long id = json(upload("big.png", png, null, null)).get("id").asLong();
-    HttpResponse<byte[]> content = send(at("/api/images/" + id + "/content"));
+    HttpResponse<byte[]> content = api.get("/api/images/" + id + "/content");
     assertEquals(200, content.statusCode());
     assertEquals("image/png", content.headers().firstValue("Content-Type").orElse(""));
     assertEquals(300, ImageIO.read(new ByteArrayInputStream(content.body())).getWidth());
-    HttpResponse<byte[]> thumb = send(at("/api/images/" + id + "/thumbnail"));
+    HttpResponse<byte[]> thumb = api.get("/api/images/" + id + "/thumbnail");
     assertEquals(200, thumb.statusCode());
     var small = ImageIO.read(new ByteArrayInputStream(thumb.body()));
     assertEquals(256, small.getWidth());
     assertArrayEquals(
-        thumb.body(), send(at("/api/images/" + id + "/thumbnail")).body(), "cached, identical");
-    assertEquals(404, send(at("/api/images/999999/thumbnail")).statusCode());
+        thumb.body(), api.get("/api/images/" + id + "/thumbnail").body(), "cached, identical");
+    assertEquals(404, api.get("/api/images/999999/thumbnail").statusCode());
   }
 
   @Test
@@ -242,14 +217,11 @@ class CatalogApiIT {
     long id = json(upload("g.png", TestImages.png(20, 20, 8), null, null)).get("id").asLong();
     for (String label : new String[] {"\"herring_gull\"", "\"glaucous_gull\"", "null"}) {
       HttpResponse<byte[]> r =
-          send(
-              at("/api/images/" + id + "/label")
-                  .header("Content-Type", "application/json")
-                  .PUT(HttpRequest.BodyPublishers.ofString("{\"label\":" + label + "}")));
+          api.sendJson("PUT", "/api/images/" + id + "/label", "{\"label\":" + label + "}");
       assertEquals(200, r.statusCode(), new String(r.body()));
     }
-    assertTrue(json(send(at("/api/images/" + id))).get("label").isNull());
-    JsonNode history = json(send(at("/api/images/" + id + "/labels")));
+    assertTrue(json(api.get("/api/images/" + id)).get("label").isNull());
+    JsonNode history = json(api.get("/api/images/" + id + "/labels"));
     assertEquals(3, history.size());
     assertEquals("herring_gull", history.get(0).get("label").asText());
     assertEquals("glaucous_gull", history.get(1).get("label").asText());
@@ -257,12 +229,9 @@ class CatalogApiIT {
     assertEquals(
         "test-curator", history.get(0).get("by").asText(), "the change is recorded for the caller");
     HttpResponse<byte[]> unknown =
-        send(
-            at("/api/images/" + id + "/label")
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"label\":\"nope\"}")));
+        api.sendJson("PUT", "/api/images/" + id + "/label", "{\"label\":\"nope\"}");
     assertEquals(400, unknown.statusCode());
-    JsonNode unlabelled = json(send(at("/api/images?unlabelled=true&size=500")));
+    JsonNode unlabelled = json(api.get("/api/images?unlabelled=true&size=500"));
     boolean listed = false;
     for (JsonNode i : unlabelled.get("content")) {
       listed |= i.get("id").asLong() == id;
@@ -281,12 +250,12 @@ class CatalogApiIT {
 
   @Test
   void badRequestsGetJsonErrors() throws Exception {
-    HttpResponse<byte[]> notFound = send(at("/api/images/12345678"));
+    HttpResponse<byte[]> notFound = api.get("/api/images/12345678");
     assertEquals(404, notFound.statusCode());
     assertTrue(json(notFound).get("error").asText().contains("12345678"));
-    assertEquals(400, send(at("/api/images/abc")).statusCode());
-    assertEquals(400, send(at("/api/images?size=100000")).statusCode());
-    assertEquals(404, send(at("/api/nothing-here")).statusCode());
+    assertEquals(400, api.get("/api/images/abc").statusCode());
+    assertEquals(400, api.get("/api/images?size=100000").statusCode());
+    assertEquals(404, api.get("/api/nothing-here").statusCode());
   }
 
   @Test
@@ -296,11 +265,11 @@ class CatalogApiIT {
     CanonicalImage canonical = app.bean(ImageValidator.class).validate(png);
     ImageStore store = app.bean(ImageStore.class);
     String key = store.put(canonical.sha256(), canonical.png());
-    long before = json(send(at("/api/images?size=1"))).get("totalSize").asLong();
+    long before = json(api.get("/api/images?size=1")).get("totalSize").asLong();
     HttpResponse<byte[]> r = upload("again.png", png, null, null);
     assertEquals(201, r.statusCode());
     assertEquals(canonical.sha256(), json(r).get("sha256").asText());
-    assertEquals(before + 1, json(send(at("/api/images?size=1"))).get("totalSize").asLong());
+    assertEquals(before + 1, json(api.get("/api/images?size=1")).get("totalSize").asLong());
     assertTrue(store.contains(key));
     // and the service path (import uses it) agrees that it is now a duplicate
     var dup =

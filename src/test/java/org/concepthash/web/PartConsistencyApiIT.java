@@ -6,12 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,6 +20,7 @@ import org.concepthash.encode.Encoder;
 import org.concepthash.encode.EncoderOptions;
 import org.concepthash.encode.Encoding;
 import org.concepthash.onnx.PackageFixtures;
+import org.concepthash.testing.ApiClient;
 import org.concepthash.testing.SearchCatalog;
 import org.concepthash.testing.TestCatalog;
 import org.concepthash.testing.TestImages;
@@ -38,8 +35,6 @@ import org.junit.jupiter.api.Test;
  */
 class PartConsistencyApiIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final int CLASSES = 6;
   private static final int PER_CLASS = 6;
 
@@ -48,12 +43,12 @@ class PartConsistencyApiIT {
     try (TestCatalog app = TestCatalog.server()) {
       SearchCatalog.Seeded seeded =
           SearchCatalog.seed(app, CLASSES, PER_CLASS, SearchCatalog.Annotations.GENERATED);
-      String token = app.tokenFor(Role.VIEWER);
+      ApiClient viewer = ApiClient.as(app, Role.VIEWER);
       List<Map<String, Integer>> expected = independentCounts(seeded);
       int images = expected.get(0).values().stream().mapToInt(Integer::intValue).sum();
       assertEquals(CLASSES * PER_CLASS / 2, images, "every test-split image has keypoints");
 
-      JsonNode concepts = get(app, token, "/api/models/active/concepts");
+      JsonNode concepts = viewer.getOk("/api/models/active/concepts");
       JsonNode all = concepts.get("partConsistency");
       assertNotNull(all, concepts.toString());
       assertEquals(images, all.get("images").asInt());
@@ -93,7 +88,7 @@ class PartConsistencyApiIT {
       assertEquals(dominant.size(), all.get("distinctDominantParts").asInt());
 
       JsonNode listed = null;
-      for (JsonNode v : get(app, token, "/api/models")) {
+      for (JsonNode v : viewer.getOk("/api/models")) {
         if (v.get("id").asText().equals(seeded.model().id())) {
           listed = v;
         }
@@ -105,8 +100,7 @@ class PartConsistencyApiIT {
       List<String> reliability = new ArrayList<>();
       concepts.get("concepts").forEach(c -> reliability.add(c.get("reliability").asText()));
       JsonNode answer =
-          post(
-              app, token, "/api/search", "{\"imageId\":" + seeded.imageIds().get(1) + ",\"k\":10}");
+          viewer.postOk("/api/search", "{\"imageId\":" + seeded.imageIds().get(1) + ",\"k\":10}");
       assertEquals(reliability, texts(answer.get("conceptReliability")));
       for (JsonNode r : answer.get("results")) {
         String explanation = r.get("explanation").asText();
@@ -118,8 +112,7 @@ class PartConsistencyApiIT {
               explanation);
         }
       }
-      JsonNode attention =
-          get(app, token, "/api/images/" + seeded.imageIds().get(0) + "/attention");
+      JsonNode attention = viewer.getOk("/api/images/" + seeded.imageIds().get(0) + "/attention");
       assertEquals(reliability, texts(attention.get("conceptReliability")));
     }
   }
@@ -128,8 +121,8 @@ class PartConsistencyApiIT {
   void aModelRegisteredOnACatalogWithoutKeypointsIsNotMeasured() throws Exception {
     try (TestCatalog app = TestCatalog.server()) {
       SearchCatalog.Seeded seeded = SearchCatalog.seed(app, 3, 4);
-      String token = app.tokenFor(Role.VIEWER);
-      JsonNode concepts = get(app, token, "/api/models/active/concepts");
+      ApiClient viewer = ApiClient.as(app, Role.VIEWER);
+      JsonNode concepts = viewer.getOk("/api/models/active/concepts");
       assertTrue(concepts.get("partConsistency").isNull(), concepts.toString());
       for (JsonNode c : concepts.get("concepts")) {
         assertEquals("not measured", c.get("part").asText());
@@ -137,7 +130,7 @@ class PartConsistencyApiIT {
         assertTrue(c.get("parts").isNull());
       }
       JsonNode answer =
-          post(app, token, "/api/search", "{\"imageId\":" + seeded.imageIds().get(0) + "}");
+          viewer.postOk("/api/search", "{\"imageId\":" + seeded.imageIds().get(0) + "}");
       assertEquals(
           List.of("not measured", "not measured"), texts(answer.get("conceptReliability")));
       answer
@@ -194,31 +187,5 @@ class PartConsistencyApiIT {
     List<String> out = new ArrayList<>();
     array.forEach(n -> out.add(n.asText()));
     return out;
-  }
-
-  private static JsonNode get(TestCatalog app, String token, String path) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(app.uri(path))
-                .header("Authorization", "Bearer " + token)
-                .GET()
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
-    return JSON.readTree(r.body());
-  }
-
-  private static JsonNode post(TestCatalog app, String token, String path, String body)
-      throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(app.uri(path))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, r.statusCode(), r.body());
-    return JSON.readTree(r.body());
   }
 }

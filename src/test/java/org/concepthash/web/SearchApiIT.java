@@ -1,14 +1,12 @@
 package org.concepthash.web;
 
+import static org.concepthash.testing.ApiClient.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,6 +17,7 @@ import org.concepthash.catalog.ImageFilter;
 import org.concepthash.code.HexCode;
 import org.concepthash.search.IndexSnapshot;
 import org.concepthash.serving.CatalogSearchIndex;
+import org.concepthash.testing.ApiClient;
 import org.concepthash.testing.Multipart;
 import org.concepthash.testing.SearchCatalog;
 import org.concepthash.testing.TestCatalog;
@@ -37,39 +36,25 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SearchApiIT {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final HttpClient http = HttpClient.newHttpClient();
   private static TestCatalog app;
   private static SearchCatalog.Seeded seeded;
 
   /**
-   * Searching needs a viewer and renaming a curator (AccessControlIT checks the roles): sign in as
-   * one.
+   * Searching needs a viewer and renaming a curator (AccessControlIT checks the roles): signed in
+   * as one.
    */
-  private static String curatorToken;
+  private static ApiClient api;
 
   @BeforeAll
   static void start() throws Exception {
     app = TestCatalog.server();
     seeded = SearchCatalog.seed(app, 6, 5);
-    curatorToken = app.tokenFor(Role.CURATOR);
+    api = ApiClient.as(app, Role.CURATOR);
   }
 
   @AfterAll
   static void stop() {
     app.close();
-  }
-
-  private static HttpResponse<byte[]> send(HttpRequest.Builder request) throws Exception {
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private static HttpRequest.Builder at(String path) {
-    return HttpRequest.newBuilder(app.uri(path)).header("Authorization", "Bearer " + curatorToken);
-  }
-
-  private static JsonNode json(HttpResponse<byte[]> r) throws Exception {
-    return JSON.readTree(r.body());
   }
 
   private static HttpResponse<byte[]> searchUpload(byte[] png, String k, String concepts)
@@ -81,16 +66,7 @@ class SearchApiIT {
     if (concepts != null) {
       form.field("concepts", concepts);
     }
-    return send(
-        at("/api/search").header("Content-Type", form.contentType()).POST(form.publisher()));
-  }
-
-  private static HttpResponse<byte[]> sendJson(String method, String path, String body)
-      throws Exception {
-    return send(
-        at(path)
-            .header("Content-Type", "application/json")
-            .method(method, HttpRequest.BodyPublishers.ofString(body)));
+    return api.post("/api/search", form);
   }
 
   /**
@@ -194,7 +170,8 @@ class SearchApiIT {
   void catalogImageQueryAsJsonLeavesTheQueryOut() throws Exception {
     long id = seeded.imageIds().get(3);
     HttpResponse<byte[]> r =
-        sendJson("POST", "/api/search", "{\"imageId\": " + id + ", \"k\": 5, \"concepts\": [0]}");
+        api.sendJson(
+            "POST", "/api/search", "{\"imageId\": " + id + ", \"k\": 5, \"concepts\": [0]}");
     assertEquals(200, r.statusCode(), new String(r.body()));
     JsonNode body = json(r);
     List<Long> ids = ids(body.get("results"));
@@ -205,7 +182,7 @@ class SearchApiIT {
         ids);
     JsonNode byName =
         json(
-            sendJson(
+            api.sendJson(
                 "POST",
                 "/api/search",
                 "{\"imageId\": " + id + ", \"k\": 5, \"concepts\": [\"head\"]}"));
@@ -225,15 +202,15 @@ class SearchApiIT {
     HttpResponse<byte[]> notImage = searchUpload("hello".getBytes(), null, null);
     assertEquals(400, notImage.statusCode());
     assertTrue(json(notImage).has("error"));
-    assertEquals(404, sendJson("POST", "/api/search", "{\"imageId\": 999999}").statusCode());
-    assertEquals(400, sendJson("POST", "/api/search", "{\"k\": 3}").statusCode());
+    assertEquals(404, api.sendJson("POST", "/api/search", "{\"imageId\": 999999}").statusCode());
+    assertEquals(400, api.sendJson("POST", "/api/search", "{\"k\": 3}").statusCode());
   }
 
   @Test
   @Order(5)
   void attentionMapsOfACatalogImage() throws Exception {
     long id = seeded.imageIds().get(0);
-    HttpResponse<byte[]> r = send(at("/api/images/" + id + "/attention"));
+    HttpResponse<byte[]> r = api.get("/api/images/" + id + "/attention");
     assertEquals(200, r.statusCode(), new String(r.body()));
     JsonNode a = json(r);
     assertEquals(seeded.model().id(), a.get("model").asText());
@@ -251,38 +228,38 @@ class SearchApiIT {
     assertEquals(
         2.0 / 37, crop.get("left").asDouble(), 1e-9, "centred: (37 - 32) / 2 whole pixels");
     assertEquals(
-        200,
-        send(at("/api/images/" + id + "/attention?model=" + seeded.model().id())).statusCode());
-    assertEquals(409, send(at("/api/images/" + id + "/attention?model=other")).statusCode());
-    assertEquals(404, send(at("/api/images/999999/attention")).statusCode());
+        200, api.get("/api/images/" + id + "/attention?model=" + seeded.model().id()).statusCode());
+    assertEquals(409, api.get("/api/images/" + id + "/attention?model=other").statusCode());
+    assertEquals(404, api.get("/api/images/999999/attention").statusCode());
   }
 
   @Test
   @Order(6)
   void conceptsAreReadAndRenamedPerModelVersion() throws Exception {
-    JsonNode concepts = json(send(at("/api/models/active/concepts")));
+    JsonNode concepts = json(api.get("/api/models/active/concepts"));
     assertEquals(seeded.model().id(), concepts.get("model").asText());
     assertEquals("head", concepts.get("concepts").get(0).get("name").asText());
     assertEquals(4, concepts.get("concepts").get(1).get("bits").asInt());
 
     String path = "/api/models/" + seeded.model().id() + "/concepts/1";
-    HttpResponse<byte[]> renamed = sendJson("PUT", path, "{\"name\": \"beak\"}");
+    HttpResponse<byte[]> renamed = api.sendJson("PUT", path, "{\"name\": \"beak\"}");
     assertEquals(200, renamed.statusCode(), new String(renamed.body()));
     assertEquals("beak", json(renamed).get("concepts").get(1).get("name").asText());
     JsonNode search = json(searchUpload(SearchCatalog.newBird(seeded, 1, 40), "3", "beak"));
     assertTrue(search.get("results").get(0).get("explanation").asText().contains("beak"));
     assertEquals(
         "beak",
-        json(send(at("/api/models/active/concepts"))).get("concepts").get(1).get("name").asText());
+        json(api.get("/api/models/active/concepts")).get("concepts").get(1).get("name").asText());
 
-    assertEquals(409, sendJson("PUT", path, "{\"name\": \"Head\"}").statusCode());
+    assertEquals(409, api.sendJson("PUT", path, "{\"name\": \"Head\"}").statusCode());
     assertEquals(
         400,
-        sendJson("PUT", "/api/models/" + seeded.model().id() + "/concepts/5", "{\"name\": \"x\"}")
+        api.sendJson(
+                "PUT", "/api/models/" + seeded.model().id() + "/concepts/5", "{\"name\": \"x\"}")
             .statusCode());
     assertEquals(
-        404, sendJson("PUT", "/api/models/nope/concepts/0", "{\"name\": \"x\"}").statusCode());
-    assertNotEquals(200, sendJson("PUT", path, "{\"name\": \" \"}").statusCode());
-    sendJson("PUT", path, "{\"name\": \"tail\"}");
+        404, api.sendJson("PUT", "/api/models/nope/concepts/0", "{\"name\": \"x\"}").statusCode());
+    assertNotEquals(200, api.sendJson("PUT", path, "{\"name\": \" \"}").statusCode());
+    api.sendJson("PUT", path, "{\"name\": \"tail\"}");
   }
 }

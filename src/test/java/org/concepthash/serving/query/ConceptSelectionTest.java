@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.concepthash.catalog.CatalogException;
+import org.concepthash.catalog.ErrorKind;
 import org.junit.jupiter.api.Test;
 
 class ConceptSelectionTest {
@@ -29,7 +30,7 @@ class ConceptSelectionTest {
   void unknownConceptsAreRefusedByName() {
     CatalogException e =
         assertThrows(CatalogException.class, () -> ConceptSelection.mask("beak", BIRD));
-    assertEquals(CatalogException.Kind.INVALID, e.kind());
+    assertEquals(ErrorKind.INVALID, e.kind());
     assertTrue(e.getMessage().contains("beak"));
     assertThrows(CatalogException.class, () -> ConceptSelection.mask("4", BIRD));
     assertThrows(CatalogException.class, () -> ConceptSelection.mask("99999999999999", BIRD));
