@@ -93,7 +93,8 @@ public final class Reproduction {
         ReproductionReport.read(results()),
         plan,
         link(from, results()),
-        link(from, out.resolve("figures")));
+        link(from, out.resolve("figures")),
+        RecipeReader.read(plan.partsRecipe()).schedule().epochs());
   }
 
   private static String link(Path from, Path to) {
