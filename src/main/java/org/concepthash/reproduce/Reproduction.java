@@ -157,6 +157,11 @@ public final class Reproduction {
                   : ShallowTrial.run(c, seed, worldSeed, dataset, runRoot, threads);
         } catch (ConceptHashTrial.CancelledException e) {
           return;
+        } catch (IOException | RuntimeException e) {
+          // one failed configuration must not cost the others' results; the report lists it as
+          // incomplete
+          log.printf(Locale.ROOT, "%s seed %d failed: %s%n", c.id(), seed, e);
+          continue;
         }
         append(result);
         log.printf(
