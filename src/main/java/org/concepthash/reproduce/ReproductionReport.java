@@ -98,6 +98,24 @@ public final class ReproductionReport {
   private void setup(StringBuilder md) {
     md.append("## What ran\n\n");
     md.append(
+            "Command: `java -jar target/concepthash.jar reproduce --out docs/reproduction --report")
+        .append(" docs/reproduction.md --seeds ")
+        .append(plan.seeds().size())
+        .append(" --epochs ")
+        .append(plan.partsEpochs())
+        .append(
+            plan.fashion()
+                .map(
+                    f ->
+                        " --fashion-train "
+                            + f.trainPerClass()
+                            + " --fashion-test "
+                            + f.testPerClass()
+                            + " --fashion-epochs "
+                            + f.epochs())
+                .orElse(" --quick"))
+        .append("` (with `OMP_NUM_THREADS=1`).\n\n");
+    md.append(
         "| configuration | data | method | seeds | epochs | fitted images | queries | database |"
             + " train time (s) | threads |\n");
     md.append("|---|---|---|---|---|---|---|---|---|---|\n");
