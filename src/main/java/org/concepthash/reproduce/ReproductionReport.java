@@ -365,7 +365,8 @@ public final class ReproductionReport {
                 .orElse("?")
             + " images of each class (IDX order), the shipped fashion-mnist recipe with "
             + plan.fashion().map(f -> f.epochs() + " epochs").orElse("?")
-            + ". Family level: our grouping (tops, bottoms, dresses, footwear, bags). No published"
+            + ". Family level: our grouping (tops, bottoms, dresses, footwear, bags). On these grey"
+            + " images the colour histogram sees only its 4 grey bins. No published"
             + " deep-hashing mAP on Fashion-MNIST is quoted: we found none under this protocol (a"
             + " subset of the training images, mAP@all over a train-split database), and figures"
             + " from other protocols are not comparable.\n\n");
@@ -401,7 +402,7 @@ public final class ReproductionReport {
   private void caveats(StringBuilder md) {
     md.append("## Why a claim may not hold here\n\n");
     md.append(
-        "- The paper fine-tunes adapters on a frozen CLIP ViT-B/32 pretrained on 400M image-text"
+        "- The paper fine-tunes adapters on a frozen CLIP ViT-B/32 pretrained on web image-text"
             + " pairs; here the whole network is trained from scratch on a few hundred synthetic 64"
             + " px images (parts-tiny: local concept attention over a small convolutional stem,"
             + " width 128), with a shortened schedule.\n"
@@ -411,8 +412,8 @@ public final class ReproductionReport {
             + " verdicts can disagree.\n"
             + "- Language centres come from MiniLM (all-MiniLM-L6-v2) embeddings of the class name,"
             + " not the CLIP text tower. The parts world's class names spell out the parts' colours"
-            + " (\"pink headed teal winged green billed coot\"), which helps language centres more"
-            + " than CUB's names do.\n"
+            + " (\"pink headed teal winged green billed coot\"), which may help language centres"
+            + " more than CUB's names do.\n"
             + "- Three seeds on a few hundred queries give a noise of a few mAP points; differences"
             + " the paper reports (often under one point) are below what this size can resolve, so"
             + " \"inconclusive\" is the expected verdict for them, not evidence against them.\n");
