@@ -39,6 +39,7 @@ class LayeringTest {
           "web",
           "ui",
           "bench",
+          "reproduce",
           "cli");
 
   private static JavaClasses classes;

@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       WorkerCommand.class,
       ModelsCommand.class,
       BackupCommand.class,
-      RestoreCommand.class
+      RestoreCommand.class,
+      ReproduceCommand.class
     })
 public final class Main {
 
